@@ -1,0 +1,2 @@
+export { timeBest, peakRssMb } from './figure';
+export type { Figure, FigureResult } from './figure';

@@ -1,0 +1,6 @@
+import type { Command } from 'commander';
+
+/** One line per command; each file registers its own subcommand with its options and help. */
+export function registerCommands(program: Command): void {
+  void program;
+}

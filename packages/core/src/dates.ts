@@ -1,0 +1,41 @@
+/** A calendar date in exchange-local time, `YYYY-MM-DD`. Comparable as a string. */
+export type IsoDate = string;
+
+const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Days since 1970-01-01 for an ISO date, or NaN when it is not a real date. Pure integer math, no time zone. */
+export function isoToDayNumber(iso: string): number {
+  const m = ISO_RE.exec(iso);
+  if (!m) return NaN;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
+  return Date.UTC(y, mo - 1, d) / 86_400_000;
+}
+
+export function dayNumberToIso(n: number): IsoDate {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function isValidIsoDate(s: string): boolean {
+  return !Number.isNaN(isoToDayNumber(s));
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(dayNumber: number): number {
+  return (((dayNumber + 4) % 7) + 7) % 7;
+}
+
+export function daysInMonth(y: number, m: number): number {
+  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function addDays(iso: IsoDate, n: number): IsoDate {
+  return dayNumberToIso(isoToDayNumber(iso) + n);
+}
+
+/** Whole calendar days from a to b (b − a). */
+export function daysBetween(a: IsoDate, b: IsoDate): number {
+  return isoToDayNumber(b) - isoToDayNumber(a);
+}

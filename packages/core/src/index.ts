@@ -1,0 +1,24 @@
+export { AftershockError, ValidationError, Problems, formatProblem, isAftershockError } from './errors';
+export type { Problem, Severity } from './errors';
+export { addDays, dayNumberToIso, daysBetween, isoToDayNumber, isValidIsoDate, weekdayOf } from './dates';
+export type { IsoDate } from './dates';
+export { adjustForDividends, barIndexAt, barIndexAtOrBefore } from './bars';
+export type { BarSeries } from './bars';
+export { xnysCalendar, EXCHANGE_ZONE, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from './calendar';
+export type { TradingCalendar } from './calendar';
+export { SPECIAL_CLOSURES, regularHolidays, earlyCloses } from './xnys-rules';
+export { EVENT_KINDS, TIMINGS, eventField, surpriseSign } from './events';
+export type {
+  CustomEvent,
+  EarningsEvent,
+  EventBase,
+  EventKind,
+  IpoEvent,
+  LockupEvent,
+  MarketEvent,
+  Related,
+  Timing,
+} from './events';
+export { resolveDay0 } from './day0';
+export type { Day0, Day0Options, NonSessionPolicy, UnknownTimingPolicy } from './day0';
+export { DEFAULT_EARNINGS_LEAD_SESSIONS, releaseInstant, scheduledInstant } from './event-times';
