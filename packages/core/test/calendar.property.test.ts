@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addDays, isoToDayNumber, resolveDay0, weekdayOf, xnysCalendar, type Timing } from '../src/index';
 
 const cal = xnysCalendar();
-const dateArb = fc.integer({ min: isoToDayNumber('2000-02-01'), max: isoToDayNumber('2030-11-30') }).map((d) => addDays('1970-01-01', d));
+const dateArb = fc.integer({ min: isoToDayNumber('2001-01-01'), max: isoToDayNumber('2029-12-31') }).map((d) => addDays('1970-01-01', d));
 const timingArb = fc.constantFrom<Timing>('before-open', 'during', 'after-close', 'unknown');
 
 describe('calendar properties', () => {
@@ -30,7 +30,11 @@ describe('calendar properties', () => {
   });
 
   it('sessions are weekdays', () => {
-    fc.assert(fc.property(dateArb, (d) => expect(cal.isSession(d) ? [1, 2, 3, 4, 5].includes(weekdayOf(isoToDayNumber(d))) : true).toBe(true)));
+    fc.assert(
+      fc.property(dateArb, (d) => {
+        if (cal.isSession(d)) expect([1, 2, 3, 4, 5]).toContain(weekdayOf(isoToDayNumber(d)));
+      }),
+    );
   });
 
   it('day 0 is never before the event date under the next policy, and is a session', () => {
