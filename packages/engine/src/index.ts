@@ -1,1 +1,40 @@
-export {};
+export { PHASES, PRIORITY, compareMessages } from './messages';
+export type {
+  BarSlice,
+  DividendMessage,
+  EngineMessage,
+  EventNotice,
+  FillMessage,
+  Phase,
+  RejectMessage,
+  ReleasedNotice,
+  ScheduledEvent,
+  ScheduledNotice,
+  SessionMessage,
+} from './messages';
+export type { Fill, FillPoint, Order, OrderRequest, OrderStatus, OrderType, RejectCode, Rejection, Side, TimeInForce } from './orders';
+export { commissionOf, slippagePerShare } from './costs';
+export type { BorrowConfig, CommissionConfig, CostConfig, SlippageConfig } from './costs';
+export type {
+  BacktestResult,
+  CostItem,
+  CostKind,
+  CostTotals,
+  EquityPoint,
+  PositionSnapshot,
+  Trade,
+  TradeCosts,
+} from './results';
+export { inMemorySource } from './source';
+export type { BarSource } from './source';
+export type { Clock, Command, PortfolioView, SeriesView, Strategy, StrategyContext, StrategyOperator } from './strategy';
+export type { BacktestConfig, MarginConfig, ReplayConfig } from './config';
+export {
+  averageTrueRange,
+  returnStdDev,
+  sizeFixedNotional,
+  sizeFixedShares,
+  sizeFractionOfEquity,
+  sizeVolatilityTarget,
+} from './sizing';
+export type { VolatilityTarget } from './sizing';
