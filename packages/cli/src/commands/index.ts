@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
+import { registerValidate } from './validate';
 
 /** One line per command; each file registers its own subcommand with its options and help. */
 export function registerCommands(program: Command): void {
-  void program;
+  registerValidate(program);
 }

@@ -1,0 +1,103 @@
+import type { Problem } from '@aftershock/core';
+import { checkParam, type StrategyCatalog } from './catalog';
+import { didYouMean } from './did-you-mean';
+import type { Scenario } from './load';
+import { findPriceFile, isDirectory, isFile, symbolsInLongFile } from './price-files';
+import type { YamlSource } from './yaml-source';
+import { formatPath } from './zod-problems';
+
+/**
+ * The checks a schema cannot make: files exist, strategies and their parameters are known, every symbol has
+ * prices, windows fit together. Returns every problem found.
+ */
+export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: StrategyCatalog): Problem[] {
+  const out: Problem[] = [];
+  const add = (code: string, message: string, path: PropertyKey[], key?: string) => {
+    const line = src.lineOf(path, key);
+    out.push({ code, message, severity: 'error', field: formatPath(key !== undefined ? [...path, key] : path), file: src.file, ...(line !== undefined ? { line } : {}) });
+  };
+
+  // Files and folders.
+  const roots = s.data?.root ?? [];
+  roots.forEach((r, i) => {
+    if (!isDirectory(r)) add('SCENARIO_MISSING_FILE', `price folder not found: ${r}`, ['data', 'root', ...(Array.isArray(rawAt(src, ['data', 'root'])) ? [i] : [])]);
+  });
+  const dataFiles = s.data?.files;
+  const longFile = typeof dataFiles === 'string' ? dataFiles : undefined;
+  if (longFile !== undefined && !isFile(longFile)) add('SCENARIO_MISSING_FILE', `price file not found: ${longFile}`, ['data', 'files']);
+  if (dataFiles && typeof dataFiles === 'object') {
+    for (const [sym, f] of Object.entries(dataFiles)) if (!isFile(f)) add('SCENARIO_MISSING_FILE', `price file not found: ${f}`, ['data', 'files', sym]);
+  }
+  if (s.data && roots.length === 0 && dataFiles === undefined) add('SCENARIO_MISSING_KEY', 'give data.root (price folders) or data.files', ['data']);
+  s.events?.files.forEach((f, i) => {
+    if (!isFile(f)) add('SCENARIO_MISSING_FILE', `event calendar not found: ${f}`, ['events', 'files', i]);
+  });
+  if (s.events && s.events.files.length === 0 && s.events.list.length === 0) add('SCENARIO_MISSING_KEY', 'give events.files (calendars) or events.list', ['events']);
+  if (s.related?.file !== undefined && !isFile(s.related.file)) add('SCENARIO_MISSING_FILE', `relations file not found: ${s.related.file}`, ['related', 'file']);
+
+  // Symbols: every named symbol must have prices.
+  const longSymbols = longFile !== undefined && isFile(longFile) ? symbolsInLongFile(longFile) : undefined;
+  const mapped = dataFiles && typeof dataFiles === 'object' ? Object.keys(dataFiles) : [];
+  const known = (sym: string) => mapped.includes(sym) || longSymbols?.has(sym) === true || findPriceFile(roots, sym) !== undefined;
+  const pricesUsable = s.data !== undefined && out.every((p) => !p.field?.startsWith('data'));
+  const checkSymbol = (sym: string, path: PropertyKey[]) => {
+    if (pricesUsable && !known(sym)) {
+      const near = longSymbols ? didYouMean(sym, [...longSymbols]) : undefined;
+      add('SCENARIO_UNKNOWN_SYMBOL', `unknown symbol "${sym}": no price data for it${near ? ` (did you mean "${near}"?)` : ''}`, path);
+    }
+  };
+  if (s.data) checkSymbol(s.data.benchmark, ['data', 'benchmark']);
+  if (s.universe && s.universe !== 'events') s.universe.symbols.forEach((sym, i) => checkSymbol(sym, ['universe', 'symbols', i]));
+  s.events?.filters.symbols?.forEach((sym, i) => checkSymbol(sym, ['events', 'filters', 'symbols', i]));
+  s.events?.list.forEach((e, i) => checkSymbol(e.symbol, ['events', 'list', i, 'symbol']));
+  for (const [company, list] of Object.entries(s.related?.symbols ?? {})) {
+    list.forEach((r, i) => checkSymbol(r.symbol, ['related', 'symbols', company, i, 'symbol']));
+  }
+
+  // Strategies and their parameters.
+  if (catalog) {
+    s.strategies?.forEach((st, i) => {
+      if (!catalog.names.includes(st.name)) {
+        const near = didYouMean(st.name, catalog.names);
+        add('SCENARIO_UNKNOWN_STRATEGY', `unknown strategy "${st.name}"${near ? ` (did you mean "${near}"?)` : ''}; known: ${catalog.names.join(', ')}`, ['strategies', i, 'name']);
+        return;
+      }
+      const specs = catalog.params(st.name) ?? {};
+      const names = Object.keys(specs);
+      const checkOne = (k: string, v: unknown, path: PropertyKey[], keyPath: PropertyKey[]) => {
+        const spec = specs[k];
+        if (!spec) {
+          const near = didYouMean(k, names);
+          add('SCENARIO_UNKNOWN_KEY', `unknown parameter "${k}" of ${st.name}${near ? ` (did you mean "${near}"?)` : ''}; allowed: ${names.join(', ') || 'none'}`, keyPath, k);
+          return;
+        }
+        const bad = checkParam(spec, v);
+        if (bad) add(bad.code, bad.message, path);
+      };
+      for (const [k, v] of Object.entries(st.params)) checkOne(k, v, ['strategies', i, 'params', k], ['strategies', i, 'params']);
+      for (const [k, vs] of Object.entries(st.grid ?? {})) vs.forEach((v, j) => checkOne(k, v, ['strategies', i, 'grid', k, j], ['strategies', i, 'grid']));
+    });
+  }
+
+  // Windows fit together.
+  const study = s.study;
+  if (study) {
+    const [w0, w1] = study.window;
+    if (Array.isArray(study.estimation) && study.estimation[1] >= w0) {
+      add('SCENARIO_OUT_OF_RANGE', `the estimation window must end before the event window starts (${w0}), got [${study.estimation.join(', ')}]`, ['study', 'estimation']);
+    }
+    study.car.forEach((c, i) => {
+      if (c[0] < w0 || c[1] > w1) add('SCENARIO_OUT_OF_RANGE', `a CAR window must lie inside the event window [${w0}, ${w1}], got [${c.join(', ')}]`, ['study', 'car', i]);
+    });
+  }
+  if (s.events?.filters.from && s.events.filters.to && s.events.filters.from > s.events.filters.to) {
+    add('SCENARIO_OUT_OF_RANGE', `from (${s.events.filters.from}) is after to (${s.events.filters.to})`, ['events', 'filters', 'to']);
+  }
+  return out;
+}
+
+function rawAt(src: YamlSource, path: readonly PropertyKey[]): unknown {
+  let cur: unknown = src.data;
+  for (const k of path) cur = cur && typeof cur === 'object' ? (cur as Record<PropertyKey, unknown>)[k] : undefined;
+  return cur;
+}

@@ -1,0 +1,98 @@
+import { readFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { ValidationError, type Problem } from '@aftershock/core';
+import type { StrategyCatalog } from './catalog';
+import { checkScenario } from './check';
+import { scenarioSchema, type ScenarioSpec } from './schema';
+import { parseYamlSource, type YamlSource } from './yaml-source';
+import { zodProblems } from './zod-problems';
+
+/** A validated scenario: defaults filled in, every path absolute (resolved against the scenario file's folder). */
+export interface Scenario extends ScenarioSpec {
+  /** The scenario file, when it came from one. */
+  readonly file: string | undefined;
+  /** The folder relative paths were resolved against. */
+  readonly dir: string;
+  /** Input files the run reads (scenario, calendars, relations), for provenance hashes. */
+  readonly inputs: readonly string[];
+}
+
+export interface LoadOptions {
+  /** Strategies the scenario may name; without it, strategy names and parameters are not checked. */
+  readonly catalog?: StrategyCatalog;
+  /** Folder for relative paths when validating an object (default: the current directory). */
+  readonly baseDir?: string;
+}
+
+/** Validates a scenario and returns it with problems (never throws for bad input). */
+export function validateScenario(input: string | object, opts: LoadOptions = {}): { scenario?: Scenario; problems: Problem[] } {
+  let src: YamlSource;
+  let file: string | undefined;
+  if (typeof input === 'string') {
+    file = resolve(input);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return { problems: [{ code: 'SCENARIO_MISSING_FILE', message: 'scenario file not found', severity: 'error', file: input }] };
+    }
+    const parsed = parseYamlSource(text, input);
+    if (!parsed.source) return { problems: parsed.problems };
+    src = parsed.source;
+  } else {
+    src = { file: '(scenario object)', data: input, lineOf: () => undefined };
+  }
+  if (src.data === null || typeof src.data !== 'object' || Array.isArray(src.data)) {
+    return { problems: [{ code: 'SCENARIO_WRONG_TYPE', message: 'a scenario must be a mapping of keys to values', severity: 'error', file: src.file, line: 1 }] };
+  }
+  const dir = file ? dirname(file) : resolve(opts.baseDir ?? '.');
+  const r = scenarioSchema.safeParse(src.data);
+  if (!r.success) {
+    // Still check what did parse (files, strategies, symbols), so every problem is reported at once.
+    const problems = zodProblems(r.error.issues, src);
+    const partial = parseSections(src.data as Record<string, unknown>);
+    return { problems: byLine([...problems, ...checkScenario(resolvePaths(partial, file, dir), src, opts.catalog)]) };
+  }
+  const scenario = resolvePaths(r.data, file, dir) as Scenario;
+  const problems = byLine(checkScenario(scenario, src, opts.catalog));
+  return { scenario, problems };
+}
+
+/** Loads and validates a scenario file or object; throws one ValidationError listing every problem. */
+export function loadScenario(input: string | object, opts: LoadOptions = {}): Scenario {
+  const { scenario, problems } = validateScenario(input, opts);
+  if (!scenario || problems.some((p) => p.severity === 'error')) throw new ValidationError(problems, `invalid scenario: ${problems.length} problem(s)`);
+  return scenario;
+}
+
+/** The sections of a scenario that are valid on their own (for checks after a schema failure). */
+function parseSections(raw: Record<string, unknown>): Partial<ScenarioSpec> {
+  const out: Record<string, unknown> = {};
+  for (const [k, schema] of Object.entries(scenarioSchema.shape)) {
+    const r = (schema as { safeParse(v: unknown): { success: boolean; data?: unknown } }).safeParse(raw[k]);
+    if (r.success) out[k] = r.data;
+  }
+  return out as Partial<ScenarioSpec>;
+}
+
+function resolvePaths(s: Partial<ScenarioSpec>, file: string | undefined, dir: string): Partial<Scenario> {
+  const abs = (p: string) => (isAbsolute(p) ? p : resolve(dir, p));
+  const out: Record<string, unknown> = { ...s, file, dir };
+  if (s.data) {
+    const f = s.data.files;
+    const files = f === undefined ? undefined : typeof f === 'string' ? abs(f) : Object.fromEntries(Object.entries(f).map(([k, v]) => [k, abs(v)]));
+    out['data'] = { ...s.data, ...(s.data.root ? { root: s.data.root.map(abs) } : {}), ...(files !== undefined ? { files } : {}) };
+  }
+  const events = s.events ? { ...s.events, files: s.events.files.map(abs) } : undefined;
+  if (events) out['events'] = events;
+  const related = s.related ? { ...s.related, ...(s.related.file ? { file: abs(s.related.file) } : {}) } : undefined;
+  if (related) out['related'] = related;
+  if (s.outputs) out['outputs'] = { ...s.outputs, ...(s.outputs.folder ? { folder: abs(s.outputs.folder) } : {}) };
+  out['inputs'] = [...(file ? [file] : []), ...(events?.files ?? []), ...(related?.file ? [related.file] : [])];
+  return out as Partial<Scenario>;
+}
+
+/** Problems in file order (stable for equal lines). */
+function byLine(ps: Problem[]): Problem[] {
+  return ps.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map((x) => x.p);
+}

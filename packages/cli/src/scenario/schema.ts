@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { isoDate, listOf, num, oneOf, sessionWindow, text, whole } from './fields';
+
+const symbol = z
+  .string({ error: (iss) => `expected a ticker symbol, got ${typeof iss.input}` })
+  .regex(/^[A-Za-z0-9^][A-Za-z0-9.\-^=]{0,15}$/, { error: (iss) => `expected a ticker symbol, got ${JSON.stringify(iss.input)}` });
+
+/** Where prices come from: one or more folders of `<SYMBOL>.csv` and/or explicit files. */
+const data = z.strictObject({
+  /** Folder(s) holding `<SYMBOL>.csv` price files (Yahoo-style) and `<SYMBOL>_dividends.csv`; searched in order. */
+  root: z.preprocess((v) => (typeof v === 'string' ? [v] : v), listOf(text('a folder'))).optional(),
+  /** Explicit price files: a map symbol → file, or one long-format file (`date,symbol,close`). */
+  files: z.union([z.record(z.string(), text('a file')), text('a file')], { error: 'expected a file or a mapping symbol → file' }).optional(),
+  dividends: oneOf(['raw', 'total-return']).default('raw'),
+  benchmark: symbol,
+});
+
+const inlineEvent = z.strictObject({
+  symbol,
+  date: isoDate(),
+  kind: oneOf(['earnings', 'lockup-expiry', 'ipo', 'custom']).default('custom'),
+  timing: oneOf(['before-open', 'during', 'after-close', 'unknown']).default('unknown'),
+  id: text().optional(),
+  label: text().optional(),
+});
+
+const events = z.strictObject({
+  /** Event calendar CSV files (earnings, lock-ups, curated). */
+  files: z.preprocess((v) => (typeof v === 'string' ? [v] : v), listOf(text('a file'))).default([]),
+  /** Events written into the scenario (calendar-time setups such as the estudy2 example). */
+  list: listOf(inlineEvent).default([]),
+  kinds: listOf(oneOf(['earnings', 'lockup-expiry', 'ipo', 'custom'])).optional(),
+  filters: z
+    .strictObject({
+      timing: listOf(oneOf(['before-open', 'during', 'after-close', 'unknown'])).optional(),
+      surprise: listOf(oneOf(['beat', 'miss', 'inline', 'unknown'])).optional(),
+      symbols: listOf(symbol).optional(),
+      from: isoDate().optional(),
+      to: isoDate().optional(),
+      confirmed: z.boolean({ error: 'expected true or false' }).optional(),
+    })
+    .default({}),
+});
+
+const estimationByLength = z.strictObject({ length: whole(2), gap: whole(0).default(10) });
+
+const study = z.strictObject({
+  /** Estimation window in sessions relative to day 0, e.g. [-250, -11], or its length and the gap before the event window. */
+  estimation: z.union([sessionWindow('an estimation window'), estimationByLength], { error: 'expected [from, to] or { length, gap }' }).default([-250, -11]),
+  window: sessionWindow('an event window').default([-5, 5]),
+  car: listOf(sessionWindow('a CAR window'), 1).default([[0, 0], [0, 1], [-1, 1], [-5, 5]]),
+  model: oneOf(['market', 'market-adjusted', 'mean-adjusted']).default('market'),
+  returns: oneOf(['simple', 'log']).default('simple'),
+  profile: oneOf(['textbook', 'estudy2']).default('textbook'),
+  groups: listOf(text('a field name')).default([]),
+  nonSession: oneOf(['next', 'previous', 'skip']).default('next'),
+  unknownTiming: oneOf(['same-session', 'next-session']).default('same-session'),
+  minEstimation: whole(2).default(30),
+  pricePath: sessionWindow('a price-path window').default([-10, 10]),
+});
+
+const paramValue = z.union([z.number(), z.string(), z.boolean()], { error: 'expected a number, a text or true/false' });
+
+const strategy = z.strictObject({
+  name: text('a strategy name'),
+  /** A label to tell two configurations of the same strategy apart; defaults to the name. */
+  label: text().optional(),
+  params: z.record(z.string(), paramValue).default({}),
+  /** A parameter grid for sweeps: each key a list of values; every combination is run. */
+  grid: z.record(z.string(), listOf(paramValue, 1)).optional(),
+});
+
+const costs = z.strictObject({
+  commissionPerShare: num(0).default(0.005),
+  minCommission: num(0).default(1),
+  slippageBps: num(0).default(5),
+  borrowBpsPerYear: num(0).default(50),
+  hardToBorrowBpsPerYear: num(0).default(2000),
+  hardToBorrow: listOf(symbol).default([]),
+});
+
+const sizing = z.strictObject({
+  mode: oneOf(['fixed-fraction', 'fixed-notional', 'fixed-shares']).default('fixed-fraction'),
+  fraction: num(0, 10, true).optional(),
+  notional: num(0, undefined, true).optional(),
+  shares: whole(1).optional(),
+});
+
+const relatedEntry = z.strictObject({ symbol, relation: text().optional(), source: text().optional() });
+
+const related = z.strictObject({
+  /** Related symbols for an event company: company → list. */
+  symbols: z.record(z.string(), listOf(relatedEntry)).default({}),
+  /** A relations CSV (`symbol,related,relation,source`). */
+  file: text('a file').optional(),
+  excludeContaminated: z.boolean({ error: 'expected true or false' }).default(false),
+});
+
+const outputs = z.strictObject({
+  formats: listOf(oneOf(['html', 'md', 'json', 'csv']), 1).default(['html', 'md', 'json', 'csv']),
+  folder: text('a folder').optional(),
+});
+
+/** The scenario file format (see README, "Scenario reference"). Unknown keys are errors. */
+export const scenarioSchema = z.strictObject({
+  name: z
+    .string({ error: (iss) => `expected a name, got ${typeof iss.input}` })
+    .min(1, { error: 'expected a non-empty name' }),
+  description: z.string({ error: 'expected a text' }).default(''),
+  data,
+  universe: z
+    .union([z.literal('events'), z.strictObject({ symbols: listOf(symbol, 1) })], {
+      error: 'expected "events" (every symbol with an event) or { symbols: [...] }',
+    })
+    .default('events'),
+  events,
+  study: study.default(() => study.parse({})),
+  strategies: listOf(strategy).default([]),
+  costs: costs.default(() => costs.parse({})),
+  capital: num(0, undefined, true).default(100_000),
+  sizing: sizing.default(() => sizing.parse({})),
+  seed: whole(0).default(42),
+  outputs: outputs.default(() => outputs.parse({})),
+  related: related.optional(),
+});
+
+/** A scenario as written (input to the schema). */
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+/** A scenario after validation and defaults (paths still as written). */
+export type ScenarioSpec = z.output<typeof scenarioSchema>;
+
+/** The keys allowed at each object path, for "did you mean" suggestions. */
+export function allowedKeys(path: readonly PropertyKey[]): string[] {
+  let s: z.ZodType = scenarioSchema;
+  for (const k of path) {
+    s = unwrap(s);
+    if (s instanceof z.ZodObject) s = (s.shape as Record<string, z.ZodType>)[String(k)] ?? z.never();
+    else if (s instanceof z.ZodArray) s = s.element as z.ZodType;
+    else if (s instanceof z.ZodRecord) s = s.valueType as z.ZodType;
+    else if (s instanceof z.ZodUnion) {
+      const obj = (s.options as z.ZodType[]).map(unwrap).find((o) => o instanceof z.ZodObject);
+      s = obj ? ((obj as z.ZodObject).shape as Record<string, z.ZodType>)[String(k)] ?? z.never() : z.never();
+    } else return [];
+  }
+  s = unwrap(s);
+  if (s instanceof z.ZodUnion) s = (s.options as z.ZodType[]).map(unwrap).find((o) => o instanceof z.ZodObject) ?? s;
+  return s instanceof z.ZodObject ? Object.keys(s.shape as object) : [];
+}
+
+function unwrap(s: z.ZodType): z.ZodType {
+  let cur: z.ZodType = s;
+  for (;;) {
+    if (cur instanceof z.ZodDefault || cur instanceof z.ZodOptional) cur = cur.unwrap() as z.ZodType;
+    else if (cur instanceof z.ZodPipe) cur = cur.in as z.ZodType;
+    else return cur;
+  }
+}
