@@ -1,0 +1,265 @@
+import { basename } from 'node:path';
+import { Problems, xnysCalendar, type BarSeries, type TradingCalendar } from '@aftershock/core';
+import { BarBuilder, finishSeries } from './bar-builder';
+import { resolveColumns } from './columns';
+import { readTextFile } from './csv';
+import { CsvCursor } from './csv-cursor';
+import { parseDividends, parseSplits, throwNewErrors, type Dividend, type Split } from './dividends';
+import { DEFAULT_MAX_PROBLEMS_PER_FILE, FileProblems } from './file-problems';
+import { parseIsoDayAt, sessionIndex } from './session-index';
+
+/** Header names accepted for each price field (compared case- and punctuation-insensitively). */
+export const PRICE_COLUMN_ALIASES = {
+  date: ['Date', 'date', 'timestamp', 'day', 'datetime', 'time'],
+  symbol: ['symbol', 'ticker', 'code'],
+  open: ['Open', 'o'],
+  high: ['High', 'h'],
+  low: ['Low', 'l'],
+  close: ['Close', 'c', 'price', 'last'],
+  adjClose: ['Adj Close', 'adj_close', 'adjusted_close', 'adjclose'],
+  volume: ['Volume', 'vol', 'v'],
+} as const;
+
+export type PriceField = keyof typeof PRICE_COLUMN_ALIASES;
+/** Maps a price field to the file's column name, for files whose headers are not recognised. */
+export type PriceColumnMapping = Partial<Record<PriceField, string>>;
+
+/** A stale gap of this many missing sessions or more between two bars is reported (PRICE_GAP, a warning). */
+export const DEFAULT_GAP_WARN_SESSIONS = 3;
+
+export interface PriceOptions {
+  /** Symbol of a per-symbol file; defaults to the file name without extension. Ignored for long files. */
+  readonly symbol?: string;
+  /** Column mapping for headers that are not recognised. */
+  readonly columns?: PriceColumnMapping;
+  /** Dividends of a per-symbol file: a `Date,Dividend` file path or parsed records. */
+  readonly dividends?: string | readonly Dividend[];
+  /** Dividends of the symbols of a long file. */
+  readonly dividendsBySymbol?: ReadonlyMap<string, readonly Dividend[]>;
+  /** Split factors, for files whose prices are not split-adjusted: a `Date,Split` file path or records. */
+  readonly splits?: string | readonly Split[];
+  readonly calendar?: TradingCalendar;
+  /** Problems are gathered here (warnings stay in it after a successful load). */
+  readonly problems?: Problems;
+  readonly gapWarnSessions?: number;
+  readonly maxProblemsPerFile?: number;
+}
+
+/**
+ * Parses price CSV text into one `BarSeries` per symbol, gathering every problem into `problems` instead of throwing:
+ * - per-symbol (Yahoo-style) files: `Date,Open,High,Low,Close,[Adj Close,]Volume`, the symbol from `opts.symbol`
+ *   or the file name;
+ * - long files with a symbol column: `date,symbol,close` or full OHLCV, rows of each symbol in date order;
+ * - anything else through `opts.columns`.
+ * Close-only files get open = high = low = close and a NaN volume. Each row's `session` is its calendar ordinal.
+ *
+ * Errors: PRICE_MISSING_COLUMN, PRICE_FIELD_COUNT, PRICE_BAD_DATE, PRICE_NOT_A_SESSION, PRICE_UNSORTED,
+ * PRICE_DUPLICATE_DATE, PRICE_BAD_NUMBER, PRICE_NON_POSITIVE, PRICE_HIGH_BELOW_LOW, PRICE_NEGATIVE_VOLUME,
+ * PRICE_MISSING_SYMBOL, PRICE_EMPTY, CSV_UNTERMINATED_QUOTE, CSV_BAD_QUOTE.
+ * Warnings: PRICE_UNKNOWN_COLUMN, PRICE_OUTSIDE_CALENDAR (rows before 2000 or after 2030 are dropped),
+ * PRICE_OHLC_INCONSISTENT (open or close outside [low, high], e.g. BK 2021-05-05), PRICE_GAP, DIVIDEND_NOT_A_BAR.
+ */
+export function parsePrices(text: string, file: string, opts: PriceOptions = {}): Map<string, BarSeries> {
+  const problems = opts.problems ?? new Problems();
+  const fp = new FileProblems(problems, file, opts.maxProblemsPerFile ?? DEFAULT_MAX_PROBLEMS_PER_FILE);
+  const idx = sessionIndex(opts.calendar ?? xnysCalendar());
+  const gapWarn = opts.gapWarnSessions ?? DEFAULT_GAP_WARN_SESSIONS;
+  const out = new Map<string, BarSeries>();
+  const c = new CsvCursor(text, { file, problems: fp.csvSink() });
+  if (!c.next()) {
+    fp.error('PRICE_EMPTY', 'the file is empty (no header row)');
+    fp.close();
+    return out;
+  }
+  const header = c.fields();
+  const ncols = c.count;
+  const headerLine = c.line;
+  const { index, unknown } = resolveColumns(header, PRICE_COLUMN_ALIASES, opts.columns ?? {});
+  for (const u of unknown) fp.warn('PRICE_UNKNOWN_COLUMN', `column ${JSON.stringify(header[u])} is not a price field and is ignored`, headerLine, header[u]);
+  const missing = (['date', 'close'] as const).filter((k) => index[k] < 0);
+  for (const k of missing) {
+    const want = opts.columns?.[k] ?? PRICE_COLUMN_ALIASES[k][0];
+    fp.error('PRICE_MISSING_COLUMN', `no ${k} column (looked for ${JSON.stringify(want)}); header is ${header.join(',')}`, headerLine, k);
+  }
+  if (missing.length > 0) {
+    fp.close();
+    return out;
+  }
+  const iDate = index.date;
+  const iSym = index.symbol;
+  const iClose = index.close;
+  const iOpen = index.open;
+  const iHigh = index.high;
+  const iLow = index.low;
+  const iVol = index.volume;
+  const iAdj = index.adjClose;
+  const long = iSym >= 0;
+  const name = (i: number): string => header[i]!;
+  const builders = new Map<string, BarBuilder>();
+  let b: BarBuilder | undefined;
+  if (!long) {
+    const symbol = opts.symbol ?? basename(file).replace(/\.[^.]*$/, '');
+    b = new BarBuilder(symbol, countLines(text), iAdj >= 0);
+    builders.set(symbol, b);
+  }
+  let outside = 0;
+  let outsideLine = 0;
+  let lastSym = '';
+  const t = c.text;
+  while (c.next()) {
+    const line = c.line;
+    if (c.count !== ncols) {
+      fp.error('PRICE_FIELD_COUNT', `${c.count} field(s) where the header has ${ncols}`, line);
+      continue;
+    }
+    const day = parseIsoDayAt(t, c.start(iDate), c.end(iDate));
+    if (day !== day) {
+      fp.error('PRICE_BAD_DATE', `not a YYYY-MM-DD date: ${JSON.stringify(c.field(iDate))}`, line, name(iDate));
+      continue;
+    }
+    const ord = idx.ordinalOfDay(day);
+    if (ord < 0) {
+      if (ord === -2) {
+        if (outside++ === 0) outsideLine = line;
+      } else {
+        const d = c.field(iDate).slice(0, 10);
+        const why = idx.calendar.closureReason(d) ?? 'a weekend';
+        fp.error('PRICE_NOT_A_SESSION', `${d} is not an ${idx.calendar.name} session (${why})`, line, name(iDate));
+      }
+      continue;
+    }
+    if (long) {
+      const sym = c.field(iSym).trim();
+      if (sym === '') {
+        fp.error('PRICE_MISSING_SYMBOL', 'empty symbol', line, name(iSym));
+        continue;
+      }
+      if (sym !== lastSym || b === undefined) {
+        b = builders.get(sym);
+        if (b === undefined) {
+          b = new BarBuilder(sym, 256, iAdj >= 0);
+          builders.set(sym, b);
+        }
+        lastSym = sym;
+      }
+    }
+    const bb = b!;
+    const prev = bb.lastOrdinal;
+    if (ord <= prev) {
+      const d = idx.dateOf(ord);
+      if (ord === prev) fp.error('PRICE_DUPLICATE_DATE', `${bb.symbol} has a second row for ${d}`, line, name(iDate));
+      else fp.error('PRICE_UNSORTED', `${bb.symbol} ${d} comes after ${idx.dateOf(prev)}; rows must be in date order`, line, name(iDate));
+      continue;
+    }
+    const close = c.number(iClose);
+    const open = iOpen >= 0 ? c.number(iOpen) : close;
+    const high = iHigh >= 0 ? c.number(iHigh) : close;
+    const low = iLow >= 0 ? c.number(iLow) : close;
+    const volume = iVol >= 0 ? c.number(iVol) : NaN;
+    // One combined test keeps the common path short; the details are worked out only for a bad row.
+    if (!(open > 0 && high > 0 && low > 0 && close > 0 && high >= low && (iVol < 0 || volume >= 0))) {
+      if (!checkRow(c, fp, line, header, [iOpen, iHigh, iLow, iClose], iVol, high, low)) continue;
+    }
+    if (prev >= 0 && ord - prev - 1 >= gapWarn) {
+      fp.warn('PRICE_GAP', `${bb.symbol} has no bar for ${ord - prev - 1} session(s) between ${idx.dateOf(prev)} and ${idx.dateOf(ord)}`, line, name(iDate));
+    }
+    if (open < low || open > high || close < low || close > high) {
+      fp.warn('PRICE_OHLC_INCONSISTENT', `${bb.symbol} ${idx.dateOf(ord)}: open ${open} or close ${close} is outside low ${low}..high ${high}`, line);
+    }
+    bb.reserve();
+    const k = bb.length;
+    bb.session[k] = ord;
+    bb.open[k] = open;
+    bb.high[k] = high;
+    bb.low[k] = low;
+    bb.close[k] = close;
+    bb.volume[k] = volume;
+    if (bb.adjClose) bb.adjClose[k] = iAdj >= 0 ? c.number(iAdj) : close;
+    bb.length = k + 1;
+    bb.lastOrdinal = ord;
+  }
+  if (outside > 0) {
+    fp.warn('PRICE_OUTSIDE_CALENDAR', `${outside} row(s) outside the calendar's range ${idx.calendar.first}..${idx.calendar.last} were dropped (first at line ${outsideLine})`, outsideLine, name(iDate));
+  }
+  const splits = typeof opts.splits === 'string' ? parseSplits(readTextFile(opts.splits, 'splits file'), opts.splits, problems) : opts.splits;
+  const ownDividends = typeof opts.dividends === 'string' ? parseDividends(readTextFile(opts.dividends, 'dividends file'), opts.dividends, problems) : opts.dividends;
+  for (const [sym, bb] of builders) {
+    if (bb.length === 0) {
+      fp.error('PRICE_EMPTY', `${sym}: no usable rows`);
+      continue;
+    }
+    const dividends = long ? opts.dividendsBySymbol?.get(sym) : ownDividends;
+    out.set(sym, finishSeries(bb, idx, fp, { dividends, splits, source: file }));
+  }
+  fp.close();
+  return out;
+}
+
+/** Reports why a row failed the combined check; returns true when the row is still usable (it never is). */
+function checkRow(c: CsvCursor, fp: FileProblems, line: number, header: readonly string[], cols: readonly number[], iVol: number, high: number, low: number): boolean {
+  let bad = false;
+  for (const i of cols) {
+    if (i < 0) continue;
+    const v = c.number(i);
+    if (Number.isNaN(v) || !Number.isFinite(v)) {
+      fp.error('PRICE_BAD_NUMBER', `not a number: ${JSON.stringify(c.field(i))}`, line, header[i]);
+      bad = true;
+    } else if (v <= 0) {
+      fp.error('PRICE_NON_POSITIVE', `price must be positive, got ${c.field(i)}`, line, header[i]);
+      bad = true;
+    }
+  }
+  if (!bad && high < low) {
+    fp.error('PRICE_HIGH_BELOW_LOW', `high ${high} is below low ${low}`, line, header[cols[1]!] ?? 'High');
+    bad = true;
+  }
+  if (iVol >= 0) {
+    const v = c.number(iVol);
+    if (Number.isNaN(v) || !Number.isFinite(v)) {
+      fp.error('PRICE_BAD_NUMBER', `not a number: ${JSON.stringify(c.field(iVol))}`, line, header[iVol]);
+      bad = true;
+    } else if (v < 0) {
+      fp.error('PRICE_NEGATIVE_VOLUME', `volume must not be negative, got ${c.field(iVol)}`, line, header[iVol]);
+      bad = true;
+    }
+  }
+  return !bad;
+}
+
+/** Number of line feeds + 1: an upper bound on the records of a file with LF or CRLF endings. */
+function countLines(text: string): number {
+  let n = 1;
+  let i = text.indexOf('\n');
+  while (i >= 0) {
+    n++;
+    i = text.indexOf('\n', i + 1);
+  }
+  return n;
+}
+
+/**
+ * Loads one symbol's price file (any layout parsePrices reads; a long file must hold exactly that symbol or name it in
+ * `opts.symbol`). Throws a ValidationError listing every error; warnings stay in `opts.problems`.
+ */
+export function loadPriceFile(path: string, opts: PriceOptions = {}): BarSeries {
+  const problems = opts.problems ?? new Problems();
+  const before = problems.list.length;
+  const all = parsePrices(readTextFile(path, 'price file'), path, { ...opts, problems });
+  throwNewErrors(problems, before);
+  const want = opts.symbol;
+  const s = want !== undefined ? all.get(want) : all.size === 1 ? all.values().next().value : undefined;
+  if (!s) {
+    problems.error('PRICE_UNKNOWN_SYMBOL', want !== undefined ? `${want} is not in the file (it has ${[...all.keys()].join(', ')})` : `the file holds ${all.size} symbols; name one`, { file: path });
+    throwNewErrors(problems, before);
+  }
+  return s!;
+}
+
+/** Loads a long price file (`date,symbol,close` or OHLCV with a symbol column) into one series per symbol. */
+export function loadLongPrices(path: string, opts: PriceOptions = {}): Map<string, BarSeries> {
+  const problems = opts.problems ?? new Problems();
+  const before = problems.list.length;
+  const all = parsePrices(readTextFile(path, 'price file'), path, { ...opts, problems });
+  throwNewErrors(problems, before);
+  return all;
+}

@@ -1,0 +1,145 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AftershockError, Problems, type BarSeries, type TradingCalendar } from '@aftershock/core';
+import { readTextFile } from './csv';
+import type { DataRoot } from './data-root';
+import { parseDividends, parseSplits, throwNewErrors } from './dividends';
+import { parsePrices, type PriceOptions } from './prices';
+
+/** Where prices live inside a data root, searched in this order; dividends sit alongside (or in the sibling folder). */
+const PRICE_DIRS: readonly { readonly prices: string; readonly dividends: string }[] = [
+  { prices: 'focus', dividends: 'focus' },
+  { prices: 'universe/prices', dividends: 'universe/dividends' },
+  { prices: 'prices', dividends: 'dividends' },
+  { prices: '.', dividends: '.' },
+];
+
+const SYMBOL_RE = /^[A-Za-z0-9^][A-Za-z0-9.^_=-]{0,31}$/;
+
+export interface StoreOptions {
+  readonly calendar?: TradingCalendar;
+  /** Gathers warnings (and, before the throw, errors) of every file. */
+  readonly problems?: Problems;
+  readonly gapWarnSessions?: number;
+}
+
+/** The files of one symbol inside a data root. */
+export interface SymbolFiles {
+  readonly symbol: string;
+  readonly prices: string;
+  readonly dividends?: string;
+  readonly splits?: string;
+}
+
+function rootDir(root: DataRoot | string): string {
+  return typeof root === 'string' ? root : root.dir;
+}
+
+/** Locates a symbol's price file (focus/ first, then universe/prices/, prices/, the root) and its dividends and splits. */
+export function findSymbolFiles(root: DataRoot | string, symbol: string): SymbolFiles | undefined {
+  const dir = rootDir(root);
+  if (!SYMBOL_RE.test(symbol)) return undefined;
+  for (const d of PRICE_DIRS) {
+    const prices = join(dir, d.prices, `${symbol}.csv`);
+    if (!existsSync(prices)) continue;
+    const dividends = join(dir, d.dividends, `${symbol}_dividends.csv`);
+    const splits = join(dir, d.dividends, `${symbol}_splits.csv`);
+    return {
+      symbol,
+      prices,
+      ...(existsSync(dividends) ? { dividends } : {}),
+      ...(existsSync(splits) ? { splits } : {}),
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Loads one symbol from a data root with its dividends (and split factors if a `<SYMBOL>_splits.csv` exists).
+ * Throws DATA_UNKNOWN_SYMBOL when no file holds it, a ValidationError when its files have errors.
+ *
+ * @example loadSymbol(resolveDataRoot(), 'CRWV').close // Float64Array of 294 closes from 2025-03-28
+ */
+export function loadSymbol(root: DataRoot | string, symbol: string, opts: StoreOptions = {}): BarSeries {
+  const files = findSymbolFiles(root, symbol) ?? findSymbolFiles(root, symbol.toUpperCase());
+  if (!files) {
+    throw new AftershockError(
+      'DATA_UNKNOWN_SYMBOL',
+      `no price file for ${JSON.stringify(symbol)} in ${rootDir(root)} (looked for ${PRICE_DIRS.map((d) => join(d.prices, `${symbol}.csv`)).join(', ')})`,
+      { field: 'symbol' },
+    );
+  }
+  const problems = opts.problems ?? new Problems();
+  const before = problems.list.length;
+  const s = loadFiles(files, problems, opts);
+  throwNewErrors(problems, before);
+  return s!;
+}
+
+function loadFiles(files: SymbolFiles, problems: Problems, opts: StoreOptions): BarSeries | undefined {
+  const dividends = files.dividends !== undefined ? parseDividends(readTextFile(files.dividends, 'dividends file'), files.dividends, problems) : [];
+  const splits = files.splits !== undefined ? parseSplits(readTextFile(files.splits, 'splits file'), files.splits, problems) : undefined;
+  const popts: PriceOptions = {
+    symbol: files.symbol,
+    dividends,
+    problems,
+    ...(splits ? { splits } : {}),
+    ...(opts.calendar ? { calendar: opts.calendar } : {}),
+    ...(opts.gapWarnSessions !== undefined ? { gapWarnSessions: opts.gapWarnSessions } : {}),
+  };
+  return parsePrices(readTextFile(files.prices, 'price file'), files.prices, popts).get(files.symbol);
+}
+
+/** The folder holding the universe's price files: universe/prices/, else prices/, else the root itself. */
+function universeDir(dir: string): { prices: string; dividends: string } {
+  for (const d of PRICE_DIRS.slice(1)) {
+    const p = join(dir, d.prices);
+    if (existsSync(p) && csvSymbols(p).length > 0) return { prices: p, dividends: join(dir, d.dividends) };
+  }
+  return { prices: join(dir, 'universe/prices'), dividends: join(dir, 'universe/dividends') };
+}
+
+function csvSymbols(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.csv') && !f.endsWith('_dividends.csv') && !f.endsWith('_splits.csv'))
+    .map((f) => f.slice(0, -4))
+    .filter((s) => SYMBOL_RE.test(s));
+}
+
+/**
+ * Loads every price file of the universe (universe/prices/ with universe/dividends/, in the BackTester39 layout:
+ * 360 files, 610,589 rows) into a map sorted by symbol. Problems of all files are gathered; one ValidationError
+ * lists every error. Pass `symbols` to load a subset.
+ */
+export function loadUniverse(root: DataRoot | string, opts: StoreOptions & { readonly symbols?: readonly string[] } = {}): Map<string, BarSeries> {
+  const dir = rootDir(root);
+  const u = universeDir(dir);
+  const symbols = (opts.symbols ?? csvSymbols(u.prices)).slice().sort();
+  if (symbols.length === 0) throw new AftershockError('DATA_EMPTY_UNIVERSE', `no price files in ${u.prices}`);
+  const problems = opts.problems ?? new Problems();
+  const before = problems.list.length;
+  const out = new Map<string, BarSeries>();
+  for (const symbol of symbols) {
+    const prices = join(u.prices, `${symbol}.csv`);
+    if (!existsSync(prices)) {
+      problems.error('DATA_UNKNOWN_SYMBOL', `no price file for ${symbol}`, { file: prices, field: 'symbol' });
+      continue;
+    }
+    const dividends = join(u.dividends, `${symbol}_dividends.csv`);
+    const splits = join(u.dividends, `${symbol}_splits.csv`);
+    const files: SymbolFiles = { symbol, prices, ...(existsSync(dividends) ? { dividends } : {}), ...(existsSync(splits) ? { splits } : {}) };
+    const s = loadFiles(files, problems, opts);
+    if (s) out.set(symbol, s);
+  }
+  throwNewErrors(problems, before);
+  return out;
+}
+
+/** Every symbol with a price file in the root (focus/, universe/prices/, prices/ or the root), sorted, unique. */
+export function listSymbols(root: DataRoot | string): string[] {
+  const dir = rootDir(root);
+  const all = new Set<string>();
+  for (const d of PRICE_DIRS) for (const s of csvSymbols(join(dir, d.prices))) all.add(s);
+  return [...all].sort();
+}
