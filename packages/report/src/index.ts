@@ -1,1 +1,30 @@
-export {};
+export { RESULT_SCHEMA_VERSION } from './result-types';
+export type {
+  AarRow,
+  CarTest,
+  CarValue,
+  ComparisonPair,
+  ComparisonResult,
+  EventResult,
+  PricePoint,
+  ResultMeta,
+  RunResult,
+  SeriesPoint,
+  SessionWindow,
+  SpilloverResult,
+  StrategyMetricsRow,
+  StrategyResult,
+  StudyGroup,
+  StudyResult,
+  TestTable,
+  TradeRow,
+} from './result-types';
+export { escapeHtml, money, num, offsetLabel, pct, stable, windowLabel } from './format';
+export { parseResultJson, renderJson } from './json';
+export { renderMarkdown } from './markdown';
+export { eventsCsv, spilloversCsv, tradesCsv } from './csv';
+export { MAX_CHART_POINTS, MAX_EVENT_CHARTS, renderHtml } from './html';
+export { histogram, lineChart, niceTicks, PALETTE } from './svg';
+export { lttbIndices } from './downsample';
+export { REPORT_FORMATS, renderReports, writeReports } from './write';
+export type { ReportFormat } from './write';

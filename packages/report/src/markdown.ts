@@ -1,0 +1,124 @@
+import { money, num, offsetLabel, pct, windowLabel } from './format';
+import type { RunResult, StudyGroup } from './result-types';
+
+/** Escapes a Markdown table cell (pipes and line breaks). */
+function md(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+
+function tableMd(header: readonly string[], rows: readonly (readonly string[])[], align?: readonly ('l' | 'r')[]): string {
+  const a = header.map((_, i) => (align?.[i] === 'r' ? '---:' : '---'));
+  return [`| ${header.map(md).join(' | ')} |`, `| ${a.join(' | ')} |`, ...rows.map((r) => `| ${r.map(md).join(' | ')} |`)].join('\n') + '\n';
+}
+
+function groupMd(g: StudyGroup): string {
+  const out: string[] = [`### Group: ${md(g.name)} (${g.n} event${g.n === 1 ? '' : 's'})\n`];
+  const testIdx = g.tests.rows.length ? g.tests.rows : [];
+  const aarRows = g.aar.map((r) => {
+    const t = testIdx.find((x) => x.offset === r.offset);
+    const stats = g.tests.tests.map((_, i) => (t ? `${num(t.stats[i] ?? null)}${t.signif[i] ?? ''}` : '–'));
+    return [offsetLabel(r.offset), String(r.n), pct(r.aar), pct(r.caar), `${pct(r.caarLow)} … ${pct(r.caarHigh)}`, ...stats];
+  });
+  out.push(tableMd(['day', 'N', 'AAR', 'CAAR', 'CAAR 95% band', ...g.tests.tests], aarRows, ['r', 'r', 'r', 'r', 'r', ...g.tests.tests.map(() => 'r' as const)]));
+  if (g.carTests.length) {
+    out.push('\n' + tableMd(['CAR window', 'test', 'CAAR', 'statistic'], g.carTests.map((c) => [windowLabel(c.window), c.test, pct(c.caar), `${num(c.stat)}${c.signif}`]), ['l', 'l', 'r', 'r']));
+  }
+  return out.join('\n');
+}
+
+/** `report.md`: the headline tables, for pull requests and notebooks. Deterministic for a given result. */
+export function renderMarkdown(r: RunResult): string {
+  const m = r.meta;
+  const parts: string[] = [];
+  parts.push(`# ${md(m.scenario)}\n`);
+  if (m.description) parts.push(`${m.description.trim()}\n`);
+  parts.push(
+    tableMd(
+      ['setting', 'value'],
+      [
+        ['data range', `${m.dataRange.from} … ${m.dataRange.to}`],
+        ['benchmark', m.benchmark],
+        ['profile / model / returns', `${m.profile} / ${m.model} / ${m.returns}`],
+        ['estimation window', `${windowLabel(m.windows.estimation)} sessions`],
+        ['event window', `${windowLabel(m.windows.event)} sessions`],
+        ['dividends', m.dividends],
+        ['capital', money(m.capital, 0)],
+        ['costs', Object.entries(m.costs).map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(' ') || '–' : String(v)}`).join(', ')],
+        ['aftershock', m.version],
+      ],
+    ),
+  );
+  if (m.notes.length) parts.push(m.notes.map((n) => `- ${n}`).join('\n') + '\n');
+
+  parts.push(`## Events (${r.events.length})\n`);
+  const wins = m.windows.car;
+  parts.push(
+    tableMd(
+      ['event', 'symbol', 'kind', 'date', 'timing', 'day 0', 'day-0 return', 'day-0 AR', ...wins.map((w) => `CAR ${windowLabel(w)}`)],
+      r.events.map((e) => [
+        e.id,
+        e.symbol,
+        e.kind,
+        e.eventDate,
+        e.timing,
+        e.day0 ?? '–',
+        pct(e.reaction.day0Return),
+        pct(e.reaction.day0Abnormal),
+        ...wins.map((_, i) => pct(e.reaction.car[i]?.car ?? null)),
+      ]),
+      ['l', 'l', 'l', 'l', 'l', 'l', 'r', 'r', ...wins.map(() => 'r' as const)],
+    ),
+  );
+  const excluded = r.events.filter((e) => e.excluded);
+  if (excluded.length) parts.push(excluded.map((e) => `- ${md(e.id)} not in the study: ${md(e.excluded!)}`).join('\n') + '\n');
+
+  parts.push(`## Event study\n`);
+  parts.push('Significance: `*` 10%, `**` 5%, `***` 1% (two-sided).\n');
+  for (const g of r.study.groups) parts.push(groupMd(g));
+
+  if (r.strategies.length) {
+    parts.push(`## Strategies\n`);
+    parts.push(
+      tableMd(
+        ['strategy', 'params', 'total return', 'CAGR', 'Sharpe', 'Sortino', 'max drawdown', 'trades', 'hit rate', 'costs'],
+        r.strategies.map((s) => [
+          s.label,
+          Object.entries(s.params).map(([k, v]) => `${k}=${String(v)}`).join(' ') || '–',
+          pct(s.metrics.totalReturn),
+          pct(s.metrics.cagr),
+          num(s.metrics.sharpe),
+          num(s.metrics.sortino),
+          pct(s.metrics.maxDrawdown),
+          String(s.metrics.trades),
+          pct(s.metrics.hitRate, 1),
+          money(s.metrics.costs),
+        ]),
+        ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ),
+    );
+  }
+  if (r.comparison && r.comparison.pairs.length) {
+    parts.push(`## Comparison\n`);
+    parts.push(`Paired bootstrap of the per-event return difference (${r.comparison.resamples} resamples, seed ${r.comparison.seed}).\n`);
+    parts.push(
+      tableMd(
+        ['a', 'b', 'events', 'mean difference', '95% interval'],
+        r.comparison.pairs.map((p) => [p.a, p.b, String(p.n), pct(p.meanDiff), `${pct(p.ci95[0])} … ${pct(p.ci95[1])}`]),
+        ['l', 'l', 'r', 'r', 'r'],
+      ),
+    );
+  }
+  if (r.spillovers.length) {
+    parts.push(`## Spillovers\n`);
+    parts.push(
+      tableMd(
+        ['event', 'related', 'relation', 'day 0', 'day-0 return', 'day-0 AR', ...wins.map((w) => `CAR ${windowLabel(w)}`), 'contaminated'],
+        r.spillovers.map((s) => [s.eventId, s.symbol, s.relation, s.day0 ?? '–', pct(s.day0Return), pct(s.day0Abnormal), ...wins.map((_, i) => pct(s.car[i]?.car ?? null)), s.contaminated ? 'yes' : 'no']),
+        ['l', 'l', 'l', 'l', 'r', 'r', ...wins.map(() => 'r' as const), 'l'],
+      ),
+    );
+  }
+  parts.push(`## Inputs\n`);
+  parts.push(tableMd(['file', 'sha256'], m.inputs.map((i) => [i.file, `\`${i.sha256.slice(0, 16)}…\``])));
+  return parts.join('\n');
+}

@@ -1,0 +1,211 @@
+import type { EventKind, IsoDate, Timing } from '@aftershock/core';
+
+/** Bumped whenever a field of `report.json` changes meaning or shape. */
+export const RESULT_SCHEMA_VERSION = 1;
+
+/** A window of sessions relative to day 0, both ends included: `[0, 1]` is day 0 and day +1. */
+export type SessionWindow = readonly [number, number];
+
+/** A CAR over one window; `car` is null when the symbol has no abnormal return in it. */
+export interface CarValue {
+  readonly window: SessionWindow;
+  readonly car: number | null;
+}
+
+/** What was run: enough to reproduce it, and nothing that changes from run to run (no wall-clock time). */
+export interface ResultMeta {
+  readonly scenario: string;
+  readonly description: string;
+  readonly dataRange: { readonly from: IsoDate; readonly to: IsoDate };
+  readonly benchmark: string;
+  readonly profile: string;
+  readonly model: string;
+  readonly returns: string;
+  readonly dividends: string;
+  readonly windows: {
+    readonly estimation: SessionWindow;
+    readonly event: SessionWindow;
+    readonly car: readonly SessionWindow[];
+  };
+  readonly costs: Readonly<Record<string, number | string | readonly string[]>>;
+  readonly capital: number;
+  readonly seed: number;
+  /** Input files with their sha256, paths relative to the scenario folder when inside it. */
+  readonly inputs: readonly { readonly file: string; readonly sha256: string }[];
+  readonly version: string;
+  /** Choices stated for the reader (profile conventions, excluded events, and so on). */
+  readonly notes: readonly string[];
+}
+
+/** One point of a price path around day 0. */
+export interface PricePoint {
+  readonly offset: number;
+  readonly date: IsoDate;
+  readonly close: number;
+}
+
+/** One event and the reaction of its own stock. */
+export interface EventResult {
+  readonly id: string;
+  readonly symbol: string;
+  readonly kind: EventKind;
+  readonly eventDate: IsoDate;
+  readonly timing: Timing;
+  readonly day0: IsoDate | null;
+  readonly day0Explanation: string;
+  /** Group values of this event (e.g. `{ kind: 'earnings', surprise: 'miss' }`). */
+  readonly groups: Readonly<Record<string, string>>;
+  readonly tags: Readonly<Record<string, string>>;
+  readonly reaction: {
+    /** Raw close-to-close return of day 0 (close of day 0 / close of day −1 − 1). */
+    readonly day0Return: number | null;
+    /** Abnormal return of day 0 under the study's model. */
+    readonly day0Abnormal: number | null;
+    readonly car: readonly CarValue[];
+  };
+  readonly pricePath: readonly PricePoint[];
+  /** Cumulative abnormal return by offset across the event window. */
+  readonly carPath: readonly { readonly offset: number; readonly car: number | null }[];
+  /** Why the event is not in the study, when it is not. */
+  readonly excluded?: string;
+}
+
+/** One row of the AAR/CAAR table. `caarLow`/`caarHigh` are a 95% band. */
+export interface AarRow {
+  readonly offset: number;
+  readonly n: number;
+  readonly aar: number | null;
+  readonly caar: number | null;
+  readonly caarLow: number | null;
+  readonly caarHigh: number | null;
+}
+
+/** Daily test statistics: one column per test, one row per event day. `signif` is '', '*', '**' or '***'. */
+export interface TestTable {
+  readonly tests: readonly string[];
+  readonly rows: readonly {
+    readonly offset: number;
+    readonly stats: readonly (number | null)[];
+    readonly signif: readonly string[];
+  }[];
+}
+
+/** A multi-day test over one CAR window. */
+export interface CarTest {
+  readonly window: SessionWindow;
+  readonly test: string;
+  readonly caar: number | null;
+  readonly stat: number | null;
+  readonly signif: string;
+}
+
+/** The event study of one group of events (the first group is always `all`). */
+export interface StudyGroup {
+  readonly name: string;
+  readonly n: number;
+  readonly aar: readonly AarRow[];
+  readonly tests: TestTable;
+  readonly carTests: readonly CarTest[];
+  /** CARs of the group's events over the first CAR window, for the distribution. */
+  readonly carDistribution: { readonly window: SessionWindow; readonly values: readonly number[] };
+}
+
+export interface StudyResult {
+  readonly groups: readonly StudyGroup[];
+}
+
+/** Metrics of one strategy run (returns as fractions: 0.05 = 5%). */
+export interface StrategyMetricsRow {
+  readonly totalReturn: number;
+  readonly cagr: number;
+  readonly sharpe: number;
+  readonly sortino: number;
+  readonly maxDrawdown: number;
+  readonly volatility: number;
+  readonly exposure: number;
+  readonly trades: number;
+  readonly hitRate: number;
+  readonly avgTradeReturn: number;
+  /** Total costs in currency (commission + slippage + borrow + dividends owed). */
+  readonly costs: number;
+  readonly finalEquity: number;
+}
+
+export interface SeriesPoint {
+  readonly date: IsoDate;
+  readonly value: number;
+}
+
+export interface TradeRow {
+  readonly id: number;
+  readonly symbol: string;
+  readonly direction: 'long' | 'short';
+  readonly quantity: number;
+  readonly entryDate: IsoDate;
+  readonly entryPrice: number;
+  readonly exitDate: IsoDate | null;
+  readonly exitPrice: number | null;
+  readonly eventId: string | null;
+  readonly pnl: number;
+  readonly returnPct: number;
+  readonly costs: number;
+  readonly sessionsHeld: number;
+}
+
+export interface StrategyResult {
+  readonly name: string;
+  /** The label that tells configurations apart (the name, or name + swept parameters). */
+  readonly label: string;
+  readonly params: Readonly<Record<string, number | string | boolean>>;
+  readonly metrics: StrategyMetricsRow;
+  readonly equity: readonly SeriesPoint[];
+  /** Drawdown from the running peak, ≤ 0, as a fraction. */
+  readonly drawdown: readonly SeriesPoint[];
+  /** The benchmark scaled to the starting capital, on the same sessions. */
+  readonly benchmark: readonly SeriesPoint[];
+  readonly trades: readonly TradeRow[];
+}
+
+export interface ComparisonPair {
+  readonly a: string;
+  readonly b: string;
+  /** What is compared: the per-event return of the two strategies over the events both traded. */
+  readonly metric: string;
+  readonly n: number;
+  readonly meanDiff: number | null;
+  readonly ci95: readonly [number | null, number | null];
+}
+
+export interface ComparisonResult {
+  readonly table: readonly ({ readonly label: string } & StrategyMetricsRow)[];
+  readonly pairs: readonly ComparisonPair[];
+  readonly resamples: number;
+  readonly seed: number;
+}
+
+/** The reaction of a related symbol to another company's event. */
+export interface SpilloverResult {
+  readonly eventId: string;
+  readonly eventSymbol: string;
+  readonly symbol: string;
+  readonly relation: string;
+  readonly day0: IsoDate | null;
+  readonly day0Return: number | null;
+  readonly day0Abnormal: number | null;
+  readonly car: readonly CarValue[];
+  /** The related symbol has its own event inside the event window. */
+  readonly contaminated: boolean;
+  /** Cumulative abnormal return by offset across the event window (for the chart). */
+  readonly carPath: readonly { readonly offset: number; readonly car: number | null }[];
+}
+
+/** Everything a report renders; `report.json` is this object. */
+export interface RunResult {
+  readonly schemaVersion: number;
+  readonly meta: ResultMeta;
+  readonly events: readonly EventResult[];
+  readonly study: StudyResult;
+  readonly strategies: readonly StrategyResult[];
+  readonly comparison: ComparisonResult | null;
+  readonly spillovers: readonly SpilloverResult[];
+}

@@ -1,0 +1,136 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { lttbIndices } from '../src/downsample';
+import { escapeHtml, money, pct } from '../src/format';
+import { parseResultJson, renderJson } from '../src/json';
+import { renderHtml } from '../src/html';
+import { renderMarkdown } from '../src/markdown';
+import { eventsCsv, tradesCsv } from '../src/csv';
+import { renderReports, writeReports } from '../src/write';
+import { sampleResult } from './fixture';
+
+describe('report.json', () => {
+  it('has sorted keys, stable numbers, null for NaN, and round-trips', () => {
+    const r = sampleResult();
+    const a = renderJson(r);
+    expect(renderJson(r)).toBe(a);
+    const parsed = JSON.parse(a) as Record<string, unknown>;
+    expect(Object.keys(parsed)).toEqual([...Object.keys(parsed)].sort());
+    expect(a).toContain('"day0Return": -0.2083');
+    expect(a).not.toContain('NaN');
+    const back = parseResultJson(a);
+    expect(back.events[0]!.reaction.day0Return).toBe(-0.2083);
+    expect(renderJson(back)).toBe(a);
+  });
+
+  it('refuses a file that is not a result', () => {
+    expect(() => parseResultJson('{"x":1}')).toThrow(/schemaVersion/);
+    expect(() => parseResultJson('{', 'r.json')).toThrow(/not valid JSON/);
+    expect(() => parseResultJson(JSON.stringify({ ...sampleResult(), schemaVersion: 99 }))).toThrow(/not supported/);
+  });
+});
+
+describe('report.html', () => {
+  it('escapes every input text: a <script> in the scenario name and a symbol stays inert', () => {
+    const evil = '<script>alert(1)</script>';
+    const html = renderHtml(sampleResult({ name: evil, symbol: `X${evil}` }), renderJson(sampleResult({ name: evil, symbol: `X${evil}` })));
+    expect(html).not.toContain(evil);
+    expect(html).toContain(escapeHtml(evil));
+    // Exactly two script elements: the inline data (type application/json) and the sorting script.
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html).toContain('\\u003cscript\\u003e');
+  });
+
+  it('is self-contained and draws every chart kind', () => {
+    const html = renderHtml(sampleResult());
+    expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(html).not.toMatch(/@import|url\(/);
+    for (const title of ['CAAR · all', 'equity vs benchmark', 'drawdown', 'CAR [0, 0] across events', 'CAR around', 'day 0 2025-08-13']) expect(html).toContain(title);
+    expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(9);
+    expect(html).toContain('−20.83%');
+    expect(html).toContain('yes (contaminated)');
+  });
+
+  it('downsamples long series so a report stays small', () => {
+    const big = sampleResult({ sessions: 40_000 });
+    const html = renderHtml(big);
+    expect(html.length).toBeLessThan(5_000_000);
+    const small = renderHtml(sampleResult({ sessions: 600 }));
+    // 40k sessions draw no more path points than 600 do, give or take the tick labels.
+    expect(Math.abs(html.length - small.length)).toBeLessThan(60_000);
+  });
+});
+
+describe('report.md and CSV', () => {
+  it('renders the headline tables', () => {
+    const md = renderMarkdown(sampleResult());
+    expect(md).toContain('# sample');
+    expect(md).toContain('| e1 | CRWV | earnings | 2025-08-12 | after-close | 2025-08-13 | −20.83% |');
+    expect(md).toContain('## Comparison');
+    expect(md).toContain('| e1 | MSFT | customer |');
+    expect(md).toMatch(/\| 0 \| 2 \| −9\.00% \|/);
+  });
+
+  it('escapes pipes in Markdown and quotes CSV cells', () => {
+    const r = sampleResult({ symbol: 'A|B,"C"' });
+    expect(renderMarkdown(r)).toContain('A\\|B');
+    const csv = eventsCsv(r);
+    expect(csv.split('\n')[0]).toBe('id,symbol,kind,event_date,timing,day0,day0_return,day0_abnormal,car_0_0,car_-1_1,excluded');
+    expect(csv).toContain('"A|B,""C"""');
+    expect(tradesCsv(r).split('\n')).toHaveLength(4);
+  });
+});
+
+describe('writing reports', () => {
+  it('writes every format byte-identically and leaves no temporary file', () => {
+    const d1 = mkdtempSync(join(tmpdir(), 'aftershock-report-'));
+    const d2 = mkdtempSync(join(tmpdir(), 'aftershock-report-'));
+    const f1 = writeReports(sampleResult(), d1);
+    writeReports(sampleResult(), d2);
+    expect(readdirSync(d1).sort()).toEqual(['events.csv', 'report.html', 'report.json', 'report.md', 'spillovers.csv', 'trades.csv']);
+    for (const f of f1) expect(readFileSync(f)).toEqual(readFileSync(join(d2, f.slice(d1.length + 1))));
+  });
+
+  it('fails with a coded error and writes nothing when the folder cannot be written', () => {
+    const d = mkdtempSync(join(tmpdir(), 'aftershock-report-'));
+    const blocker = join(d, 'file');
+    writeFileSync(blocker, 'x');
+    expect(() => writeReports(sampleResult(), join(blocker, 'sub'))).toThrow(expect.objectContaining({ code: 'IO_FAILED' }));
+    expect(existsSync(join(blocker, 'sub'))).toBe(false);
+  });
+
+  it('renders only the requested formats', () => {
+    expect([...renderReports(sampleResult(), ['md']).keys()]).toEqual(['report.md']);
+  });
+});
+
+describe('formatting and downsampling', () => {
+  it('formats units', () => {
+    expect(pct(-0.2083)).toBe('−20.83%');
+    expect(pct(NaN)).toBe('–');
+    expect(money(1234567.891)).toBe('$1,234,567.89');
+    expect(money(-5)).toBe('−$5.00');
+  });
+
+  it('LTTB keeps the ends, stays sorted and within the budget', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 0, maxLength: 400 }), fc.integer({ min: 3, max: 100 }), (ys, max) => {
+        const idx = lttbIndices(ys, max);
+        expect(idx.length).toBeLessThanOrEqual(Math.max(max, ys.length <= max ? ys.length : max));
+        if (ys.length > 0) {
+          expect(idx[0]).toBe(0);
+          expect(idx[idx.length - 1]).toBe(ys.length - 1);
+        }
+        for (let i = 1; i < idx.length; i++) expect(idx[i]!).toBeGreaterThan(idx[i - 1]!);
+      }),
+    );
+  });
+
+  it('LTTB keeps a spike', () => {
+    const ys = Array.from({ length: 1000 }, (_, i) => (i === 537 ? 100 : 0));
+    expect(lttbIndices(ys, 50)).toContain(537);
+  });
+});
