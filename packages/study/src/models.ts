@@ -1,0 +1,147 @@
+import type { Panel } from './panel';
+import type { ModelKind, StudyProfile } from './profile';
+
+/** Per-firm model parameters (struct of arrays, one entry per firm) and AR / predicted for every row. */
+export interface ModelFit {
+  readonly model: ModelKind;
+  readonly n: number;
+  /** Estimation length T_i: complete cases in the estimation window. */
+  readonly T: Float64Array;
+  readonly alpha: Float64Array;
+  readonly beta: Float64Array;
+  /** Estimation-window mean return (constant-mean model). */
+  readonly meanReturn: Float64Array;
+  readonly arMean: Float64Array;
+  /** s_i used by the tests: sd of estimation ARs (T−1), or sqrt(RSS/(T−2)) for the textbook market model. */
+  readonly sd: Float64Array;
+  /** sd of estimation ARs with divisor T−1 (estudy2's s_i). */
+  readonly sdN1: Float64Array;
+  /** Σ (AR − mean AR)² over the estimation days. */
+  readonly rss: Float64Array;
+  /** Market mean, sum of squared deviations and count used by Patell/BMP/Lamb (NaN for constant-mean). */
+  readonly mktMean: Float64Array;
+  readonly mktSs: Float64Array;
+  readonly mktN: Float64Array;
+  /** First and last estimation row actually used (−1 when none). */
+  readonly estFirstRow: Int32Array;
+  readonly estLastRow: Int32Array;
+  readonly predicted: Float64Array;
+  readonly ar: Float64Array;
+}
+
+/**
+ * Fits the normal-return model of every firm on its estimation rows and computes AR for every row.
+ * - market model: OLS of R on Rm over the complete cases E_i; AR = R − α − β·Rm;
+ * - market-adjusted: AR = R − Rm (T_i still counts complete cases);
+ * - constant mean: AR = R − mean_{E_i}(R), E_i using R only.
+ */
+export function fitModels(p: Panel, model: ModelKind, profile: StudyProfile): ModelFit {
+  const { n, rows, estStart, estEnd, ret, mkt } = p;
+  const mk = () => new Float64Array(n).fill(NaN);
+  const T = new Float64Array(n);
+  const alpha = mk();
+  const beta = mk();
+  const meanReturn = mk();
+  const arMean = mk();
+  const sd = mk();
+  const sdN1 = mk();
+  const rss = mk();
+  const mktMean = mk();
+  const mktSs = mk();
+  const mktN = mk();
+  const estFirstRow = new Int32Array(n).fill(-1);
+  const estLastRow = new Int32Array(n).fill(-1);
+  const predicted = new Float64Array(n * rows);
+  const ar = new Float64Array(n * rows);
+  const useMkt = model !== 'constant-mean';
+  for (let i = 0; i < n; i++) {
+    const o = i * rows;
+    // Complete cases in the estimation window.
+    let t = 0;
+    let sx = 0;
+    let sy = 0;
+    let first = -1;
+    let last = -1;
+    for (let r = estStart; r <= estEnd; r++) {
+      const y = ret[o + r]!;
+      const x = mkt[o + r]!;
+      if (y !== y || (useMkt && x !== x)) continue;
+      t++;
+      sy += y;
+      if (useMkt) sx += x;
+      if (first < 0) first = r;
+      last = r;
+    }
+    T[i] = t;
+    estFirstRow[i] = first;
+    estLastRow[i] = last;
+    let a = NaN;
+    let b = NaN;
+    if (model === 'market-model' && t > 0) {
+      const mx = sx / t;
+      const my = sy / t;
+      let sxx = 0;
+      let sxy = 0;
+      for (let r = estStart; r <= estEnd; r++) {
+        const y = ret[o + r]!;
+        const x = mkt[o + r]!;
+        if (y !== y || x !== x) continue;
+        sxx += (x - mx) * (x - mx);
+        sxy += (x - mx) * (y - my);
+      }
+      b = sxx > 0 ? sxy / sxx : NaN;
+      a = my - b * mx;
+      alpha[i] = a;
+      beta[i] = b;
+    }
+    const mean = t > 0 ? sy / t : NaN;
+    if (model === 'constant-mean') meanReturn[i] = mean;
+    for (let r = 0; r < rows; r++) {
+      const y = ret[o + r]!;
+      const x = mkt[o + r]!;
+      const pr = model === 'market-model' ? a + b * x : model === 'market-adjusted' ? x : mean;
+      predicted[o + r] = pr;
+      ar[o + r] = y - pr;
+    }
+    // Estimation AR moments over E_i (AR is present exactly on the complete cases).
+    let s = 0;
+    for (let r = estStart; r <= estEnd; r++) {
+      const v = ar[o + r]!;
+      if (v === v) s += v;
+    }
+    const am = t > 0 ? s / t : NaN;
+    let ss = 0;
+    for (let r = estStart; r <= estEnd; r++) {
+      const v = ar[o + r]!;
+      if (v === v) ss += (v - am) * (v - am);
+    }
+    arMean[i] = am;
+    rss[i] = t > 0 ? ss : NaN;
+    sdN1[i] = t > 1 ? Math.sqrt(ss / (t - 1)) : NaN;
+    sd[i] = model === 'market-model' && profile === 'textbook' ? (t > 2 ? Math.sqrt(ss / (t - 2)) : NaN) : sdN1[i]!;
+    if (useMkt) {
+      // estudy2: every estimation day where the market is present; textbook: the regression's own days E_i.
+      let cnt = 0;
+      let sm = 0;
+      for (let r = estStart; r <= estEnd; r++) {
+        const x = mkt[o + r]!;
+        if (x !== x) continue;
+        if (profile === 'textbook' && ret[o + r]! !== ret[o + r]!) continue;
+        cnt++;
+        sm += x;
+      }
+      const mm = cnt > 0 ? sm / cnt : NaN;
+      let sq = 0;
+      for (let r = estStart; r <= estEnd; r++) {
+        const x = mkt[o + r]!;
+        if (x !== x) continue;
+        if (profile === 'textbook' && ret[o + r]! !== ret[o + r]!) continue;
+        sq += (x - mm) * (x - mm);
+      }
+      mktMean[i] = mm;
+      mktSs[i] = cnt > 0 ? sq : NaN;
+      mktN[i] = cnt;
+    }
+  }
+  return { model, n, T, alpha, beta, meanReturn, arMean, sd, sdN1, rss, mktMean, mktSs, mktN, estFirstRow, estLastRow, predicted, ar };
+}

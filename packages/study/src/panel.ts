@@ -1,0 +1,48 @@
+/**
+ * The event-time panel the kernels work on: n events (firms) × `rows` sessions, firm-major
+ * (`ret[i * rows + r]`). Row r is relative day `relFirst + r`; NaN is missing. Windows are inclusive row ranges;
+ * rows between `estEnd` and `evtStart` are the gap (in no window).
+ */
+export interface Panel {
+  readonly n: number;
+  readonly rows: number;
+  readonly relFirst: number;
+  readonly estStart: number;
+  readonly estEnd: number;
+  readonly evtStart: number;
+  readonly evtEnd: number;
+  /** Security returns. */
+  readonly ret: Float64Array;
+  /** Market returns aligned to each firm's rows. */
+  readonly mkt: Float64Array;
+}
+
+/** Relative-day window, both ends inclusive. */
+export interface RelWindow {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** Builds the panel geometry for estimation and event windows given in relative days (estimation before event). */
+export function panelGeometry(est: RelWindow, evt: RelWindow): Omit<Panel, 'n' | 'ret' | 'mkt'> {
+  const relFirst = est.start;
+  return {
+    rows: evt.end - relFirst + 1,
+    relFirst,
+    estStart: 0,
+    estEnd: est.end - relFirst,
+    evtStart: evt.start - relFirst,
+    evtEnd: evt.end - relFirst,
+  };
+}
+
+/** A panel holding only the firms in `keep` (in that order). */
+export function subPanel(p: Panel, keep: readonly number[]): Panel {
+  const ret = new Float64Array(keep.length * p.rows);
+  const mkt = new Float64Array(keep.length * p.rows);
+  keep.forEach((i, k) => {
+    ret.set(p.ret.subarray(i * p.rows, (i + 1) * p.rows), k * p.rows);
+    mkt.set(p.mkt.subarray(i * p.rows, (i + 1) * p.rows), k * p.rows);
+  });
+  return { ...p, n: keep.length, ret, mkt };
+}

@@ -1,0 +1,54 @@
+import { aarTable, firmCar, type AarRow } from './aggregate';
+import { bootstrapCaar, type BootstrapCi } from './bootstrap';
+import { carTests, type CarTestRow } from './car-tests';
+import type { ModelFit } from './models';
+import { nonparametricTests, type NonparametricRow } from './nonparametric';
+import type { Panel, RelWindow } from './panel';
+import { averageCrossCorrelation, parametricTests, type ParametricRow } from './parametric';
+import type { StudyProfile } from './profile';
+import type { ReturnKind } from './returns';
+
+/** Everything computed across the events of one sample (all events, or one group). */
+export interface SampleStats {
+  readonly n: number;
+  readonly aar: readonly AarRow[];
+  readonly parametric: readonly ParametricRow[];
+  readonly nonparametric: readonly NonparametricRow[];
+  readonly carTests: readonly CarTestRow[];
+  /** Average cross-correlation of estimation ARs used by the Kolari–Pynnönen adjustment (market model only). */
+  readonly crossCorrelation: number;
+  /** Seeded bootstrap CI of the mean firm CAR, one per CAR window (absent when disabled). */
+  readonly bootstrap: readonly { readonly window: RelWindow; readonly ci: BootstrapCi }[];
+}
+
+export interface SampleOptions {
+  readonly profile: StudyProfile;
+  readonly returns: ReturnKind;
+  readonly carWindows: readonly RelWindow[];
+  readonly carMinPercentage: number;
+  readonly bootstrap?: { readonly samples: number; readonly seed: number; readonly level: number };
+}
+
+/** Runs every cross-sectional statistic on a fitted panel. */
+export function sampleStats(p: Panel, fit: ModelFit, o: SampleOptions): SampleStats {
+  const parametric = parametricTests(p, fit, o.profile);
+  const nonparametric = nonparametricTests(p, fit, o.profile);
+  const cars = o.carWindows.flatMap((w) => carTests(p, fit, parametric, w, o.carMinPercentage));
+  const boot = o.bootstrap;
+  const bootstrap = boot
+    ? o.carWindows.map((w) => {
+        const c = new Float64Array(p.n);
+        for (let i = 0; i < p.n; i++) c[i] = firmCar(p, fit, i, w, o.returns).car;
+        return { window: w, ci: bootstrapCaar(c, boot.samples, boot.seed, boot.level) };
+      })
+    : [];
+  return {
+    n: p.n,
+    aar: aarTable(p, fit.ar),
+    parametric,
+    nonparametric,
+    carTests: cars,
+    crossCorrelation: fit.model === 'market-model' ? averageCrossCorrelation(p, fit) : NaN,
+    bootstrap,
+  };
+}
