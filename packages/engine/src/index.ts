@@ -38,3 +38,6 @@ export {
   sizeVolatilityTarget,
 } from './sizing';
 export type { VolatilityTarget } from './sizing';
+export { backtest$, replay, runBacktest } from './backtest';
+export { buildNotices, scheduledView } from './event-notices';
+export { phaseInstant, POST_CLOSE_OFFSET, PRE_OPEN_OFFSET } from './phase-times';

@@ -6,15 +6,20 @@ export type Phase = 'pre-open' | 'open' | 'close' | 'post-close';
 export const PHASES: readonly Phase[] = ['pre-open', 'open', 'close', 'post-close'];
 
 /**
- * Priority of a message among those with the same timestamp (lower first). At the open, the fills of
- * market-on-open orders come before the open message that shows the open prices; dividends are paid before the
- * pre-open message of their ex-date.
+ * Priority of a message among those with the same timestamp (lower first):
+ * - `dividend`: paid before the pre-open message of the ex-date;
+ * - `fill`: fills decided before a phase message (market-on-open and gaps at the open, limit/stop fills inside
+ *   the bar at the close) — and orders rejected when they would have filled there;
+ * - `session`: the phase message itself;
+ * - `auctionFill`: market-on-close fills, after the close message that prompted them (and their rejections);
+ * - `reject`: orders rejected on submission, answered after everything else at that instant.
  */
 export const PRIORITY = {
   dividend: 0,
   fill: 1,
-  reject: 2,
-  session: 3,
+  session: 2,
+  auctionFill: 3,
+  reject: 4,
 } as const;
 
 /**

@@ -85,6 +85,8 @@ export interface StrategyContext {
  */
 export interface Strategy {
   readonly name: string;
+  /** Every message of the stream, before the callback of its type. */
+  onMessage?(msg: EngineMessage, ctx: StrategyContext): void;
   /** Before the first session; the views show only bars before the run's start (warm-up history). */
   init?(ctx: StrategyContext): void;
   onEvent?(notice: EventNotice, msg: SessionMessage, ctx: StrategyContext): void;

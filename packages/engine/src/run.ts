@@ -1,0 +1,404 @@
+import { AftershockError, daysBetween, isoToDayNumber, xnysCalendar, type BarSeries, type IsoDate, type TradingCalendar } from '@aftershock/core';
+import { Broker, type Outcome } from './broker';
+import type { BacktestConfig } from './config';
+import { buildNotices } from './event-notices';
+import { PRIORITY, type EngineMessage, type EventNotice, type Phase, type SessionMessage } from './messages';
+import type { Fill, FillPoint, OrderRequest, Rejection } from './orders';
+import { phaseInstant } from './phase-times';
+import { Portfolio, type When } from './portfolio';
+import type { BacktestResult } from './results';
+import { HistoryView, type MutableClock } from './series-view';
+import { inMemorySource, type BarSource } from './source';
+import type { PortfolioView, SeriesView, Strategy, StrategyContext } from './strategy';
+import { EMPTY_SLICE, Universe } from './universe';
+
+const NOOP: Strategy = { name: 'none' };
+
+/** A benchmark series that is not in the universe joins it as its last symbol. */
+function withBenchmark(source: BarSource, bench: BarSeries | string | undefined): BarSource {
+  if (bench === undefined || typeof bench === 'string' || source.symbols.includes(bench.symbol)) return source;
+  return {
+    symbols: [...source.symbols, bench.symbol],
+    listing: (s) => (s === bench.symbol ? bench.dates[0] : source.listing?.(s)),
+    load: (s) => (s === bench.symbol ? bench : source.load(s)),
+  };
+}
+
+/**
+ * One run of the engine: the simulated clock walks the sessions of the calendar from start to end; at each phase
+ * the broker matches, then the phase message (with its slice and event notices) goes to the observer and to the
+ * strategy. Everything is synchronous and allocation-light: one slice per session, shared by its phases.
+ */
+export class Run {
+  readonly cal: TradingCalendar;
+  readonly universe: Universe;
+  readonly portfolio: Portfolio;
+  readonly broker: Broker;
+  readonly clock: MutableClock;
+  readonly ctx: StrategyContext;
+  private readonly strategy: Strategy;
+  private readonly views: (HistoryView | undefined)[];
+  private readonly notices: EventNotice[];
+  private noticeAt = 0;
+  private readonly known = new Map<string, EventNotice>();
+  private readonly barToday: Int32Array;
+  private readonly pendingRejects: Rejection[] = [];
+  private readonly rejections: Rejection[] = [];
+  private readonly fills: Fill[] = [];
+  private seq = 0;
+  private messages = 0;
+  private ended = false;
+  private readonly start: number;
+  private readonly end: number;
+  private readonly benchSym: number;
+  private readonly listingDay = new Map<number, number>();
+
+  constructor(
+    private readonly config: BacktestConfig,
+    private readonly emit: (m: EngineMessage) => void,
+  ) {
+    this.cal = config.calendar ?? xnysCalendar();
+    this.strategy = config.strategy ?? NOOP;
+    const base = Array.isArray(config.source) ? inMemorySource(config.source as readonly BarSeries[]) : (config.source as BarSource);
+    const source = withBenchmark(base, config.benchmark);
+    this.universe = new Universe(source, this.cal);
+    const startGuess = config.start !== undefined ? this.cal.ordinalOnOrAfter(config.start) : Infinity;
+    this.universe.open(Number.isFinite(startGuess) ? startGuess : this.firstListing(source));
+    const range = this.universe.loadedRange();
+    this.start = Number.isFinite(startGuess) ? startGuess : range.first;
+    this.end = config.end !== undefined ? this.cal.ordinalOnOrBefore(config.end) : range.last;
+    if (!Number.isFinite(this.start) || !Number.isFinite(this.end)) {
+      throw new AftershockError('EMPTY_RUN', 'the run has no bars: give a non-empty universe or start and end dates', { field: 'source' });
+    }
+    if (this.end < this.start) throw new AftershockError('BAD_RANGE', `end ${config.end ?? '(last bar)'} is before start ${this.cal.date(this.start)}`, { field: 'end' });
+    this.benchSym = config.benchmark === undefined ? -1 : this.universe.symbolIndex(typeof config.benchmark === 'string' ? config.benchmark : config.benchmark.symbol);
+    if (config.benchmark !== undefined && this.benchSym < 0) {
+      throw new AftershockError('UNKNOWN_SYMBOL', `benchmark ${String(config.benchmark)} is not in the universe`, { field: 'benchmark' });
+    }
+    const n = this.universe.symbols.length;
+    this.views = new Array<HistoryView | undefined>(n).fill(undefined);
+    this.barToday = new Int32Array(n).fill(-1);
+    this.portfolio = new Portfolio(config.initialCash);
+    this.broker = new Broker(this.portfolio, { costs: config.costs ?? {}, margin: config.margin, allowShort: config.allowShort ?? true });
+    this.notices = buildNotices(config.events ?? [], this.cal, config.earningsLead ?? 'tsKnown', config.day0 ?? {});
+    const startDate = this.cal.date(this.start);
+    this.clock = { ts: phaseInstant(this.cal, this.start, 'pre-open') - 1, session: this.start, date: startDate, phase: 'init' };
+    // What was public before the first pre-open window is history: known, not delivered.
+    const before = this.start > 0 ? phaseInstant(this.cal, this.start - 1, 'post-close') : -Infinity;
+    while (this.noticeAt < this.notices.length && this.notices[this.noticeAt]!.ts <= before) this.remember(this.notices[this.noticeAt++]!);
+    for (const e of config.events ?? []) {
+      if (e.kind === 'ipo') {
+        const k = this.universe.symbolIndex(e.symbol);
+        if (k >= 0) this.listingDay.set(k, isoToDayNumber(e.date));
+      }
+    }
+    this.ctx = this.makeContext();
+  }
+
+  private firstListing(source: BarSource): number {
+    let first = Infinity;
+    for (const s of source.symbols) {
+      const l = source.listing?.(s);
+      if (l === undefined) return -1;
+      first = Math.min(first, this.cal.ordinalOnOrAfter(l));
+    }
+    return first;
+  }
+
+  private remember(n: EventNotice): void {
+    this.known.set(n.event.id, n);
+  }
+
+  private view(sym: number): HistoryView {
+    let v = this.views[sym];
+    if (v === undefined) {
+      v = new HistoryView(this.universe.symbols[sym]!, sym, this.universe, this.clock);
+      this.views[sym] = v;
+    }
+    return v;
+  }
+
+  private makeContext(): StrategyContext {
+    const pf = this.portfolio;
+    const benchmarkView = (): SeriesView | undefined => (this.benchSym >= 0 ? this.view(this.benchSym) : undefined);
+    const portfolio: PortfolioView = {
+      get cash() {
+        return pf.cash;
+      },
+      get equity() {
+        return pf.equityNow();
+      },
+      position: (symbol) => {
+        const p = pf.positions.get(this.universe.symbolIndex(symbol));
+        return p === undefined || p.qty === 0 ? undefined : pf.snapshot(p);
+      },
+      positions: () => pf.snapshots(),
+    };
+    const emptyView = (symbol: string): SeriesView => {
+      throw new AftershockError('UNKNOWN_SYMBOL', `${symbol} is not in this run's universe`, { field: 'symbol' });
+    };
+    return {
+      clock: this.clock,
+      calendar: this.cal,
+      symbols: this.universe.symbols,
+      symbolIndex: (s) => this.universe.symbolIndex(s),
+      series: (s) => {
+        const k = typeof s === 'number' ? s : this.universe.symbolIndex(s);
+        if (k < 0 || k >= this.universe.symbols.length) return emptyView(String(s));
+        return this.view(k);
+      },
+      get benchmark() {
+        return benchmarkView();
+      },
+      portfolio,
+      submit: (o) => this.submit(o),
+      cancel: (id) => this.broker.cancel(id),
+      openOrders: (symbol) => this.broker.openOrders(symbol),
+      knownEvents: (symbol) => [...this.known.values()].filter((n) => symbol === undefined || n.event.symbol === symbol),
+    };
+  }
+
+  private when(): When {
+    return { ts: this.clock.ts, session: this.clock.session, date: this.clock.date };
+  }
+
+  private submit(req: OrderRequest): number {
+    const sym = this.universe.symbolIndex(req.symbol);
+    const when = this.when();
+    const { order, invalid } = this.broker.submit(req, sym, when, this.clock.phase);
+    if (this.ended) {
+      order.status = 'rejected';
+      this.broker.cancel(order.id);
+      this.pendingRejects.push(this.broker.rejection(order, 'RUN_ENDED', `the run ended at ${this.cal.date(this.end)}; no order can fill`, when));
+    } else if (invalid !== undefined) {
+      this.pendingRejects.push(this.broker.rejection(order, invalid.code, invalid.message, when));
+    }
+    return order.id;
+  }
+
+  private next(m: EngineMessage): void {
+    this.messages++;
+    this.emit(m);
+    const st = this.strategy;
+    const ctx = this.ctx;
+    st.onMessage?.(m, ctx);
+    switch (m.type) {
+      case 'session': {
+        if (st.onEvent !== undefined) for (const n of m.events) st.onEvent(n, m, ctx);
+        st.onSession?.(m, ctx);
+        switch (m.phase) {
+          case 'pre-open':
+            st.onPreOpen?.(m, ctx);
+            break;
+          case 'open':
+            st.onOpen?.(m, ctx);
+            break;
+          case 'close':
+            st.onBar?.(m, ctx);
+            st.onSessionClose?.(m, ctx);
+            break;
+          case 'post-close':
+            st.onPostClose?.(m, ctx);
+            break;
+        }
+        break;
+      }
+      case 'fill':
+        st.onFill?.(m.fill, ctx);
+        break;
+      case 'reject':
+        st.onReject?.(m.rejection, ctx);
+        break;
+      case 'dividend':
+        break;
+    }
+  }
+
+  private flushRejects(): void {
+    // Handling a rejection may submit (and reject) more orders: drain until empty.
+    while (this.pendingRejects.length > 0) {
+      const r = this.pendingRejects.shift()!;
+      this.rejections.push(r);
+      this.next({ type: 'reject', ts: r.ts, priority: PRIORITY.reject, seq: this.seq++, session: r.session, date: r.date, rejection: r });
+    }
+  }
+
+  private setPhase(s: number, date: IsoDate, phase: Phase): void {
+    this.clock.phase = phase;
+    this.clock.session = s;
+    this.clock.date = date;
+    this.clock.ts = phaseInstant(this.cal, s, phase);
+  }
+
+  private takeNotices(ts: number): EventNotice[] {
+    const out: EventNotice[] = [];
+    while (this.noticeAt < this.notices.length && this.notices[this.noticeAt]!.ts <= ts) {
+      const n = this.notices[this.noticeAt++]!;
+      this.remember(n);
+      out.push(n);
+    }
+    return out;
+  }
+
+  private phaseMessage(s: number, date: IsoDate, phase: Phase, slice: SessionMessage['slice'], last: boolean): SessionMessage {
+    const events = this.notices.length === 0 ? NO_EVENTS : this.takeNotices(this.clock.ts);
+    return { type: 'session', ts: this.clock.ts, priority: PRIORITY.session, seq: this.seq++, session: s, date, phase, slice, events: events.length === 0 ? NO_EVENTS : events, last };
+  }
+
+  private matchAt(point: FillPoint, s: number, priority: number): void {
+    if (!this.broker.hasWorking) return;
+    const when = this.when();
+    const series = this.universe.series;
+    this.broker.match(
+      point,
+      s,
+      when,
+      (sym) => this.barToday[sym]!,
+      (sym) => series[sym]!,
+      (o: Outcome) => {
+        if ('fill' in o) {
+          this.fills.push(o.fill);
+          this.next({ type: 'fill', ts: when.ts, priority, seq: this.seq++, session: s, date: when.date, fill: o.fill });
+        } else {
+          this.rejections.push(o.rejection);
+          this.next({ type: 'reject', ts: when.ts, priority, seq: this.seq++, session: s, date: when.date, rejection: o.rejection });
+        }
+      },
+    );
+  }
+
+  private preOpenCash(s: number, date: IsoDate): void {
+    const pf = this.portfolio;
+    if (pf.positions.size === 0) return;
+    const when = this.when();
+    const costs = this.config.costs ?? {};
+    const borrow = costs.borrow;
+    const prevDate = s > 0 ? this.cal.date(s - 1) : date;
+    const days = daysBetween(prevDate, date);
+    for (const p of [...pf.positions.values()]) {
+      if (p.qty < 0 && borrow !== undefined && days > 0) {
+        const rate = this.borrowRate(p.sym, p.symbol, date);
+        const basis = borrow.dayCount ?? 365;
+        const value = -p.qty * p.last;
+        const fee = (value * rate * days) / basis;
+        if (fee !== 0) pf.charge('borrow', p.sym, -fee, when, `${days} day(s) × ${(rate * 100).toFixed(2)}% / ${basis} on ${value.toFixed(2)}`);
+      }
+      const b = this.barToday[p.sym]!;
+      if (b >= 0 && costs.dividends !== false && p.qty !== 0) {
+        const d = this.universe.series[p.sym]!.dividend[b]!;
+        if (d !== 0) {
+          const amount = p.qty * d;
+          pf.charge('dividend', p.sym, amount, when, `${p.qty} × ${d} ex ${date}`);
+          this.next({ type: 'dividend', ts: when.ts, priority: PRIORITY.dividend, seq: this.seq++, session: s, date, symbol: p.symbol, perShare: d, quantity: p.qty, amount });
+        }
+      }
+    }
+  }
+
+  private borrowRate(sym: number, symbol: string, date: IsoDate): number {
+    const b = this.config.costs!.borrow!;
+    const own = b.perSymbol?.[symbol];
+    if (own !== undefined) return own;
+    const htb = b.hardToBorrow;
+    if (htb !== undefined) {
+      const listed = this.listingOf(sym);
+      if (listed !== undefined && isoToDayNumber(date) - listed < htb.listedWithinDays) return htb.rate;
+    }
+    return b.annualRate;
+  }
+
+  /** Listing day number: config, else an IPO event, else a first bar later than the universe's first bar. */
+  private listingOf(sym: number): number | undefined {
+    const symbol = this.universe.symbols[sym]!;
+    const cfg = this.config.listingDates?.[symbol];
+    if (cfg !== undefined) return isoToDayNumber(cfg);
+    const ipo = this.listingDay.get(sym);
+    if (ipo !== undefined) return ipo;
+    const ser = this.universe.series[sym];
+    if (ser === undefined || ser.length === 0) return undefined;
+    let earliest = Infinity;
+    for (const s of this.universe.series) if (s !== undefined && s.length > 0) earliest = Math.min(earliest, s.session[0]!);
+    return ser.session[0]! > earliest ? isoToDayNumber(ser.dates[0]!) : undefined;
+  }
+
+  private markAll(field: 'open' | 'close'): void {
+    const pf = this.portfolio;
+    if (pf.positions.size === 0) return;
+    for (const p of pf.positions.values()) {
+      const b = this.barToday[p.sym]!;
+      if (b >= 0) p.last = this.universe.series[p.sym]![field][b]!;
+    }
+  }
+
+  /** Runs every session and returns the result. */
+  execute(shouldStop: () => boolean = () => false): BacktestResult {
+    this.strategy.init?.(this.ctx);
+    this.flushRejects();
+    const u = this.universe;
+    for (let s = this.start; s <= this.end && !shouldStop(); s++) {
+      const date = this.cal.date(s);
+      const slice = u.slice(s);
+      const bt = this.barToday;
+      for (let k = slice.start; k < slice.end; k++) bt[slice.symbols[k]!] = slice.bars[k]!;
+      const last = s === this.end;
+
+      this.setPhase(s, date, 'pre-open');
+      this.preOpenCash(s, date);
+      this.next(this.phaseMessage(s, date, 'pre-open', EMPTY_SLICE, false));
+      this.flushRejects();
+
+      this.setPhase(s, date, 'open');
+      u.reveal(slice);
+      this.markAll('open');
+      this.matchAt('open', s, PRIORITY.fill);
+      this.next(this.phaseMessage(s, date, 'open', slice, false));
+      this.flushRejects();
+
+      this.setPhase(s, date, 'close');
+      this.matchAt('intraday', s, PRIORITY.fill);
+      this.markAll('close');
+      this.next(this.phaseMessage(s, date, 'close', slice, false));
+      this.matchAt('close', s, PRIORITY.auctionFill);
+      this.markAll('close');
+      this.flushRejects();
+
+      this.setPhase(s, date, 'post-close');
+      this.broker.expireDay(s);
+      const bb = this.benchSym >= 0 ? bt[this.benchSym]! : -1;
+      this.portfolio.recordEquity(s, date, this.benchSym < 0 ? undefined : bb >= 0 ? u.series[this.benchSym]!.close[bb]! : NaN);
+      this.next(this.phaseMessage(s, date, 'post-close', slice, last));
+      this.flushRejects();
+
+      for (let k = slice.start; k < slice.end; k++) bt[slice.symbols[k]!] = -1;
+    }
+    this.ended = true;
+    this.strategy.onEnd?.(this.ctx);
+    this.flushRejects();
+    return this.result();
+  }
+
+  private result(): BacktestResult {
+    const pf = this.portfolio;
+    const last = pf.equity[pf.equity.length - 1];
+    return {
+      strategy: this.strategy.name,
+      start: this.cal.date(this.start),
+      end: this.cal.date(this.end),
+      initialCash: pf.initialCash,
+      finalEquity: last?.equity ?? pf.equityNow(),
+      finalCash: pf.cash,
+      equity: pf.equity,
+      ...(this.benchSym >= 0 ? { benchmark: this.universe.symbols[this.benchSym]! } : {}),
+      fills: this.fills,
+      orders: this.broker.orders,
+      rejections: this.rejections,
+      costs: pf.costs,
+      costTotals: pf.costTotals(),
+      trades: pf.trades(this.end),
+      positions: pf.snapshots(),
+      stats: { bars: this.universe.barsSliced, messages: this.messages, sessions: this.end - this.start + 1 },
+    };
+  }
+}
+
+const NO_EVENTS: readonly EventNotice[] = [];
