@@ -128,11 +128,46 @@ export function filtersPass(bars: BarSeries, filters: readonly IndicatorFilter[]
   return true;
 }
 
-/** Validates a `filters` list read from a scenario: every problem is gathered, then thrown as one ValidationError. */
+const TEXT_RE = /^\s*([a-z-]+)\s*(?:\(\s*(\d+)\s*(?:,\s*([\d.]+)\s*)?\))?\s*(<=|>=|<|>)\s*(close|-?[\d.]+(?:e-?\d+)?)\s*$/;
+
+/**
+ * Reads the one-line form a scenario can hold in a scalar parameter: conditions separated by `;`, each
+ * `indicator(period[, k]) op value`.
+ * @example
+ * filtersFromText('rsi(14) < 30; close-vs-sma(50) > 0') // [{ indicator: 'rsi', period: 14, op: '<', value: 30 }, …]
+ */
+function filtersFromText(s: string, field: string, p: Problems, where: (f: string) => { field: string }): unknown[] {
+  const out: unknown[] = [];
+  s.split(';')
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0)
+    .forEach((part, idx) => {
+      const m = TEXT_RE.exec(part);
+      if (!m) {
+        p.error('STRATEGY_FILTER_SYNTAX', `cannot read filter "${part}"; expected e.g. "rsi(14) < 30"`, where(`${field}[${idx}]`));
+        out.push({ indicator: 'close', op: '<', value: 0 });
+        return;
+      }
+      out.push({
+        indicator: m[1],
+        op: m[4],
+        value: m[5] === 'close' ? 'close' : Number(m[5]),
+        ...(m[2] !== undefined ? { period: Number(m[2]) } : {}),
+        ...(m[3] !== undefined ? { k: Number(m[3]) } : {}),
+      });
+    });
+  return out;
+}
+
+/**
+ * Validates a `filters` list read from a scenario (a list of objects, or the one-line text form
+ * `"rsi(14) < 30; close-vs-sma(50) > 0"`): every problem is gathered, then thrown as one ValidationError.
+ */
 export function parseFilters(raw: unknown, field = 'filters', file?: string): IndicatorFilter[] {
   const p = new Problems();
   const where = (f: string) => (file !== undefined ? { field: f, file } : { field: f });
-  if (raw === undefined) return [];
+  if (raw === undefined || raw === '') return [];
+  if (typeof raw === 'string') raw = filtersFromText(raw, field, p, where);
   if (!Array.isArray(raw)) {
     p.error('STRATEGY_FILTERS_NOT_LIST', 'filters must be a list', where(field));
     p.throwIfErrors();

@@ -19,8 +19,8 @@ export interface CostsByKind {
 export const NO_COSTS: CostsByKind = { commission: 0, slippage: 0, borrow: 0, dividends: 0 };
 
 /**
- * One closed round trip. Per-trade numbers (`ret`) are on the entry notional, never on the portfolio:
- * `ret = netPnl / notional`, with `notional = qty × entryPrice` (the reference price, before slippage).
+ * One round trip, as the strategy package reports it (serialisable). Per-trade numbers (`ret`) are on the entry
+ * notional, never on the portfolio: `ret = netPnl / notional`, `notional = qty × entryPrice`.
  */
 export interface TradeRecord {
   /** The event that caused the trade, or null (buy-and-hold). */
@@ -30,15 +30,14 @@ export interface TradeRecord {
   /** Shares, always positive; the side gives the sign. */
   readonly qty: number;
   readonly entryDate: IsoDate;
-  readonly entryAt: FillAt;
-  /** Reference (market) price at entry: the open or close of the bar, before slippage. */
+  /** Average entry fill price, slippage included. */
   readonly entryPrice: number;
-  readonly exitDate: IsoDate;
-  readonly exitAt: FillAt;
-  readonly exitPrice: number;
+  /** Null while the trade is still open at the end of the run (then marked at the last close). */
+  readonly exitDate: IsoDate | null;
+  readonly exitPrice: number | null;
   /** Sessions from the entry session to the exit session (0 = same session). */
   readonly sessionsHeld: number;
-  /** qty × (exit − entry) for a long, qty × (entry − exit) for a short, before costs. */
+  /** P&L at reference prices (the open or close before slippage), before every cost. */
   readonly grossPnl: number;
   readonly costs: CostsByKind;
   /** grossPnl minus every cost. */
@@ -47,8 +46,8 @@ export interface TradeRecord {
   readonly notional: number;
   /** netPnl / notional. */
   readonly ret: number;
-  /** Why the position was closed: 'time' (planned exit), 'stop', 'end-of-data'. */
-  readonly exitReason: 'time' | 'stop' | 'end-of-data';
+  /** Why the position was closed: the exit order's reason ('exit' = planned, 'stop'), or 'open' at the end. */
+  readonly exitReason: string;
 }
 
 /** Total cost of a trade (every kind). */

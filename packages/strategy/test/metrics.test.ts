@@ -28,9 +28,9 @@ const BM = [100, 104.5, 98.7525, 98.7525 * 1.045, 98.7525 * 1.045 * 1.045];
 function trade(eventId: string | null, netPnl: number, costs = { commission: 1, slippage: 2, borrow: 0.5, dividends: 0 }): TradeRecord {
   const total = costs.commission + costs.slippage + costs.borrow + costs.dividends;
   return {
-    eventId, symbol: 'X', side: 'short', qty: 10, entryDate: '2025-01-02', entryAt: 'close', entryPrice: 100,
-    exitDate: '2025-01-06', exitAt: 'close', exitPrice: 100 - (netPnl + total) / 10, sessionsHeld: 2,
-    grossPnl: netPnl + total, costs, netPnl, notional: 1000, ret: netPnl / 1000, exitReason: 'time',
+    eventId, symbol: 'X', side: 'short', qty: 10, entryDate: '2025-01-02', entryPrice: 100,
+    exitDate: '2025-01-06', exitPrice: 100 - (netPnl + total) / 10, sessionsHeld: 2,
+    grossPnl: netPnl + total, costs, netPnl, notional: 1000, ret: netPnl / 1000, exitReason: 'exit',
   };
 }
 
