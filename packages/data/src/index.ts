@@ -16,3 +16,15 @@ export { CHECKOUT_DATA_DIR, CONFIG_FILE, DATA_ENV, findRepoRoot, resolveDataRoot
 export type { DataRoot, DataRootOptions } from './data-root';
 export { findSymbolFiles, listSymbols, loadSymbol, loadUniverse } from './store';
 export type { StoreOptions, SymbolFiles } from './store';
+export { parseTiming } from './timing';
+export { formatOf, readEventTables } from './event-table';
+export type { EventFormat, EventRow, EventTable } from './event-table';
+export { EVENT_COLUMN_ALIASES, loadEvents, parseEvents, sortEvents } from './events';
+export type { EventField, EventFileKind, EventLoadOptions } from './events';
+export { attachRelated, loadRelations, parseRelations } from './relations';
+export { checkEvents } from './event-check';
+export type { EventCheckOptions } from './event-check';
+export { summarizeSeries } from './inspect';
+export type { SeriesSummary, SessionGap } from './inspect';
+export { projectCalendars } from './project-files';
+export type { ProjectCalendars } from './project-files';

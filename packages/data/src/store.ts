@@ -61,11 +61,14 @@ export function findSymbolFiles(root: DataRoot | string, symbol: string): Symbol
  * @example loadSymbol(resolveDataRoot(), 'CRWV').close // Float64Array of 294 closes from 2025-03-28
  */
 export function loadSymbol(root: DataRoot | string, symbol: string, opts: StoreOptions = {}): BarSeries {
+  if (!SYMBOL_RE.test(symbol)) {
+    throw new AftershockError('DATA_UNKNOWN_SYMBOL', `${JSON.stringify(symbol)} is not a valid symbol (letters, digits, . ^ _ = -)`, { field: 'symbol' });
+  }
   const files = findSymbolFiles(root, symbol) ?? findSymbolFiles(root, symbol.toUpperCase());
   if (!files) {
     throw new AftershockError(
       'DATA_UNKNOWN_SYMBOL',
-      `no price file for ${JSON.stringify(symbol)} in ${rootDir(root)} (looked for ${PRICE_DIRS.map((d) => join(d.prices, `${symbol}.csv`)).join(', ')})`,
+      `no price file for ${JSON.stringify(symbol)} in ${rootDir(root)} (looked for ${PRICE_DIRS.map((d) => join(d.prices, `${symbol}.csv`)).join(', ')}; ${listSymbols(root).length} symbols are available)`,
       { field: 'symbol' },
     );
   }

@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
+import { registerDataInspect } from './data-inspect';
 import { registerValidate } from './validate';
 
 /** One line per command; each file registers its own subcommand with its options and help. */
 export function registerCommands(program: Command): void {
+  registerDataInspect(program);
   registerValidate(program);
 }
