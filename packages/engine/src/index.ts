@@ -41,3 +41,6 @@ export type { VolatilityTarget } from './sizing';
 export { backtest$, replay, runBacktest } from './backtest';
 export { buildNotices, scheduledView } from './event-notices';
 export { phaseInstant, POST_CLOSE_OFFSET, PRE_OPEN_OFFSET } from './phase-times';
+export { atCloseBeforeEvent, sessionsAfterDay0, whenSurpriseKnown } from './event-triggers';
+export type { EventTrigger, SurpriseKnown } from './event-triggers';
+export { operatorStrategy } from './operator-strategy';
