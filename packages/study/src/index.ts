@@ -28,3 +28,8 @@ export type { StudyInput } from './run-study';
 export type { StudyConfig, WindowSpec, StudyEvent, EventModel, ExcludedEvent, StudyGroup, StudyResult, RowWindow } from './study-types';
 export { fmt17 } from './number-format';
 export { studyTables, sampleTables, summaryMarkdown } from './tables';
+export { runSpillover } from './spillover';
+export { DEFAULT_RELATION, pairEvent, pairId, spilloverPairs } from './spillover-pairs';
+export type { PairSpec } from './spillover-pairs';
+export { contaminations, sessionOffset } from './spillover-contamination';
+export type { Contamination, RelationsBySymbol, SpilloverConfig, SpilloverGroup, SpilloverInput, SpilloverPair, SpilloverResult } from './spillover-types';
