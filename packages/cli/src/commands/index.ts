@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { registerDataInspect } from './data-inspect';
 import { registerValidate } from './validate';
+import { registerStudy } from './study';
 
 /** One line per command; each file registers its own subcommand with its options and help. */
 export function registerCommands(program: Command): void {
   registerDataInspect(program);
   registerValidate(program);
+  registerStudy(program);
 }
