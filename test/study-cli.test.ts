@@ -1,0 +1,94 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../packages/cli/src/index';
+
+const PRICES = new URL('../../shared/data/estudy2/prices.csv', import.meta.url).pathname;
+const work = mkdtempSync(join(tmpdir(), 'aftershock-study-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const p = join(work, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    const code = await runCli(args);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+const events = file('events.csv', 'symbol,event_date\nAMZN,2020-03-16\nNFLX,2020-03-16\nFB,2020-03-16\n');
+const base = (out: string, ev = events) => ['study', '--prices', PRICES, '--events', ev, '--market', '^GSPC', '--estimation=-200:-11', '--window=-5:5', '--car=-1:1,0:0', '--out', join(work, out)];
+
+describe('aftershock study: inputs and failures', () => {
+  it('runs with the defaults (textbook) and writes every table atomically', async () => {
+    const r = await run(base('ok'));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('3 event(s), 0 excluded');
+    const files = readdirSync(join(work, 'ok')).sort();
+    expect(files).toEqual(
+      ['aar.csv', 'ar.csv', 'caar_bootstrap.csv', 'car_firm.csv', 'car_tests.csv', 'event_calendar.csv', 'excluded.csv', 'kp_bmp.csv', 'model.csv', 'nonparametric.csv', 'parametric.csv', 'summary.md'].sort(),
+    );
+    expect(readFileSync(join(work, 'ok', 'summary.md'), 'utf8')).toContain('Profile: **textbook**');
+    const ar = readFileSync(join(work, 'ok', 'ar.csv'), 'utf8').trim().split('\n');
+    expect(ar[0]).toBe('symbol,event_date,rel_day,date,window,ret,mkt,predicted,ar');
+    expect(ar.length - 1).toBe(3 * (5 + 1 + 200)); // rows −200..5 per event, gap −10..−6 included
+    expect(ar.filter((l) => l.includes(',gap,')).length).toBe(3 * 5);
+  });
+
+  it('unknown market symbol → exit 2 with a clear message', async () => {
+    const r = await run([...base('m'), '--market', 'SPX']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/market symbol SPX is not in .*prices\.csv.*UNKNOWN_MARKET/);
+    expect(r.err).not.toMatch(/\n\s+at /);
+  });
+
+  it('no events → exit 2', async () => {
+    const r = await run(base('n', file('none.csv', 'symbol,event_date\n')));
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('NO_EVENTS');
+  });
+
+  it('overlapping windows → exit 2', async () => {
+    const r = await run([...base('w'), '--estimation=-100:0']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/overlaps .*BAD_WINDOW/);
+  });
+
+  it('a malformed prices file → exit 2 naming file and line', async () => {
+    const bad = file('bad.csv', 'date,symbol,close\n2020-03-16,AMZN,abc\n2020-03-17,^GSPC,2500\n');
+    const r = await run(['study', '--prices', bad, '--events', events, '--market', '^GSPC', '--out', join(work, 'b')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bad\.csv:2/);
+  });
+
+  it('unusable events are excluded and listed while the rest run; too little history for all → exit 2', async () => {
+    const ev = file('some.csv', 'symbol,event_date\nAMZN,2020-03-16\nXYZ,2020-03-16\nNFLX,2019-05-01\nFB,2020-03-16\n');
+    const r = await run(base('x', ev));
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('2 event(s), 2 excluded');
+    const ex = readFileSync(join(work, 'x', 'excluded.csv'), 'utf8');
+    expect(ex).toContain('XYZ,2020-03-16,NO_PRICES');
+    expect(ex).toContain('NFLX,2019-05-01,SHORT_HISTORY');
+    const all = await run(base('y', file('early.csv', 'symbol,event_date\nAMZN,2019-05-01\n')));
+    expect(all.code).toBe(2);
+    expect(all.err).toContain('SHORT_HISTORY');
+  });
+
+  it('bad option values → exit 2', async () => {
+    expect((await run([...base('o'), '--model', 'capm'])).code).toBe(2);
+    expect((await run([...base('o'), '--window', '5'])).code).toBe(2);
+    expect((await run([...base('o'), '--car=-9:0'])).code).toBe(2);
+  });
+});
