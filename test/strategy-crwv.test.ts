@@ -25,10 +25,11 @@ describe('lockup-short on CoreWeave (real data, default costs)', () => {
       { name: 'lockup-short' },
       { bars: [crwv, spy], events, benchmark: 'SPY', start: '2025-07-01', end: '2025-08-29', costs: DEFAULT_COSTS },
     );
-    // Closes in focus/CRWV.csv: 08-12 148.75, 08-13 117.76000213623047, 08-14 99.50499725341797,
-    // 08-15 99.97000122070312, 08-18 96.80000305175781, 08-19 92.88999938964844.
-    const c = { d12: 148.75, d13: 117.76000213623047, d14: 99.50499725341797, d15: 99.97000122070312, d18: 96.80000305175781, d19: 92.88999938964844 };
-    expect([csvClose('2025-08-12'), csvClose('2025-08-13'), csvClose('2025-08-14'), csvClose('2025-08-15'), csvClose('2025-08-18'), csvClose('2025-08-19')]).toEqual(Object.values(c));
+    // Closes in focus/CRWV.csv (float32 values written as doubles): 08-12 148.75, 08-13 117.76, 08-14 99.505,
+    // 08-15 99.97, 08-18 96.80, 08-19 92.89.
+    const c = { d12: csvClose('2025-08-12'), d13: csvClose('2025-08-13'), d14: csvClose('2025-08-14'), d15: csvClose('2025-08-15'), d18: csvClose('2025-08-18'), d19: csvClose('2025-08-19') };
+    const stated = [148.75, 117.76, 99.505, 99.97, 96.8, 92.89];
+    Object.values(c).forEach((v, i) => expect(v).toBeCloseTo(stated[i]!, 5));
     expect(run.trades).toHaveLength(1);
     const t = run.trades[0]!;
     // Size: ⌊10,000 / 148.75 (the last close before the entry session)⌋ = 67 shares.
