@@ -24,7 +24,7 @@ events:
   files: [events.csv]
 strategies:
   - name: lockup-short
-    params: { hold: 3 }
+    params: { before: 2, after: 3 }
   - name: earnings-reaction
     params: { hold: 2, mode: fade }
 `;

@@ -208,4 +208,6 @@ export interface RunResult {
   readonly strategies: readonly StrategyResult[];
   readonly comparison: ComparisonResult | null;
   readonly spillovers: readonly SpilloverResult[];
+  /** Cross-sectional tests across spillover pairs: all pairs, then one group per relation label. */
+  readonly spilloverStudy: readonly StudyGroup[];
 }

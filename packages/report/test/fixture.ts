@@ -110,6 +110,7 @@ export function sampleResult(opts: { name?: string; symbol?: string; sessions?: 
       resamples: 10000,
       seed: 42,
     },
+    spilloverStudy: [],
     spillovers: [
       { eventId: 'e1', eventSymbol: sym, symbol: 'NVDA', relation: 'supplier', day0: '2025-08-13', day0Return: -0.0086, day0Abnormal: -0.004, car: [{ window: [0, 0], car: -0.004 }, { window: [-1, 1], car: 0.01 }], contaminated: false, carPath: offsets.map((o) => ({ offset: o, car: o * 0.001 })) },
       { eventId: 'e1', eventSymbol: sym, symbol: 'MSFT', relation: 'customer', day0: '2025-08-13', day0Return: 0.0012, day0Abnormal: 0.001, car: [{ window: [0, 0], car: 0.001 }, { window: [-1, 1], car: null }], contaminated: true, carPath: offsets.map((o) => ({ offset: o, car: -o * 0.0005 })) },

@@ -4,7 +4,9 @@ export type ParamSpec =
   | { readonly kind: 'number'; readonly min?: number; readonly max?: number }
   | { readonly kind: 'enum'; readonly values: readonly string[] }
   | { readonly kind: 'boolean' }
-  | { readonly kind: 'text' };
+  | { readonly kind: 'text' }
+  /** Indicator filters: one text (`rsi14 < 30`) or a list of them. */
+  | { readonly kind: 'filters' };
 
 /** The strategies a scenario may name, with their parameters (the run wiring builds it from @aftershock/strategy). */
 export interface StrategyCatalog {
@@ -34,5 +36,9 @@ export function checkParam(spec: ParamSpec, v: unknown): { code: string; message
       return typeof v === 'boolean' ? undefined : { code: 'SCENARIO_WRONG_TYPE', message: `expected true or false, got ${got}` };
     case 'text':
       return typeof v === 'string' ? undefined : { code: 'SCENARIO_WRONG_TYPE', message: `expected a text, got ${got}` };
+    case 'filters':
+      return typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+        ? undefined
+        : { code: 'SCENARIO_WRONG_TYPE', message: `expected a filter text or a list of them, got ${got}` };
   }
 }

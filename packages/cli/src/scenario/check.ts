@@ -2,7 +2,9 @@ import type { Problem } from '@aftershock/core';
 import { checkParam, type StrategyCatalog } from './catalog';
 import { didYouMean } from './did-you-mean';
 import type { Scenario } from './load';
-import { findPriceFile, isDirectory, isFile, symbolsInLongFile } from './price-files';
+import { findSymbolFiles } from '@aftershock/data';
+import { isDirectory, isFile, symbolsInLongFile } from './price-files';
+import { priceRoots } from './roots';
 import type { YamlSource } from './yaml-source';
 import { formatPath } from './zod-problems';
 
@@ -18,8 +20,7 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
   };
 
   // Files and folders.
-  const roots = s.data?.root ?? [];
-  roots.forEach((r, i) => {
+  (s.data?.root ?? []).forEach((r, i) => {
     if (!isDirectory(r)) add('SCENARIO_MISSING_FILE', `price folder not found: ${r}`, ['data', 'root', ...(Array.isArray(rawAt(src, ['data', 'root'])) ? [i] : [])]);
   });
   const dataFiles = s.data?.files;
@@ -28,7 +29,14 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
   if (dataFiles && typeof dataFiles === 'object') {
     for (const [sym, f] of Object.entries(dataFiles)) if (!isFile(f)) add('SCENARIO_MISSING_FILE', `price file not found: ${f}`, ['data', 'files', sym]);
   }
-  if (s.data && roots.length === 0 && dataFiles === undefined) add('SCENARIO_MISSING_KEY', 'give data.root (price folders) or data.files', ['data']);
+  let roots: string[] = [];
+  if (s.data) {
+    try {
+      roots = priceRoots(s.data, s.dir);
+    } catch (e) {
+      add('DATA_ROOT_NOT_FOUND', (e as Error).message, ['data']);
+    }
+  }
   s.events?.files.forEach((f, i) => {
     if (!isFile(f)) add('SCENARIO_MISSING_FILE', `event calendar not found: ${f}`, ['events', 'files', i]);
   });
@@ -38,7 +46,7 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
   // Symbols: every named symbol must have prices.
   const longSymbols = longFile !== undefined && isFile(longFile) ? symbolsInLongFile(longFile) : undefined;
   const mapped = dataFiles && typeof dataFiles === 'object' ? Object.keys(dataFiles) : [];
-  const known = (sym: string) => mapped.includes(sym) || longSymbols?.has(sym) === true || findPriceFile(roots, sym) !== undefined;
+  const known = (sym: string) => mapped.includes(sym) || longSymbols?.has(sym) === true || roots.some((r) => findSymbolFiles(r, sym) !== undefined);
   const pricesUsable = s.data !== undefined && out.every((p) => !p.field?.startsWith('data'));
   const checkSymbol = (sym: string, path: PropertyKey[]) => {
     if (pricesUsable && !known(sym)) {
@@ -81,8 +89,8 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
 
   // Windows fit together.
   const study = s.study;
-  if (study) {
-    const [w0, w1] = study.window;
+  if (study && Array.isArray(study.window)) {
+    const [w0, w1] = study.window as readonly [number, number];
     if (Array.isArray(study.estimation) && study.estimation[1] >= w0) {
       add('SCENARIO_OUT_OF_RANGE', `the estimation window must end before the event window starts (${w0}), got [${study.estimation.join(', ')}]`, ['study', 'estimation']);
     }

@@ -1,13 +1,4 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
-
-/** Price file of `symbol` under one of `roots` (`<root>/<SYMBOL>.csv` or `<root>/prices/<SYMBOL>.csv`), or undefined. */
-export function findPriceFile(roots: readonly string[], symbol: string): string | undefined {
-  for (const r of roots) {
-    for (const f of [join(r, `${symbol}.csv`), join(r, 'prices', `${symbol}.csv`)]) if (existsSync(f)) return f;
-  }
-  return undefined;
-}
 
 /** The symbols of a long-format price file (`date,symbol,close`), read from its `symbol` column. */
 export function symbolsInLongFile(file: string): Set<string> {

@@ -7,7 +7,11 @@ const symbol = z
 
 /** Where prices come from: one or more folders of `<SYMBOL>.csv` and/or explicit files. */
 const data = z.strictObject({
-  /** Folder(s) holding `<SYMBOL>.csv` price files (Yahoo-style) and `<SYMBOL>_dividends.csv`; searched in order. */
+  /**
+   * Folder(s) holding `<SYMBOL>.csv` price files and `<SYMBOL>_dividends.csv` (directly, or in focus/ and
+   * universe/prices/); searched in order. Default: the data root (`--root`, $AFTERSHOCK_DATA, aftershock.config.json,
+   * or ../shared/data/real/backtester39 next to a checkout).
+   */
   root: z.preprocess((v) => (typeof v === 'string' ? [v] : v), listOf(text('a folder'))).optional(),
   /** Explicit price files: a map symbol → file, or one long-format file (`date,symbol,close`). */
   files: z.union([z.record(z.string(), text('a file')), text('a file')], { error: 'expected a file or a mapping symbol → file' }).optional(),
@@ -18,7 +22,7 @@ const data = z.strictObject({
 const inlineEvent = z.strictObject({
   symbol,
   date: isoDate(),
-  kind: oneOf(['earnings', 'lockup-expiry', 'ipo', 'custom']).default('custom'),
+  kind: oneOf(['earnings', 'ipo', 'custom']).default('custom'),
   timing: oneOf(['before-open', 'during', 'after-close', 'unknown']).default('unknown'),
   id: text().optional(),
   label: text().optional(),
@@ -43,13 +47,17 @@ const events = z.strictObject({
 });
 
 const estimationByLength = z.strictObject({ length: whole(2), gap: whole(0).default(10) });
+/** A calendar-time window (all events share it, as in the estudy2 example). */
+const dateWindow = z.strictObject({ from: isoDate(), to: isoDate() });
 
 const study = z.strictObject({
   /** Estimation window in sessions relative to day 0, e.g. [-250, -11], or its length and the gap before the event window. */
-  estimation: z.union([sessionWindow('an estimation window'), estimationByLength], { error: 'expected [from, to] or { length, gap }' }).default([-250, -11]),
-  window: sessionWindow('an event window').default([-5, 5]),
+  estimation: z
+    .union([sessionWindow('an estimation window'), estimationByLength, dateWindow], { error: 'expected [from, to] in sessions, { length, gap } or { from: date, to: date }' })
+    .default([-250, -11]),
+  window: z.union([sessionWindow('an event window'), dateWindow], { error: 'expected [from, to] in sessions or { from: date, to: date }' }).default([-5, 5]),
   car: listOf(sessionWindow('a CAR window'), 1).default([[0, 0], [0, 1], [-1, 1], [-5, 5]]),
-  model: oneOf(['market', 'market-adjusted', 'mean-adjusted']).default('market'),
+  model: oneOf(['market-model', 'market-adjusted', 'constant-mean']).default('market-model'),
   returns: oneOf(['simple', 'log']).default('simple'),
   profile: oneOf(['textbook', 'estudy2']).default('textbook'),
   groups: listOf(text('a field name')).default([]),
@@ -59,7 +67,7 @@ const study = z.strictObject({
   pricePath: sessionWindow('a price-path window').default([-10, 10]),
 });
 
-const paramValue = z.union([z.number(), z.string(), z.boolean()], { error: 'expected a number, a text or true/false' });
+const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())], { error: 'expected a number, a text, true/false or a list of texts' });
 
 const strategy = z.strictObject({
   name: text('a strategy name'),
@@ -80,10 +88,10 @@ const costs = z.strictObject({
 });
 
 const sizing = z.strictObject({
-  mode: oneOf(['fixed-fraction', 'fixed-notional', 'fixed-shares']).default('fixed-fraction'),
+  /** Money per trade: a fraction of the starting capital, or a fixed amount (a strategy's own `notional` wins). */
+  mode: oneOf(['fixed-fraction', 'fixed-notional']).default('fixed-fraction'),
   fraction: num(0, 10, true).optional(),
   notional: num(0, undefined, true).optional(),
-  shares: whole(1).optional(),
 });
 
 const relatedEntry = z.strictObject({ symbol, relation: text().optional(), source: text().optional() });
@@ -93,6 +101,8 @@ const related = z.strictObject({
   symbols: z.record(z.string(), listOf(relatedEntry)).default({}),
   /** A relations CSV (`symbol,related,relation,source`). */
   file: text('a file').optional(),
+  /** Keep only these related symbols. */
+  only: listOf(symbol).optional(),
   excludeContaminated: z.boolean({ error: 'expected true or false' }).default(false),
 });
 
@@ -120,6 +130,8 @@ export const scenarioSchema = z.strictObject({
   capital: num(0, undefined, true).default(100_000),
   sizing: sizing.default(() => sizing.parse({})),
   seed: whole(0).default(42),
+  /** The backtest period (default: from 10 sessions before the first event to 30 after the last, within the data). */
+  period: z.strictObject({ from: isoDate().optional(), to: isoDate().optional() }).default({}),
   outputs: outputs.default(() => outputs.parse({})),
   related: related.optional(),
 });

@@ -1,0 +1,122 @@
+import {
+  Problems,
+  releaseInstant,
+  scheduledInstant,
+  surpriseSign,
+  type BarSeries,
+  type CustomEvent,
+  type MarketEvent,
+  type Related,
+  type TradingCalendar,
+} from '@aftershock/core';
+import { findSymbolFiles, loadEvents, loadLongPrices, loadPriceFile, loadRelations, loadSymbol } from '@aftershock/data';
+import { priceRoots } from '../scenario/roots';
+import type { Scenario } from '../scenario/load';
+
+/** Everything a run reads, loaded once. */
+export interface RunInputs {
+  /** The scenario's events after kinds and filters, sorted by date then id. */
+  readonly events: readonly MarketEvent[];
+  /** Every event of the calendars before filtering (for spillover contamination checks). */
+  readonly allEvents: readonly MarketEvent[];
+  /** Related symbols per event company. */
+  readonly related: ReadonlyMap<string, readonly Related[]>;
+  readonly prices: ReadonlyMap<string, BarSeries>;
+  readonly benchmark: BarSeries;
+  /** Price (and dividend) files read, for provenance hashes. */
+  readonly priceFiles: readonly string[];
+}
+
+function inlineEvents(s: Scenario, cal: TradingCalendar): MarketEvent[] {
+  return s.events.list.map((e): MarketEvent => {
+    const base = {
+      id: e.id ?? `${e.symbol}:${e.kind}:${e.date}`,
+      symbol: e.symbol,
+      date: e.date,
+      timing: e.timing,
+      tsEvent: releaseInstant(cal, e.date, e.timing),
+      tsKnown: scheduledInstant(cal, e.date),
+      tags: {},
+      origin: { file: s.file ?? '(scenario)', line: 0 },
+    };
+    if (e.kind === 'custom') return { ...base, kind: 'custom', ...(e.label !== undefined ? { label: e.label } : {}) } satisfies CustomEvent;
+    return { ...base, kind: e.kind };
+  });
+}
+
+function passes(s: Scenario, e: MarketEvent): boolean {
+  const f = s.events.filters;
+  if (s.events.kinds && !s.events.kinds.includes(e.kind)) return false;
+  if (f.timing && !f.timing.includes(e.timing)) return false;
+  if (f.surprise && !f.surprise.includes(surpriseSign(e))) return false;
+  if (f.symbols && !f.symbols.includes(e.symbol)) return false;
+  if (f.from && e.date < f.from) return false;
+  if (f.to && e.date > f.to) return false;
+  if (f.confirmed !== undefined && (e.kind !== 'lockup-expiry' || e.confirmed !== f.confirmed)) return false;
+  if (s.universe !== 'events' && !s.universe.symbols.includes(e.symbol)) return false;
+  return true;
+}
+
+function relatedOf(s: Scenario, events: readonly MarketEvent[]): Map<string, Related[]> {
+  const out = new Map<string, Related[]>();
+  if (!s.related) return out;
+  const add = (company: string, r: Related) => {
+    if (s.related?.only && !s.related.only.includes(r.symbol)) return;
+    const list = out.get(company) ?? [];
+    const same = list.findIndex((x) => x.symbol === r.symbol);
+    // One pair per related symbol: several relations (supplier, investor) are joined into one label.
+    if (same >= 0) {
+      const prev = list[same]!;
+      const labels = [prev.relation, r.relation].filter((x): x is string => !!x);
+      list[same] = { ...prev, relation: [...new Set(labels)].join(', ') };
+    } else list.push(r);
+    out.set(company, list);
+  };
+  if (s.related.file) for (const [company, list] of loadRelations(s.related.file)) for (const r of list) add(company, r);
+  for (const [company, list] of Object.entries(s.related.symbols)) for (const r of list) add(company, { symbol: r.symbol, ...(r.relation ? { relation: r.relation } : {}), ...(r.source ? { source: r.source } : {}) });
+  for (const e of events) for (const r of e.related ?? []) add(e.symbol, r);
+  return out;
+}
+
+/** Loads the events, relations and every price series the scenario needs. Throws coded errors for bad files. */
+export function loadInputs(s: Scenario, cal: TradingCalendar): RunInputs {
+  const problems = new Problems();
+  const fromFiles = s.events.files.length ? loadEvents(s.events.files, { calendar: cal, problems }) : [];
+  const allEvents = [...fromFiles, ...inlineEvents(s, cal)];
+  const events = allEvents.filter((e) => passes(s, e)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const related = relatedOf(s, events);
+  const want = new Set<string>([s.data.benchmark, ...events.map((e) => e.symbol)]);
+  for (const e of events) for (const r of related.get(e.symbol) ?? []) want.add(r.symbol);
+  for (const st of s.strategies) {
+    const listed = st.params['symbols'];
+    if (typeof listed === 'string' && listed !== 'benchmark' && listed !== 'events') for (const x of listed.split(',')) if (x.trim()) want.add(x.trim());
+  }
+  const prices = new Map<string, BarSeries>();
+  const priceFiles: string[] = [];
+  const files = s.data.files;
+  if (typeof files === 'string') {
+    for (const [sym, bars] of loadLongPrices(files, { calendar: cal })) if (want.has(sym)) prices.set(sym, bars);
+    priceFiles.push(files);
+  } else if (files) {
+    for (const [sym, f] of Object.entries(files)) {
+      if (!want.has(sym)) continue;
+      prices.set(sym, loadPriceFile(f, { symbol: sym, calendar: cal }));
+      priceFiles.push(f);
+    }
+  }
+  const roots = priceRoots(s.data, s.dir);
+  for (const sym of [...want].sort()) {
+    if (prices.has(sym)) continue;
+    const root = roots.find((r) => findSymbolFiles(r, sym) !== undefined);
+    if (root === undefined) continue;
+    const f = findSymbolFiles(root, sym)!;
+    prices.set(sym, loadSymbol(root, sym, { calendar: cal, problems }));
+    priceFiles.push(f.prices, ...(f.dividends ? [f.dividends] : []));
+  }
+  const benchmark = prices.get(s.data.benchmark);
+  if (!benchmark) {
+    problems.error('DATA_UNKNOWN_SYMBOL', `no prices for the benchmark ${s.data.benchmark}`, { field: 'data.benchmark', ...(s.file ? { file: s.file } : {}) });
+  }
+  problems.throwIfErrors();
+  return { events, allEvents, related, prices, benchmark: benchmark!, priceFiles };
+}

@@ -1,0 +1,148 @@
+import { xnysCalendar, type IsoDate } from '@aftershock/core';
+import { RESULT_SCHEMA_VERSION, type RunResult, type SessionWindow } from '@aftershock/report';
+import { TEXTBOOK_CHOICES, type StudyResult } from '@aftershock/study';
+import { VERSION } from '../version';
+import { loadScenario, type Scenario } from '../scenario/load';
+import { loadInputs } from './inputs';
+import { inputHashes } from './provenance';
+import { spilloverStudy } from './spillover';
+import { strategyCatalog } from './strategy-catalog';
+import { compareRuns, runStrategies } from './strategies';
+import { studyConfig } from './study-config';
+import { eventRows, reportGroups, tryStudy } from './study-result';
+
+export interface RunOptions {
+  /** Called as the run moves on (for a progress bar): a step name and the share done (0..1). */
+  readonly onProgress?: (step: string, done: number) => void;
+  /** Folder for relative paths when the scenario is an object (default: the current directory). */
+  readonly baseDir?: string;
+}
+
+/** A run's result together with the validated scenario it came from. */
+export interface ScenarioRun {
+  readonly scenario: Scenario;
+  readonly result: RunResult;
+}
+
+/**
+ * Runs a scenario end to end: validates it, loads prices and events (@aftershock/data), runs the event study and
+ * the spillover study (@aftershock/study), every strategy and their comparison (@aftershock/strategy on the engine),
+ * and returns the result object the reports render. Deterministic: no wall-clock time goes into the result.
+ *
+ * @example const { result } = runScenario('scenarios/coreweave-2025.yaml'); result.events[0].day0
+ */
+export function runScenario(pathOrObject: string | object, opts: RunOptions = {}): ScenarioRun {
+  const progress = opts.onProgress ?? (() => {});
+  const scenario = loadScenario(pathOrObject, { catalog: strategyCatalog(), ...(opts.baseDir !== undefined ? { baseDir: opts.baseDir } : {}) });
+  const cal = xnysCalendar();
+  progress('loading data', 0.05);
+  const inputs = loadInputs(scenario, cal);
+  const st = scenario.study;
+
+  progress('event study', 0.2);
+  const groupFields = st.groups.length ? st.groups : [undefined];
+  const studies: StudyResult[] = [];
+  let whyNone: string | undefined;
+  for (const g of groupFields) {
+    const r = tryStudy({ prices: inputs.prices, market: inputs.benchmark, events: inputs.events, calendar: cal }, studyConfig(scenario, g));
+    if (r.result) studies.push(r.result);
+    else whyNone = r.reason;
+  }
+  const study = studies[0] ?? null;
+  const carWindows: SessionWindow[] = study ? study.carWindows.map((w) => [w.start, w.end] as const) : st.car.map((c) => [c[0], c[1]] as const);
+  const events = eventRows(inputs.events, study, {
+    cal,
+    prices: inputs.prices,
+    groups: st.groups,
+    pricePathWindow: st.pricePath,
+    nonSession: st.nonSession,
+    unknownTiming: st.unknownTiming,
+    carWindows,
+  }, whyNone);
+
+  progress('spillovers', 0.4);
+  const window: readonly [number, number] = study ? [study.eventWindow.start, study.eventWindow.end] : Array.isArray(st.window) ? [st.window[0] as number, st.window[1] as number] : [0, 0];
+  const spill = scenario.related
+    ? spilloverStudy({
+        events: inputs.events,
+        allEvents: inputs.allEvents,
+        related: inputs.related,
+        prices: inputs.prices,
+        benchmark: inputs.benchmark,
+        cal,
+        config: studyConfig(scenario),
+        window,
+        carWindows,
+        excludeContaminated: scenario.related.excludeContaminated,
+      })
+    : { pairs: [], groups: [], notes: [] };
+
+  progress('strategies', 0.5);
+  const period = backtestPeriod(scenario, inputs.events.map((e) => e.date), inputs.benchmark.dates, cal);
+  const strat = runStrategies({ scenario, bars: [...inputs.prices.values()], events: inputs.events, start: period.from, end: period.to }, (label) => progress(`strategy ${label}`, 0.6));
+  progress('comparison', 0.9);
+  const comparison = strat.runs.length >= 2 ? compareRuns(strat.results, strat.runs, scenario.seed) : null;
+
+  const notes: string[] = [];
+  if (st.profile === 'textbook') notes.push('Textbook profile: ' + TEXTBOOK_CHOICES.map((c) => c.choice).join(' '));
+  else notes.push('estudy2 profile: estudy2 0.10.0 conventions, including its quirks, are reproduced.');
+  if (whyNone) notes.push(`The event study did not run: ${whyNone}`);
+  notes.push(...spill.notes, ...strat.notes);
+
+  const dates = [
+    ...(study?.events.flatMap((e) => [e.dates[0]!, e.dates[e.dates.length - 1]!]) ?? []),
+    ...events.flatMap((e) => e.pricePath.map((p) => p.date)),
+    period.from,
+    period.to,
+  ].filter(Boolean).sort();
+  const result: RunResult = {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    meta: {
+      scenario: scenario.name,
+      description: scenario.description.trim(),
+      dataRange: { from: dates[0] ?? '', to: dates[dates.length - 1] ?? '' },
+      benchmark: scenario.data.benchmark,
+      profile: st.profile,
+      model: st.model,
+      returns: st.returns,
+      dividends: scenario.data.dividends,
+      windows: {
+        estimation: study ? [study.estimation.start, study.estimation.end] : [0, 0],
+        event: [window[0], window[1]],
+        car: carWindows,
+      },
+      costs: {
+        commissionPerShare: scenario.costs.commissionPerShare,
+        minCommission: scenario.costs.minCommission,
+        slippageBps: scenario.costs.slippageBps,
+        borrowBpsPerYear: scenario.costs.borrowBpsPerYear,
+        hardToBorrowBpsPerYear: scenario.costs.hardToBorrowBpsPerYear,
+        hardToBorrow: scenario.costs.hardToBorrow,
+      },
+      capital: scenario.capital,
+      seed: scenario.seed,
+      inputs: inputHashes([...scenario.inputs, ...inputs.priceFiles], scenario.dir),
+      version: VERSION,
+      notes,
+    },
+    events,
+    study: { groups: reportGroups(studies) },
+    strategies: strat.results,
+    comparison,
+    spillovers: spill.pairs,
+    spilloverStudy: spill.groups,
+  };
+  progress('done', 1);
+  return { scenario, result };
+}
+
+/** The backtest period: the scenario's `period`, else 10 sessions before the first event to 30 after the last. */
+function backtestPeriod(s: Scenario, eventDates: readonly IsoDate[], benchDates: readonly IsoDate[], cal: ReturnType<typeof xnysCalendar>): { from: IsoDate; to: IsoDate } {
+  const sorted = [...eventDates].sort();
+  const lastData = benchDates[benchDates.length - 1] ?? sorted[sorted.length - 1] ?? '';
+  const clamp = (d: IsoDate) => (d > lastData ? lastData : d);
+  const shift = (d: IsoDate, n: number) => cal.date(Math.max(0, Math.min(cal.size - 1, cal.ordinalOnOrAfter(d) + n)));
+  const from = s.period.from ?? (sorted[0] ? shift(sorted[0], -10) : (benchDates[0] ?? ''));
+  const to = s.period.to ?? (sorted.length ? shift(sorted[sorted.length - 1]!, 30) : lastData);
+  return { from, to: clamp(to) };
+}

@@ -1,0 +1,158 @@
+import type { BarSeries, IsoDate, MarketEvent } from '@aftershock/core';
+import type { CostConfig } from '@aftershock/engine';
+import type { ComparisonPair, ComparisonResult, StrategyResult } from '@aftershock/report';
+import { pairedBootstrap, runStrategy, STRATEGIES, type StrategyRun } from '@aftershock/strategy';
+import type { Scenario } from '../scenario/load';
+
+/** The scenario's costs in engine terms. */
+export function costConfig(s: Scenario): CostConfig {
+  const c = s.costs;
+  const htb = c.hardToBorrowBpsPerYear / 10_000;
+  return {
+    commission: { type: 'per-share', perShare: c.commissionPerShare, minimum: c.minCommission },
+    slippage: { type: 'bps', bps: c.slippageBps },
+    borrow: {
+      annualRate: c.borrowBpsPerYear / 10_000,
+      hardToBorrow: { rate: htb, listedWithinDays: 365 },
+      ...(c.hardToBorrow.length ? { perSymbol: Object.fromEntries(c.hardToBorrow.map((sym) => [sym, htb])) } : {}),
+    },
+    dividends: true,
+  };
+}
+
+type Param = number | string | boolean | readonly string[];
+
+/** Every configuration to run: one per strategy entry, or one per combination of its grid. */
+export function strategySpecs(s: Scenario): { name: string; label: string; params: Record<string, Param> }[] {
+  const notional = s.sizing.mode === 'fixed-notional' ? (s.sizing.notional ?? 10_000) : (s.sizing.fraction ?? 0.1) * s.capital;
+  const out: { name: string; label: string; params: Record<string, Param> }[] = [];
+  for (const st of s.strategies) {
+    const base: Record<string, Param> = { ...st.params };
+    if (STRATEGIES[st.name]?.params['notional'] && base['notional'] === undefined) base['notional'] = notional;
+    const grid = Object.entries(st.grid ?? {});
+    let combos: Record<string, Param>[] = [{}];
+    for (const [k, vs] of grid) combos = combos.flatMap((c) => vs.map((v) => ({ ...c, [k]: v })));
+    for (const c of combos) {
+      const suffix = Object.entries(c).map(([k, v]) => `${k}=${String(v)}`).join(',');
+      out.push({ name: st.name, label: (st.label ?? st.name) + (suffix ? `(${suffix})` : ''), params: { ...base, ...c } });
+    }
+  }
+  return out;
+}
+
+export interface StrategyRunInput {
+  readonly scenario: Scenario;
+  readonly bars: readonly BarSeries[];
+  readonly events: readonly MarketEvent[];
+  readonly start: IsoDate;
+  readonly end: IsoDate;
+}
+
+function series(run: StrategyRun, bench: readonly number[], capital: number): Pick<StrategyResult, 'equity' | 'drawdown' | 'benchmark'> {
+  const equity = run.equity.map((p) => ({ date: p.date, value: p.equity }));
+  let peak = -Infinity;
+  const drawdown = run.equity.map((p) => {
+    peak = Math.max(peak, p.equity);
+    return { date: p.date, value: peak > 0 ? p.equity / peak - 1 : 0 };
+  });
+  const b0 = bench.find(Number.isFinite);
+  const benchmark = b0 === undefined ? [] : run.equity.flatMap((p, i) => (Number.isFinite(bench[i]!) ? [{ date: p.date, value: (capital * bench[i]!) / b0 }] : []));
+  return { equity, drawdown, benchmark };
+}
+
+/** Runs every configured strategy on the same bars, events and costs, and shapes each run for the report. */
+export function runStrategies(inp: StrategyRunInput, onProgress?: (label: string) => void): { results: StrategyResult[]; runs: StrategyRun[]; notes: string[] } {
+  const s = inp.scenario;
+  const results: StrategyResult[] = [];
+  const runs: StrategyRun[] = [];
+  const notes: string[] = [];
+  for (const spec of strategySpecs(s)) {
+    onProgress?.(spec.label);
+    const { run, result } = runStrategy(
+      { name: spec.name, label: spec.label, params: spec.params },
+      { bars: inp.bars, events: inp.events, benchmark: s.data.benchmark, start: inp.start, end: inp.end, costs: costConfig(s), initialCash: s.capital },
+    );
+    runs.push(run);
+    const m = run.metrics;
+    const costs = result.costTotals.commission + result.costTotals.slippage + result.costTotals.borrow + Math.max(0, -result.costTotals.dividend);
+    for (const sk of run.skipped) notes.push(`${spec.label}: skipped ${sk.eventId}: ${sk.reason}`);
+    results.push({
+      name: spec.name,
+      label: spec.label,
+      params: Object.fromEntries(Object.entries(spec.params).map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : v])) as Record<string, number | string | boolean>,
+      metrics: {
+        totalReturn: m.period.totalReturn,
+        cagr: m.period.cagr,
+        sharpe: m.period.sharpe,
+        sortino: m.period.sortino,
+        maxDrawdown: -Math.abs(m.period.maxDrawdown),
+        volatility: m.period.volatility,
+        exposure: m.period.exposure,
+        trades: m.trade.trades,
+        hitRate: m.trade.hitRate,
+        avgTradeReturn: m.trade.avgReturn,
+        costs,
+        finalEquity: result.finalEquity,
+      },
+      ...series(run, result.equity.map((p) => p.benchmark ?? NaN), s.capital),
+      trades: result.trades.map((t) => ({
+        id: t.id,
+        symbol: t.symbol,
+        direction: t.direction,
+        quantity: t.quantity,
+        entryDate: t.entryDate,
+        entryPrice: t.entryPrice,
+        exitDate: t.exitDate ?? null,
+        exitPrice: t.exitPrice ?? null,
+        eventId: t.eventId ?? null,
+        pnl: t.pnl,
+        returnPct: t.returnPct,
+        costs: t.costs.commission + t.costs.slippage + t.costs.borrow + Math.max(0, -t.costs.dividend),
+        sessionsHeld: t.sessionsHeld,
+      })),
+    });
+  }
+  return { results, runs, notes };
+}
+
+function dailyReturns(run: StrategyRun): Map<IsoDate, number> {
+  const out = new Map<IsoDate, number>();
+  for (let i = 1; i < run.equity.length; i++) out.set(run.equity[i]!.date, run.equity[i]!.equity / run.equity[i - 1]!.equity - 1);
+  return out;
+}
+
+/**
+ * Pairwise comparison with a seeded paired bootstrap (10,000 resamples): over the per-event returns of the events
+ * both strategies traded when they share at least two, else over the daily returns of the sessions both ran.
+ */
+export function compareRuns(results: readonly StrategyResult[], runs: readonly StrategyRun[], seed: number): ComparisonResult {
+  const pairs: ComparisonPair[] = [];
+  const resamples = 10_000;
+  for (let i = 0; i < runs.length; i++) {
+    for (let j = i + 1; j < runs.length; j++) {
+      const a = runs[i]!;
+      const b = runs[j]!;
+      const bEv = new Map(b.perEvent.map((e) => [e.eventId, e.ret]));
+      const common = a.perEvent.filter((e) => bEv.has(e.eventId));
+      let xa: number[];
+      let xb: number[];
+      let metric: string;
+      if (common.length >= 2) {
+        xa = common.map((e) => e.ret);
+        xb = common.map((e) => bEv.get(e.eventId)!);
+        metric = 'per-event return';
+      } else {
+        const da = dailyReturns(a);
+        const db = dailyReturns(b);
+        const dates = [...da.keys()].filter((d) => db.has(d));
+        xa = dates.map((d) => da.get(d)!);
+        xb = dates.map((d) => db.get(d)!);
+        metric = 'daily return';
+      }
+      const bs = pairedBootstrap(xa, xb, { resamples, seed });
+      const fin = (x: number) => (Number.isFinite(x) ? x : null);
+      pairs.push({ a: results[i]!.label, b: results[j]!.label, metric, n: bs.n, meanDiff: fin(bs.meanDiff), ci95: [fin(bs.lo), fin(bs.hi)] });
+    }
+  }
+  return { table: results.map((r) => ({ label: r.label, ...r.metrics })), pairs, resamples, seed };
+}

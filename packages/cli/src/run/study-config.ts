@@ -1,0 +1,30 @@
+import type { StudyConfig, WindowSpec } from '@aftershock/study';
+import type { Scenario } from '../scenario/load';
+
+type WindowInput = Scenario['study']['estimation'] | Scenario['study']['window'];
+
+function spec(w: WindowInput, eventStart: number): WindowSpec {
+  if (Array.isArray(w)) return { start: w[0] as number, end: w[1] as number };
+  if ('length' in w) return { start: eventStart - w.gap - w.length, end: eventStart - w.gap - 1 };
+  return { startDate: w.from, endDate: w.to };
+}
+
+/** The event-study settings of a scenario, in @aftershock/study's terms. */
+export function studyConfig(s: Scenario, groupBy?: string): StudyConfig {
+  const st = s.study;
+  const eventStart = Array.isArray(st.window) ? (st.window[0] as number) : 0;
+  return {
+    estimation: spec(st.estimation, eventStart),
+    event: spec(st.window, eventStart),
+    carWindows: st.car.map((c) => ({ start: c[0], end: c[1] })),
+    model: st.model,
+    returns: st.returns,
+    profile: st.profile,
+    price: s.data.dividends === 'total-return' ? 'adjClose' : 'close',
+    minEstimation: st.minEstimation,
+    nonSession: st.nonSession,
+    unknownTiming: st.unknownTiming,
+    bootstrap: { samples: 1000, seed: s.seed, level: 0.95 },
+    ...(groupBy !== undefined ? { groupBy } : {}),
+  };
+}

@@ -1,0 +1,163 @@
+import { AftershockError, barIndexAt, eventField, resolveDay0, type BarSeries, type MarketEvent, type TradingCalendar } from '@aftershock/core';
+import type { CarTest, EventResult, StudyGroup as ReportGroup, TestTable } from '@aftershock/report';
+import { runStudy, type SampleStats, type StudyConfig, type StudyEvent, type StudyResult } from '@aftershock/study';
+
+/** The daily tests shown in reports: a readable subset of every test the study computes. */
+const TESTS: readonly { readonly name: string; readonly pick: (s: SampleStats, k: number) => { stat: number; signif: string } | undefined }[] = [
+  { name: 't-test', pick: (s, k) => s.parametric[k]?.tTest },
+  { name: 'BW 1985', pick: (s, k) => s.parametric[k]?.bw1985 },
+  { name: 'Patell', pick: (s, k) => s.parametric[k]?.patell },
+  { name: 'BMP', pick: (s, k) => s.parametric[k]?.bmp },
+  { name: 'KP', pick: (s, k) => s.parametric[k]?.kolariPynnonen },
+  { name: 'gen. sign', pick: (s, k) => s.nonparametric[k]?.gsign },
+  { name: 'rank', pick: (s, k) => s.nonparametric[k]?.rank },
+  { name: 'Wilcoxon', pick: (s, k) => s.nonparametric[k]?.wilcoxon },
+];
+
+const CAR_TEST_NAMES: Record<string, string> = { car_brown_warner_1985: 'Brown–Warner 1985', car_lamb: 'Lamb', car_rank_test: 'rank (Cowan)' };
+const fin = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
+
+/** Runs the study, returning null (with the reasons) when no event is usable instead of failing the whole run. */
+export function tryStudy(input: Parameters<typeof runStudy>[0], config: StudyConfig): { result: StudyResult | null; reason?: string } {
+  if (input.events.length === 0) return { result: null, reason: 'no events' };
+  try {
+    return { result: runStudy(input, config) };
+  } catch (e) {
+    if (e instanceof AftershockError && (e.code === 'VALIDATION_FAILED' || e.code === 'NO_EVENTS')) return { result: null, reason: e.message.split('\n')[0]! };
+    throw e;
+  }
+}
+
+/** One sample's statistics as a report group. `firmCars` are the CARs of the sample's events over the first window. */
+export function reportGroup(name: string, s: SampleStats, study: StudyResult, firmCars: readonly number[]): ReportGroup {
+  const tests = TESTS.filter((t) => s.aar.some((_, k) => t.pick(s, k) !== undefined));
+  const table: TestTable = {
+    tests: tests.map((t) => t.name),
+    rows: s.aar.map((a, k) => ({
+      offset: a.relDay,
+      stats: tests.map((t) => fin(t.pick(s, k)?.stat)),
+      signif: tests.map((t) => t.pick(s, k)?.signif ?? ''),
+    })),
+  };
+  // Band: CAAR ± 1.96 · S_A · √L, with Brown–Warner 1985's portfolio sd S_A (= AAR_t / BW1985_t).
+  let sa = NaN;
+  for (const p of s.parametric) if (Number.isFinite(p.bw1985.stat) && p.bw1985.stat !== 0 && Number.isFinite(p.mean)) sa = p.mean / p.bw1985.stat;
+  const start = study.eventWindow.start;
+  const aar = s.aar.map((a) => {
+    const half = 1.959963984540054 * Math.abs(sa) * Math.sqrt(a.relDay - start + 1);
+    const ok = Number.isFinite(half) && Number.isFinite(a.caar);
+    return { offset: a.relDay, n: a.nFirms, aar: fin(a.aar), caar: fin(a.caar), caarLow: ok ? a.caar - half : null, caarHigh: ok ? a.caar + half : null };
+  });
+  const carTests: CarTest[] = s.carTests.map((c) => ({
+    window: [c.window.start, c.window.end],
+    test: CAR_TEST_NAMES[c.name] ?? c.name,
+    caar: fin(c.carMean * c.numberOfDays),
+    stat: fin(c.statistic),
+    signif: c.significance,
+  }));
+  const w = study.carWindows[0]!;
+  return { name, n: s.n, aar, tests: table, carTests, carDistribution: { window: [w.start, w.end], values: firmCars.filter(Number.isFinite) } };
+}
+
+/** Study groups for the report: `all`, then one per value of each grouping field. */
+export function reportGroups(results: readonly StudyResult[]): ReportGroup[] {
+  const first = results[0];
+  if (!first) return [];
+  const cars = (idx: readonly number[]) => idx.map((i) => first.events[i]!.cars[0]?.car ?? NaN);
+  const out = [reportGroup('all', first.stats, first, cars(first.events.map((_, i) => i)))];
+  for (const r of results) {
+    for (const g of r.groups) {
+      out.push(reportGroup(`${g.field}: ${g.key}`, g.stats, r, g.eventIndices.map((i) => r.events[i]!.cars[0]?.car ?? NaN)));
+    }
+  }
+  return out;
+}
+
+/** Raw close-to-close return of session ordinal `ord` (close / previous close − 1), or null. */
+export function rawReturnAt(bars: BarSeries | undefined, ord: number): number | null {
+  if (!bars) return null;
+  const i = barIndexAt(bars, ord);
+  if (i <= 0) return null;
+  const r = bars.close[i]! / bars.close[i - 1]! - 1;
+  return Number.isFinite(r) ? r : null;
+}
+
+/** Closes of `bars` from `from` to `to` sessions around the ordinal `ord0` (sessions without a bar are skipped). */
+export function pricePath(bars: BarSeries | undefined, cal: TradingCalendar, ord0: number, from: number, to: number): EventResult['pricePath'] {
+  if (!bars) return [];
+  const out: { offset: number; date: string; close: number }[] = [];
+  for (let k = from; k <= to; k++) {
+    const o = ord0 + k;
+    if (o < 0 || o >= cal.size) continue;
+    const i = barIndexAt(bars, o);
+    if (i >= 0) out.push({ offset: k, date: bars.dates[i]!, close: bars.close[i]! });
+  }
+  return out;
+}
+
+/** Cumulative AR by offset across the event window of one study event (days without an AR add nothing). */
+export function carPath(study: StudyResult, ev: StudyEvent): { offset: number; car: number | null }[] {
+  const out: { offset: number; car: number | null }[] = [];
+  let cum = 0;
+  for (let r = 0; r < study.relDays.length; r++) {
+    if (study.rowWindow[r] !== 'event') continue;
+    const a = ev.ar[r]!;
+    if (Number.isFinite(a)) cum += a;
+    out.push({ offset: study.relDays[r]!, car: Number.isFinite(a) || out.length > 0 ? cum : null });
+  }
+  return out;
+}
+
+/** The day-0 abnormal return of a study event. */
+export function day0Abnormal(study: StudyResult, ev: StudyEvent): number | null {
+  const r = study.relDays.indexOf(0);
+  return r >= 0 ? fin(ev.ar[r]) : null;
+}
+
+export interface EventRows {
+  readonly cal: TradingCalendar;
+  readonly prices: ReadonlyMap<string, BarSeries>;
+  readonly groups: readonly string[];
+  readonly pricePathWindow: readonly [number, number];
+  readonly nonSession: 'next' | 'previous' | 'skip';
+  readonly unknownTiming: 'same-session' | 'next-session';
+  readonly carWindows: readonly (readonly [number, number])[];
+}
+
+/** One report row per scenario event: included events carry the study's numbers, excluded ones say why. */
+export function eventRows(events: readonly MarketEvent[], study: StudyResult | null, opts: EventRows, whyNone?: string): EventResult[] {
+  const byEvent = new Map(study?.events.map((e) => [e.event, e]) ?? []);
+  const excluded = new Map(study?.excluded.map((x) => [x.event, x]) ?? []);
+  return events.map((e) => {
+    const d = resolveDay0(opts.cal, e.date, e.timing, { nonSession: opts.nonSession, unknownTiming: opts.unknownTiming }, e.kind);
+    const bars = opts.prices.get(e.symbol);
+    const se = byEvent.get(e);
+    const groups = Object.fromEntries(opts.groups.map((g) => [g, eventField(e, g)]));
+    const base = {
+      id: e.id,
+      symbol: e.symbol,
+      kind: e.kind,
+      eventDate: e.date,
+      timing: e.timing,
+      day0: d.day0,
+      day0Explanation: d.explanation,
+      groups,
+      tags: e.tags,
+      pricePath: d.day0 ? pricePath(bars, opts.cal, d.ordinal, opts.pricePathWindow[0], opts.pricePathWindow[1]) : [],
+    };
+    if (se && study) {
+      return {
+        ...base,
+        reaction: { day0Return: fin(se.day0Return), day0Abnormal: day0Abnormal(study, se), car: se.cars.map((c) => ({ window: [c.window.start, c.window.end] as const, car: fin(c.car) })) },
+        carPath: carPath(study, se),
+      };
+    }
+    const x = excluded.get(e);
+    return {
+      ...base,
+      reaction: { day0Return: d.day0 ? rawReturnAt(bars, d.ordinal) : null, day0Abnormal: null, car: opts.carWindows.map((w) => ({ window: [w[0], w[1]] as const, car: null })) },
+      carPath: [],
+      excluded: x ? `${x.reason} [${x.code}]` : (whyNone ?? 'not in the study'),
+    };
+  });
+}
