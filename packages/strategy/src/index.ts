@@ -47,3 +47,7 @@ export { DEFAULT_COSTS } from './costs-default';
 export { exposureFlags, toTradeRecord, tradedNotional } from './trade-records';
 export { runEnd, runStrategy } from './run';
 export type { RunInputs, StrategyRun, StrategySpec } from './run';
+export { jsonSafe } from './json-safe';
+export type { JsonSafe } from './json-safe';
+export { METRIC_COLUMNS, compareStrategies } from './compare';
+export type { CompareOptions, ComparisonResult, EventRow, MetricColumn, PairComparison } from './compare';

@@ -8,6 +8,7 @@ import type { ParamsSchema, RawParams } from './params';
 import { resolveParams } from './params';
 import { PRE_EVENT_RUNUP_PARAMS, preEventRunup } from './pre-event-runup';
 import type { StrategyEnv } from './strategy-env';
+import { SPILLOVER_REACTION_PARAMS, spilloverReaction } from './spillover-reaction';
 import { SURPRISE_DRIFT_PARAMS, surpriseDrift } from './surprise-drift';
 
 /** A built-in strategy as a scenario names it: its parameters (kinds, bounds, defaults, docs) and a factory. */
@@ -47,6 +48,7 @@ export const STRATEGIES: Readonly<Record<string, StrategyDefinition>> = {
   'pre-event-runup': def('pre-event-runup', 'long N sessions into an earnings date, out at the last close before the release', PRE_EVENT_RUNUP_PARAMS, true, (p, _e, l) => preEventRunup(p, l)),
   'hold-through': def('hold-through', 'long or short from N sessions before to M after every event: the baseline', HOLD_THROUGH_PARAMS, true, (p, _e, l) => holdThrough(p, l)),
   'buy-and-hold': def('buy-and-hold', 'buy the benchmark or the traded symbols at the start, sell at the end', BUY_AND_HOLD_PARAMS, false, (p, env, l) => buyAndHold(p, env, l)),
+  'spillover-reaction': def('spillover-reaction', "follow or fade the event company's news in its related symbols (day-0 move → open of day +1, or surprise → first open after release), hold K", SPILLOVER_REACTION_PARAMS, true, (p, _e, l) => spilloverReaction(p, l)),
 };
 
 /** The definition of a built-in strategy, or a coded error listing the known names. */
