@@ -109,7 +109,13 @@ export function compareStrategies(specs: readonly StrategySpec[], inputs: RunInp
   const byEvent = new Map(inputs.events.map((e) => [e.id, e]));
   const ids: string[] = [];
   const seen = new Set<string>();
-  for (const r of runs) for (const e of r.perEvent) if (!seen.has(e.eventId)) (seen.add(e.eventId), ids.push(e.eventId));
+  for (const r of runs) {
+    for (const e of r.perEvent) {
+      if (seen.has(e.eventId)) continue;
+      seen.add(e.eventId);
+      ids.push(e.eventId);
+    }
+  }
   ids.sort((x, y) => {
     const a = byEvent.get(x);
     const b = byEvent.get(y);
