@@ -1,0 +1,70 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { AftershockError } from '@aftershock/core';
+import { CHECKOUT_DATA_DIR, findRepoRoot, listSymbols, loadSymbol, resolveDataRoot } from '../src/index';
+import { SHARED, tempDir } from './helpers';
+
+const BT39 = join(SHARED, 'real', 'backtester39');
+
+function rootWithOneSymbol(): string {
+  const t = tempDir();
+  t.write('ABC.csv', 'Date,Open,High,Low,Close,Volume\n2025-08-12,1,2,1,1.5,10\n2025-08-13,1,2,1,1.6,10\n');
+  t.write('ABC_dividends.csv', 'Date,Dividend\n2025-08-13,0.1\n');
+  return t.dir;
+}
+
+describe('data root', () => {
+  it('in this checkout resolves to ../shared/data/real/backtester39 with no setting', () => {
+    const r = resolveDataRoot({ env: {}, cwd: findRepoRoot()! });
+    expect(r).toEqual({ dir: join(findRepoRoot()!, CHECKOUT_DATA_DIR), via: 'checkout' });
+    expect(r.dir).toBe(BT39.replace(/\/$/, ''));
+  });
+
+  it('an explicit root wins over AFTERSHOCK_DATA, which wins over the config file', () => {
+    const a = rootWithOneSymbol();
+    const b = rootWithOneSymbol();
+    const proj = tempDir();
+    proj.write('aftershock.config.json', JSON.stringify({ dataRoot: b }));
+    expect(resolveDataRoot({ root: a, env: { AFTERSHOCK_DATA: b }, cwd: proj.dir })).toEqual({ dir: a, via: 'option' });
+    expect(resolveDataRoot({ env: { AFTERSHOCK_DATA: a }, cwd: proj.dir })).toEqual({ dir: a, via: 'env' });
+    expect(resolveDataRoot({ env: {}, cwd: proj.dir })).toMatchObject({ dir: b, via: 'config' });
+  });
+
+  it('the config file is found from a subfolder, and a relative dataRoot is relative to it', () => {
+    const proj = tempDir();
+    mkdirSync(join(proj.dir, 'prices'));
+    mkdirSync(join(proj.dir, 'a', 'b'), { recursive: true });
+    proj.write('aftershock.config.json', '{"dataRoot": "prices"}');
+    expect(resolveDataRoot({ env: {}, cwd: join(proj.dir, 'a', 'b') })).toMatchObject({ dir: join(proj.dir, 'prices'), via: 'config' });
+  });
+
+  it('when nothing is found the error says exactly how to provide data', () => {
+    const t = tempDir();
+    try {
+      resolveDataRoot({ env: { AFTERSHOCK_DATA: join(t.dir, 'missing') }, cwd: t.dir });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(AftershockError);
+      expect((e as AftershockError).code).toBe('DATA_ROOT_NOT_FOUND');
+      expect((e as AftershockError).message).toMatch(/--root DIR.*AFTERSHOCK_DATA=DIR.*aftershock\.config\.json/);
+    }
+    t.write('aftershock.config.json', '{"dataRoot": 5}');
+    expect(() => resolveDataRoot({ env: {}, cwd: t.dir })).toThrow(/dataRoot must be a non-empty string/);
+  });
+
+  it('a flat root: <SYMBOL>.csv with <SYMBOL>_dividends.csv alongside', () => {
+    const dir = rootWithOneSymbol();
+    expect(listSymbols(dir)).toEqual(['ABC']);
+    const s = loadSymbol(dir, 'ABC');
+    expect([...s.dividend]).toEqual([0, 0.1]);
+    expect(() => loadSymbol(dir, 'XYZ')).toThrow(/no price file for "XYZ"/);
+    expect(() => loadSymbol(dir, '../etc/passwd')).toThrow(/not a valid symbol/);
+  });
+});
+
+describe('the repository itself', () => {
+  it('ships no config file: the checkout default is used', () => {
+    expect(existsSync(join(findRepoRoot()!, 'aftershock.config.json'))).toBe(false);
+  });
+});
