@@ -188,7 +188,9 @@ function convertTable(table: EventTable, fp: FileProblems, opts: EventLoadOption
   if (kind === 'ipo' && index.date < 0) needed.push('ipoDate');
   if (kind === 'mixed') needed.push('eventType');
   if (kind === 'lockup-expiry' && index.expiryDate < 0 && index.lockupDays < 0 && index.date < 0) needed.push('expiryDate');
-  const fileSymbol = opts.symbol ?? basename(table.file).split(/[_.]/)[0]!;
+  const stem = basename(table.file).split(/[_.]/)[0]!;
+  // A file named after its contents (earnings.csv, lockups.yaml) names no symbol.
+  const fileSymbol = opts.symbol ?? (KIND_WORDS[normalizeColumn(stem)] || /^(calendar|data)$/i.test(stem) ? '' : stem);
   if (fileSymbol === '') needed.push('symbol');
   let missing = false;
   for (const f of needed) {

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { AftershockError, Problems, type BarSeries, type TradingCalendar } from '@aftershock/core';
 import { readTextFile } from './csv';
 import type { DataRoot } from './data-root';
@@ -145,4 +145,34 @@ export function listSymbols(root: DataRoot | string): string[] {
   const all = new Set<string>();
   for (const d of PRICE_DIRS) for (const s of csvSymbols(join(dir, d.prices))) all.add(s);
   return [...all].sort();
+}
+
+/**
+ * Loads prices from a path that is either a folder (every `<SYMBOL>.csv` in it, in universe/prices/, or prices/,
+ * with dividends alongside; see `loadUniverse`) or one file (a per-symbol file named `<SYMBOL>.csv`, or a long file
+ * with a symbol column). Returns one series per symbol; throws a ValidationError listing every error.
+ */
+export function loadPricePath(path: string, opts: StoreOptions & { readonly symbols?: readonly string[] } = {}): Map<string, BarSeries> {
+  let dir = false;
+  try {
+    dir = statSync(path).isDirectory();
+  } catch {
+    throw new AftershockError('FILE_NOT_FOUND', `price path ${path} does not exist`, { file: path });
+  }
+  if (dir) return loadUniverse(path, opts);
+  const problems = opts.problems ?? new Problems();
+  const before = problems.list.length;
+  const symbol = basename(path).replace(/\.[^.]*$/, '');
+  const sib = join(path, '..', `${symbol}_dividends.csv`);
+  const dividends = existsSync(sib) ? parseDividends(readTextFile(sib, 'dividends file'), sib, problems) : undefined;
+  const all = parsePrices(readTextFile(path, 'price file'), path, {
+    symbol,
+    problems,
+    ...(dividends ? { dividends } : {}),
+    ...(opts.calendar ? { calendar: opts.calendar } : {}),
+    ...(opts.gapWarnSessions !== undefined ? { gapWarnSessions: opts.gapWarnSessions } : {}),
+  });
+  throwNewErrors(problems, before);
+  if (opts.symbols) for (const k of [...all.keys()]) if (!opts.symbols.includes(k)) all.delete(k);
+  return all;
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AftershockError } from '@aftershock/core';
-import { CHECKOUT_DATA_DIR, findRepoRoot, listSymbols, loadSymbol, resolveDataRoot } from '../src/index';
+import { CHECKOUT_DATA_DIR, findRepoRoot, listSymbols, loadEvents, loadPricePath, loadSymbol, resolveDataRoot } from '../src/index';
 import { SHARED, tempDir } from './helpers';
 
 const BT39 = join(SHARED, 'real', 'backtester39');
@@ -60,6 +60,24 @@ describe('data root', () => {
     expect([...s.dividend]).toEqual([0, 0.1]);
     expect(() => loadSymbol(dir, 'XYZ')).toThrow(/no price file for "XYZ"/);
     expect(() => loadSymbol(dir, '../etc/passwd')).toThrow(/not a valid symbol/);
+  });
+});
+
+describe('loadPricePath', () => {
+  it('reads a folder, a per-symbol file (dividends alongside) or a long file', () => {
+    const dir = rootWithOneSymbol();
+    expect([...loadPricePath(dir).keys()]).toEqual(['ABC']);
+    expect([...loadPricePath(join(dir, 'ABC.csv')).get('ABC')!.dividend]).toEqual([0, 0.1]);
+    const t = tempDir();
+    const long = t.write('prices.csv', 'date,symbol,close\n2025-08-12,A,1\n2025-08-12,B,2\n');
+    expect([...loadPricePath(long).keys()]).toEqual(['A', 'B']);
+    expect(() => loadPricePath(join(t.dir, 'nope.csv'))).toThrow(/does not exist/);
+  });
+
+  it('an event file named after its kind names no symbol', () => {
+    const t = tempDir();
+    expect(() => loadEvents(t.write('earnings.csv', 'date,eps_actual\n2025-08-12,1\n'))).toThrow(/no symbol column/);
+    expect(loadEvents(t.write('NVDA.csv', 'date,eps_actual\n2025-08-12,1\n'))[0]!.symbol).toBe('NVDA');
   });
 });
 
