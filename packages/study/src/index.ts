@@ -29,7 +29,7 @@ export type { StudyConfig, WindowSpec, StudyEvent, EventModel, ExcludedEvent, St
 export { fmt17 } from './number-format';
 export { studyTables, sampleTables, summaryMarkdown } from './tables';
 export { runSpillover } from './spillover';
-export { DEFAULT_RELATION, pairEvent, pairId, spilloverPairs } from './spillover-pairs';
+export { DEFAULT_RELATION, pairEvent, pairId, relationLabels, spilloverPairs } from './spillover-pairs';
 export type { PairSpec } from './spillover-pairs';
 export { contaminations, sessionOffset } from './spillover-contamination';
 export type { Contamination, RelationsBySymbol, SpilloverConfig, SpilloverGroup, SpilloverInput, SpilloverPair, SpilloverResult } from './spillover-types';

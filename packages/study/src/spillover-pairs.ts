@@ -34,8 +34,7 @@ export function spilloverPairs(events: readonly MarketEvent[], relations?: Relat
     for (const r of [...(event.related ?? []), ...relationsOf(relations, event.symbol)]) {
       if (r.symbol === event.symbol || (keep && !keep.has(r.symbol))) continue;
       const p = bySymbol.get(r.symbol) ?? { relations: [], sources: [] };
-      const label = r.relation !== undefined && r.relation !== '' ? r.relation : DEFAULT_RELATION;
-      if (!p.relations.includes(label)) p.relations.push(label);
+      for (const label of relationLabels(r.relation)) if (!p.relations.includes(label)) p.relations.push(label);
       if (r.source !== undefined && r.source !== '' && !p.sources.includes(r.source)) p.sources.push(r.source);
       bySymbol.set(r.symbol, p);
     }
@@ -46,6 +45,12 @@ export function spilloverPairs(events: readonly MarketEvent[], relations?: Relat
     }
   }
   return out;
+}
+
+/** The labels of one relation: several may be given in one text, separated by `,` or `/` (`supplier, investor`). */
+export function relationLabels(relation: string | undefined): string[] {
+  const labels = (relation ?? '').split(/[,/]/).map((l) => l.trim()).filter((l) => l !== '');
+  return labels.length > 0 ? labels : [DEFAULT_RELATION];
 }
 
 /** The id of a pair's study event: the event id and the related symbol. */

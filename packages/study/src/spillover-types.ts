@@ -1,6 +1,6 @@
 import type { BarSeries, EventKind, IsoDate, MarketEvent, Related, TradingCalendar } from '@aftershock/core';
 import type { FirmCar } from './aggregate';
-import type { EventModel, StudyConfig } from './study-types';
+import type { EventModel, StudyConfig, StudyResult } from './study-types';
 import type { RelWindow } from './panel';
 import type { SampleStats } from './sample-stats';
 
@@ -93,4 +93,6 @@ export interface SpilloverResult {
   readonly stats: SampleStats | null;
   /** Per relation label, sorted; a pair with two labels is in both groups. */
   readonly groups: readonly SpilloverGroup[];
+  /** The study of every pair (contaminated ones included), as `runStudy` returned it; null when none was usable. */
+  readonly study: StudyResult | null;
 }

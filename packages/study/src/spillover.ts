@@ -101,6 +101,7 @@ export function runSpillover(input: SpilloverInput, config: SpilloverConfig): Sp
     pairs,
     stats,
     groups,
+    study: full,
   };
 }
 

@@ -45,6 +45,8 @@ describe('spillover pairs', () => {
     ]);
     expect(spilloverPairs([e], rel, ['QQQ', 'MSFT']).map((p) => p.symbol)).toEqual(['MSFT', 'QQQ']);
     expect(spilloverPairs([e], { CRWV: [{ symbol: 'MSFT', relation: 'customer' }] }).map((p) => p.symbol)).toEqual(['NVDA', 'MSFT']);
+    // Several labels in one relation text (as a scenario may merge them) are split.
+    expect(spilloverPairs([{ ...e, related: [] }], { CRWV: [{ symbol: 'NVDA', relation: 'supplier, investor' }] })[0]!.relations).toEqual(['supplier', 'investor']);
   });
 });
 

@@ -5,7 +5,7 @@ import { VERSION } from '../version';
 import { loadScenario, type Scenario } from '../scenario/load';
 import { loadInputs } from './inputs';
 import { inputHashes } from './provenance';
-import { spilloverStudy } from './spillover';
+import { spilloverSection } from './spillovers';
 import { strategyCatalog } from './strategy-catalog';
 import { compareRuns, runStrategies } from './strategies';
 import { studyConfig } from './study-config';
@@ -63,7 +63,7 @@ export function runScenario(pathOrObject: string | object, opts: RunOptions = {}
   progress('spillovers', 0.4);
   const window: readonly [number, number] = study ? [study.eventWindow.start, study.eventWindow.end] : Array.isArray(st.window) ? [st.window[0] as number, st.window[1] as number] : [0, 0];
   const spill = scenario.related
-    ? spilloverStudy({
+    ? spilloverSection({
         events: inputs.events,
         allEvents: inputs.allEvents,
         related: inputs.related,
@@ -71,7 +71,6 @@ export function runScenario(pathOrObject: string | object, opts: RunOptions = {}
         benchmark: inputs.benchmark,
         cal,
         config: studyConfig(scenario),
-        window,
         carWindows,
         excludeContaminated: scenario.related.excludeContaminated,
       })
