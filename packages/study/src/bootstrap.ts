@@ -1,4 +1,3 @@
-import { mulberry32 } from './stats-util';
 
 /** A percentile bootstrap confidence interval for the mean of per-firm CARs (CAAR of a window). */
 export interface BootstrapCi {
@@ -20,11 +19,17 @@ export function bootstrapCaar(cars: Float64Array, samples: number, seed: number,
   if (m === 0) return { level, samples, seed, caar: NaN, lower: NaN, upper: NaN };
   let s = 0;
   for (let i = 0; i < m; i++) s += x[i]!;
-  const rnd = mulberry32(seed);
+  // xorshift32 inlined (seeded; a zero seed is mapped to a fixed non-zero state).
+  let st = seed >>> 0 || 0x9e3779b9;
   const means = new Float64Array(samples);
   for (let b = 0; b < samples; b++) {
     let t = 0;
-    for (let k = 0; k < m; k++) t += x[Math.floor(rnd() * m)]!;
+    for (let k = 0; k < m; k++) {
+      st ^= st << 13;
+      st ^= st >>> 17;
+      st ^= st << 5;
+      t += x[Math.floor(((st >>> 0) / 4294967296) * m)]!;
+    }
     means[b] = t / m;
   }
   means.sort();

@@ -1,7 +1,7 @@
 import type { ModelFit } from './models';
 import type { Panel, RelWindow } from './panel';
 import type { ParametricRow } from './parametric';
-import { firmRanks, rowsOf } from './ranks';
+import type { FirmRanks } from './ranks';
 import { normalFlag, type Flag } from './significance';
 
 export type CarTestName = 'car_brown_warner_1985' | 'car_lamb' | 'car_rank_test';
@@ -27,6 +27,7 @@ export function carTests(
   daily: readonly ParametricRow[],
   w: RelWindow,
   minPercentage: number,
+  full: FirmRanks,
 ): CarTestRow[] {
   const kept = daily.filter((d) => d.relDay >= w.start && d.relDay <= w.end && d.percentage > minPercentage);
   const L = kept.length;
@@ -45,49 +46,65 @@ export function carTests(
   });
   out.push(row('car_brown_warner_1985', sum((d) => d.bw1985.stat), carMean));
   if (fit.model === 'market-model') out.push(row('car_lamb', sum((d) => d.lamb?.stat ?? NaN), carMean));
-  out.push(row('car_rank_test', carRankStatistic(p, fit, w, kept.map((d) => d.relDay)), NaN));
+  out.push(row('car_rank_test', carRankStatistic(p, fit, w, kept.map((d) => d.relDay), full), NaN));
   return out;
 }
 
-/** Cowan (1992)-style CAR rank statistic with ranks on E ∪ C (see EVENT-STUDY.md §5). */
-export function carRankStatistic(p: Panel, fit: ModelFit, w: RelWindow, keptRelDays: readonly number[]): number {
+/**
+ * Cowan (1992)-style CAR rank statistic with ranks on E ∪ C (see EVENT-STUDY.md §5). The E ∪ C ranks are derived
+ * from the E ∪ W ranks `full` (`firmRanks` over E ∪ W): a value's rank drops by the number of event-window values
+ * outside C below it (ties count one half), which is exact and avoids re-sorting every firm per window.
+ */
+export function carRankStatistic(p: Panel, fit: ModelFit, w: RelWindow, keptRelDays: readonly number[], full: FirmRanks): number {
   const L = keptRelDays.length;
   if (L === 0) return NaN;
-  const set = rowsOf(p, w.start - p.relFirst, w.end - p.relFirst);
-  const fr = firmRanks(p, fit.ar, set, false);
+  const { n, rows } = p;
+  const c1 = w.start - p.relFirst;
+  const c2 = w.end - p.relFirst;
+  const kept = new Uint8Array(rows);
+  for (const rel of keptRelDays) kept[rel - p.relFirst] = 1;
+  const rowSum = new Float64Array(rows);
+  const rowCnt = new Float64Array(rows);
+  const outside = new Float64Array(p.evtEnd - p.evtStart + 1);
   let kb = 0;
   let tSum = 0;
-  for (let i = 0; i < p.n; i++) {
-    kb += (fr.count[i]! + 1) / 2;
-    tSum += fr.count[i]!;
-  }
-  kb /= p.n;
-  const meanT = tSum / p.n;
-  let dev = 0;
-  for (let k = 0; k < set.length; k++) {
-    const r = set[k]!;
-    let s = 0;
-    let m = 0;
-    for (let i = 0; i < p.n; i++) {
-      const v = fr.rank[i * p.rows + r]!;
-      if (v === v) {
-        s += v;
-        m++;
-      }
-    }
-    if (m > 0) dev += (s / m - kb) ** 2;
-  }
   let ks = 0;
   let km = 0;
-  for (const rel of keptRelDays) {
-    const r = rel - p.relFirst;
-    for (let i = 0; i < p.n; i++) {
-      const v = fr.rank[i * p.rows + r]!;
-      if (v === v) {
-        ks += v;
+  for (let i = 0; i < n; i++) {
+    const o = i * rows;
+    let no = 0;
+    for (let r = p.evtStart; r <= p.evtEnd; r++) {
+      if (r >= c1 && r <= c2) continue;
+      const v = fit.ar[o + r]!;
+      if (v === v) outside[no++] = v;
+    }
+    const T = full.count[i]! - no;
+    kb += (T + 1) / 2;
+    tSum += T;
+    for (let r = 0; r <= c2; r++) {
+      if (r > p.estEnd && r < c1) continue;
+      const x = fit.ar[o + r]!;
+      if (x !== x) continue;
+      let K = full.rank[o + r]!;
+      for (let k = 0; k < no; k++) {
+        const v = outside[k]!;
+        if (v < x) K -= 1;
+        else if (v === x) K -= 0.5;
+      }
+      rowSum[r]! += K;
+      rowCnt[r]!++;
+      if (kept[r]) {
+        ks += K;
         km++;
       }
     }
+  }
+  kb /= n;
+  const meanT = tSum / n;
+  let dev = 0;
+  for (let r = 0; r <= c2; r++) {
+    if (r > p.estEnd && r < c1) continue;
+    if (rowCnt[r]! > 0) dev += (rowSum[r]! / rowCnt[r]! - kb) ** 2;
   }
   return (Math.sqrt(L) * (ks / km - kb)) / Math.sqrt(dev / meanT);
 }

@@ -1,7 +1,7 @@
 import type { ModelFit } from './models';
 import type { Panel } from './panel';
 import type { StudyProfile } from './profile';
-import { firmRanks, rowsOf } from './ranks';
+import { firmRanks, rowsOf, type FirmRanks } from './ranks';
 import { normalFlag, tv, wilcoxonFlag, type TestValue } from './significance';
 import { rankAverage } from './stats-util';
 
@@ -22,20 +22,27 @@ export interface NonparametricRow {
 }
 
 /**
- * Cross-sectional sum of row r: estudy2's n·mean over available firms (S*) or the plain sum (textbook).
- * Returns [sum, count].
+ * Per-row cross-sectional sums of several firm-major arrays in one cache-friendly pass over firms: for each row,
+ * the count of available firms (where `x[0]` is present) and each array's sum — then estudy2's n·mean (S*) or the
+ * plain sum (textbook).
  */
-function rowSum(x: Float64Array, n: number, rows: number, r: number, estudy2: boolean): [number, number] {
-  let s = 0;
-  let m = 0;
+function rowSums(xs: readonly Float64Array[], n: number, rows: number, estudy2: boolean): { count: Float64Array; sums: Float64Array[] } {
+  const count = new Float64Array(rows);
+  const sums = xs.map(() => new Float64Array(rows));
+  const first = xs[0]!;
   for (let i = 0; i < n; i++) {
-    const v = x[i * rows + r]!;
-    if (v !== v) continue;
-    s += v;
-    m++;
+    const o = i * rows;
+    for (let r = 0; r < rows; r++) {
+      if (first[o + r]! !== first[o + r]!) continue;
+      count[r]!++;
+      for (let k = 0; k < xs.length; k++) sums[k]![r]! += xs[k]![o + r]!;
+    }
   }
-  if (m === 0) return [NaN, 0];
-  return [estudy2 ? (n * s) / m : s, m];
+  for (let r = 0; r < rows; r++) {
+    const m = count[r]!;
+    for (const a of sums) a[r] = m === 0 ? NaN : estudy2 ? (n * a[r]!) / m : a[r]!;
+  }
+  return { count, sums };
 }
 
 /** Share of positive estimation ARs: pooled over all (firm, day) pairs (estudy2) or the mean of per-firm shares (Cowan). */
@@ -64,12 +71,12 @@ export function positiveShare(p: Panel, ar: Float64Array, estudy2: boolean): num
 }
 
 /** The daily nonparametric tests: sign, generalized sign, Corrado–Zivney sign, Corrado rank, modified rank, Wilcoxon. */
-export function nonparametricTests(p: Panel, fit: ModelFit, profile: StudyProfile): NonparametricRow[] {
+export function nonparametricTests(p: Panel, fit: ModelFit, profile: StudyProfile, fullRanks?: FirmRanks): NonparametricRow[] {
   const { n, rows } = p;
   const ar = fit.ar;
   const estudy2 = profile === 'estudy2';
   const full = rowsOf(p, p.evtStart, p.evtEnd);
-  const fr = firmRanks(p, ar, full, true);
+  const fr = fullRanks ?? firmRanks(p, ar, full, true);
   let tf = 0;
   for (let i = 0; i < n; i++) tf += fr.count[i]!;
   const meanTF = tf / n;
@@ -86,15 +93,18 @@ export function nonparametricTests(p: Panel, fit: ModelFit, profile: StudyProfil
       U[o] = K / (c + 1) - 0.5;
     }
   }
+  const rs = rowSums([fr.signVsMedian, D, U], n, rows, estudy2);
+  const [sumG, sumD, sumU] = rs.sums as [Float64Array, Float64Array, Float64Array];
   let sG = 0;
   let sK = 0;
   let sU = 0;
   for (let k = 0; k < full.length; k++) {
     const r = full[k]!;
-    const [g, m] = rowSum(fr.signVsMedian, n, rows, r, estudy2);
+    const m = rs.count[r]!;
     if (m === 0) continue;
-    const [d] = rowSum(D, n, rows, r, estudy2);
-    const [u] = rowSum(U, n, rows, r, estudy2);
+    const g = sumG[r]!;
+    const d = sumD[r]!;
+    const u = sumU[r]!;
     sG += (g / Math.sqrt(m)) ** 2;
     sK += (d / m) ** 2;
     sU += (u / Math.sqrt(m)) ** 2;
@@ -106,7 +116,8 @@ export function nonparametricTests(p: Panel, fit: ModelFit, profile: StudyProfil
   const absv = new Float64Array(n);
   const pos = new Uint8Array(n);
   const rk = new Float64Array(n);
-  const idx = new Uint32Array(n);
+  const sortedAbs = new Float64Array(n);
+  const order = new Int32Array(n);
   const out: NonparametricRow[] = [];
   for (let r = p.evtStart; r <= p.evtEnd; r++) {
     let N = 0;
@@ -126,15 +137,15 @@ export function nonparametricTests(p: Panel, fit: ModelFit, profile: StudyProfil
     const bSum = N > 0 ? (estudy2 ? (n * bs) / N : bs) : NaN;
     const sign = (bSum - 0.5 * N) / Math.sqrt(0.25 * N);
     const gsign = (bSum - N * pHat) / Math.sqrt(N * pHat * (1 - pHat));
-    const [g] = rowSum(fr.signVsMedian, n, rows, r, estudy2);
-    const [d] = rowSum(D, n, rows, r, estudy2);
-    const [u] = rowSum(U, n, rows, r, estudy2);
+    const g = sumG[r]!;
+    const d = sumD[r]!;
+    const u = sumU[r]!;
     const csign = g / Math.sqrt(N) / SG;
     const rank = d / N / SK;
     const mrank = u / Math.sqrt(N) / SU;
     let w = NaN;
     if (nz > 0) {
-      rankAverage(absv, nz, rk, idx);
+      rankAverage(absv, nz, rk, sortedAbs, order);
       let wp = 0;
       for (let k = 0; k < nz; k++) if (pos[k]) wp += rk[k]!;
       w = estudy2 ? (n * wp) / nz : wp;

@@ -22,28 +22,31 @@ export interface ParametricRow {
 
 /** Brown–Warner 1985's S_A: sd over estimation rows u of the cross-sectional mean AR (rows without firms skipped). */
 export function portfolioSd(p: Panel, ar: Float64Array): number {
-  let k = 0;
-  let sum = 0;
-  const a = new Float64Array(p.estEnd - p.estStart + 1);
-  for (let r = p.estStart; r <= p.estEnd; r++) {
-    let m = 0;
-    let s = 0;
-    for (let i = 0; i < p.n; i++) {
-      const v = ar[i * p.rows + r]!;
+  const E = p.estEnd - p.estStart + 1;
+  const sum = new Float64Array(E);
+  const cnt = new Float64Array(E);
+  for (let i = 0; i < p.n; i++) {
+    const o = i * p.rows + p.estStart;
+    for (let u = 0; u < E; u++) {
+      const v = ar[o + u]!;
       if (v === v) {
-        m++;
-        s += v;
+        sum[u]! += v;
+        cnt[u]!++;
       }
     }
-    if (m === 0) continue;
-    a[k] = s / m;
-    sum += a[k]!;
+  }
+  let k = 0;
+  let tot = 0;
+  for (let u = 0; u < E; u++) {
+    if (cnt[u]! === 0) continue;
+    sum[u] = sum[u]! / cnt[u]!;
+    tot += sum[u]!;
     k++;
   }
   if (k < 2) return NaN;
-  const mean = sum / k;
+  const mean = tot / k;
   let ss = 0;
-  for (let j = 0; j < k; j++) ss += (a[j]! - mean) * (a[j]! - mean);
+  for (let u = 0; u < E; u++) if (cnt[u]! > 0) ss += (sum[u]! - mean) * (sum[u]! - mean);
   return Math.sqrt(ss / (k - 1));
 }
 
@@ -60,29 +63,35 @@ export function standardizedAr(p: Panel, fit: ModelFit, i: number, r: number): n
  * variance of their row sums: Σ_u (S_u² − Σ_i z_iu²) / Σ_u M_u(M_u − 1). O(n·T) instead of O(n²·T).
  */
 export function averageCrossCorrelation(p: Panel, fit: ModelFit): number {
+  const E = p.estEnd - p.estStart + 1;
+  const S = new Float64Array(E);
+  const Q = new Float64Array(E);
+  const M = new Float64Array(E);
+  for (let i = 0; i < p.n; i++) {
+    const sdi = fit.sdN1[i]!;
+    if (!(sdi > 0)) continue;
+    const mi = fit.arMean[i]!;
+    const o = i * p.rows + p.estStart;
+    for (let u = 0; u < E; u++) {
+      const v = fit.ar[o + u]!;
+      if (v !== v) continue;
+      const z = (v - mi) / sdi;
+      S[u]! += z;
+      Q[u]! += z * z;
+      M[u]!++;
+    }
+  }
   let num = 0;
   let den = 0;
-  for (let r = p.estStart; r <= p.estEnd; r++) {
-    let s = 0;
-    let q = 0;
-    let m = 0;
-    for (let i = 0; i < p.n; i++) {
-      const v = fit.ar[i * p.rows + r]!;
-      const sdi = fit.sdN1[i]!;
-      if (v !== v || !(sdi > 0)) continue;
-      const z = (v - fit.arMean[i]!) / sdi;
-      s += z;
-      q += z * z;
-      m++;
-    }
-    num += s * s - q;
-    den += m * (m - 1);
+  for (let u = 0; u < E; u++) {
+    num += S[u]! * S[u]! - Q[u]!;
+    den += M[u]! * (M[u]! - 1);
   }
   return den > 0 ? num / den : NaN;
 }
 
 /** The daily parametric tests (BW1980, BW1985, cross-sectional t, Patell, BMP, Lamb, Kolari–Pynnönen) on event rows. */
-export function parametricTests(p: Panel, fit: ModelFit, profile: StudyProfile): ParametricRow[] {
+export function parametricTests(p: Panel, fit: ModelFit, profile: StudyProfile, crossCorrelation?: number): ParametricRow[] {
   const { n, rows } = p;
   const ar = fit.ar;
   const mm = fit.model === 'market-model';
@@ -98,7 +107,7 @@ export function parametricTests(p: Panel, fit: ModelFit, profile: StudyProfile):
   const meanT = sumT / n;
   const dfEst = meanT - 1;
   const sA = portfolioSd(p, ar);
-  const rBar = mm ? averageCrossCorrelation(p, fit) : NaN;
+  const rBar = mm ? (crossCorrelation ?? averageCrossCorrelation(p, fit)) : NaN;
   const out: ParametricRow[] = [];
   for (let r = p.evtStart; r <= p.evtEnd; r++) {
     let N = 0;

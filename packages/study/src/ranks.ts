@@ -1,5 +1,5 @@
 import type { Panel } from './panel';
-import { median, rankAverage } from './stats-util';
+import { rankAverage, sortedMedian } from './stats-util';
 
 /** Per-firm ranks of AR over a set of rows (the firm's own non-missing ARs ranked together, ties averaged). */
 export interface FirmRanks {
@@ -20,8 +20,8 @@ export function firmRanks(p: Panel, ar: Float64Array, rowSet: Int32Array, withSi
   const vals = new Float64Array(rowSet.length);
   const at = new Int32Array(rowSet.length);
   const rk = new Float64Array(rowSet.length);
-  const idx = new Uint32Array(rowSet.length);
-  const scratch = new Float64Array(rowSet.length);
+  const sorted = new Float64Array(rowSet.length);
+  const order = new Int32Array(rowSet.length);
   for (let i = 0; i < n; i++) {
     const o = i * rows;
     let m = 0;
@@ -35,10 +35,10 @@ export function firmRanks(p: Panel, ar: Float64Array, rowSet: Int32Array, withSi
     }
     count[i] = m;
     if (m === 0) continue;
-    rankAverage(vals, m, rk, idx);
+    rankAverage(vals, m, rk, sorted, order);
     for (let k = 0; k < m; k++) rank[o + at[k]!] = rk[k]!;
     if (withSigns) {
-      const med = median(vals, m, scratch);
+      const med = sortedMedian(sorted, m);
       for (let k = 0; k < m; k++) signVsMedian[o + at[k]!] = Math.sign(vals[k]! - med);
     }
   }

@@ -6,6 +6,7 @@ import { nonparametricTests, type NonparametricRow } from './nonparametric';
 import type { Panel, RelWindow } from './panel';
 import { averageCrossCorrelation, parametricTests, type ParametricRow } from './parametric';
 import type { StudyProfile } from './profile';
+import { firmRanks, rowsOf } from './ranks';
 import type { ReturnKind } from './returns';
 
 /** Everything computed across the events of one sample (all events, or one group). */
@@ -31,9 +32,11 @@ export interface SampleOptions {
 
 /** Runs every cross-sectional statistic on a fitted panel. */
 export function sampleStats(p: Panel, fit: ModelFit, o: SampleOptions): SampleStats {
-  const parametric = parametricTests(p, fit, o.profile);
-  const nonparametric = nonparametricTests(p, fit, o.profile);
-  const cars = o.carWindows.flatMap((w) => carTests(p, fit, parametric, w, o.carMinPercentage));
+  const rBar = fit.model === 'market-model' ? averageCrossCorrelation(p, fit) : NaN;
+  const parametric = parametricTests(p, fit, o.profile, rBar);
+  const full = firmRanks(p, fit.ar, rowsOf(p, p.evtStart, p.evtEnd), true);
+  const nonparametric = nonparametricTests(p, fit, o.profile, full);
+  const cars = o.carWindows.flatMap((w) => carTests(p, fit, parametric, w, o.carMinPercentage, full));
   const boot = o.bootstrap;
   const bootstrap = boot
     ? o.carWindows.map((w) => {
@@ -48,7 +51,7 @@ export function sampleStats(p: Panel, fit: ModelFit, o: SampleOptions): SampleSt
     parametric,
     nonparametric,
     carTests: cars,
-    crossCorrelation: fit.model === 'market-model' ? averageCrossCorrelation(p, fit) : NaN,
+    crossCorrelation: rBar,
     bootstrap,
   };
 }
