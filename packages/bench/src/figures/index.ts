@@ -1,5 +1,6 @@
 import type { Figure } from '../figure';
 import { dataLoadUniverse } from './data-load-universe';
+import { studyEvents } from './study-events';
 
 /** Every figure, in the order `pnpm bench` runs them. */
-export const FIGURES: readonly Figure[] = [dataLoadUniverse];
+export const FIGURES: readonly Figure[] = [dataLoadUniverse, studyEvents];
