@@ -15,6 +15,7 @@ import type { ParamsSchema } from './params';
  *   release** (day 0's open, or day +1's for a release during the session) when |surprisePct| exceeds `threshold`,
  *   and exited at the close of entry + `hold` − 1. A miss reads as a down move, a beat as an up move.
  * `follow` takes B in the direction of A's news (short NVDA after a CoreWeave miss); `fade` takes the other side.
+ * For an event without a `related` list, the `symbols` parameter names the symbols to act on.
  * Each related symbol is traded by its own executor (one position per symbol), with the shared execution rules
  * of `eventStrategy`; trades carry A's event id.
  * @example
@@ -28,7 +29,7 @@ export const SPILLOVER_REACTION_PARAMS: ParamsSchema = {
   hold: { kind: 'whole', min: 1, max: 250, default: 3, doc: 'K: sessions held, entry session included' },
   kind: { kind: 'enum', values: ['earnings', 'lockup-expiry', 'ipo', 'custom', 'any'], default: 'earnings', doc: "which of A's events trigger (trigger surprise needs earnings)" },
   relation: { kind: 'text', default: '', doc: 'comma-separated relation labels to act on (e.g. "supplier,customer"); empty = every related symbol' },
-  symbols: { kind: 'text', default: '', doc: 'comma-separated related symbols to act on; empty = every related symbol' },
+  symbols: { kind: 'text', default: '', doc: "comma-separated related symbols to act on (of the event's related list; for an event without one, these symbols); empty = the whole list" },
   ...COMMON_PARAMS,
 };
 
@@ -38,9 +39,13 @@ const list = (v: unknown): string[] =>
     .map((s) => s.trim())
     .filter((s) => s !== '');
 
-/** The related entries of `symbol` on an event that pass the relation filter (labels default to `related`). */
+/**
+ * The related symbols of an event to act on: its `related` entries that pass the symbol and relation filters
+ * (labels default to `related`); for an event without a `related` list, the `symbols` parameter itself.
+ */
 function relatedMatches(e: ScheduledEvent | MarketEvent, relations: readonly string[], symbols: readonly string[]): Related[] {
-  return (e.related ?? []).filter(
+  const listed: readonly Related[] = e.related && e.related.length > 0 ? e.related : symbols.map((symbol) => ({ symbol }));
+  return listed.filter(
     (r) => r.symbol !== e.symbol && (symbols.length === 0 || symbols.includes(r.symbol)) && (relations.length === 0 || relations.includes(r.relation ?? 'related')),
   );
 }
