@@ -47,3 +47,39 @@ export function stable(x: number): number | null {
   if (x === 0) return 0;
   return Number(x.toPrecision(12));
 }
+
+/** A percentage tick label with just enough digits for ticks `step` apart: `pctTick(0.05, 0.05)` → `5%`. */
+export function pctTick(v: number, step: number): string {
+  const digits = Math.max(0, Math.min(4, -Math.floor(Math.log10(Math.abs(step) * 100 || 1) + 1e-9)));
+  return pct(v, digits);
+}
+
+/** Money tick label: whole dollars with separators, or cents for small steps. */
+export function moneyTick(v: number, step: number): string {
+  return money(v, Math.abs(step) < 1 ? 2 : 0);
+}
+
+/** The costs of a run in words: `commission $0.005/share (min $1); slippage 5 bps; …`. */
+export function costsText(costs: Readonly<Record<string, number | string | readonly string[]>>): string {
+  const n = (k: string) => (typeof costs[k] === 'number' ? (costs[k] as number) : undefined);
+  const parts: string[] = [];
+  const used = new Set<string>();
+  const take = (...ks: string[]) => ks.forEach((k) => used.add(k));
+  if (n('commissionPerShare') !== undefined) {
+    parts.push(`commission $${n('commissionPerShare')}/share${n('minCommission') !== undefined ? ` (min ${money(n('minCommission')!)})` : ''}`);
+    take('commissionPerShare', 'minCommission');
+  }
+  if (n('slippageBps') !== undefined) {
+    parts.push(`slippage ${n('slippageBps')} bps per fill`);
+    take('slippageBps');
+  }
+  if (n('borrowBpsPerYear') !== undefined) {
+    const htb = n('hardToBorrowBpsPerYear');
+    const list = costs['hardToBorrow'];
+    const names = Array.isArray(list) && list.length ? ` for ${list.join(', ')} and names listed < 1 year` : ' for names listed < 1 year';
+    parts.push(`short borrow ${pct(n('borrowBpsPerYear')! / 10_000)}/yr${htb !== undefined ? ` (hard-to-borrow ${pct(htb / 10_000, 0)}/yr${names})` : ''}`);
+    take('borrowBpsPerYear', 'hardToBorrowBpsPerYear', 'hardToBorrow');
+  }
+  for (const [k, v] of Object.entries(costs)) if (!used.has(k)) parts.push(`${k} ${Array.isArray(v) ? v.join(', ') || '–' : String(v)}`);
+  return parts.join('; ');
+}

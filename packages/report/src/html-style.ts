@@ -14,9 +14,10 @@ section{background:var(--bg);border:1px solid var(--line);border-radius:10px;pad
 h2{margin:0 0 12px;font-size:19px}
 h3{margin:18px 0 8px;font-size:15px}
 .muted{color:var(--muted);fill:var(--muted);font-size:12px}
-table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0 10px}
-th,td{padding:5px 8px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap}
-th{background:var(--soft);font-weight:600;cursor:pointer;user-select:none;position:sticky;top:0}
+table{border-collapse:collapse;width:100%;font-size:12.5px;margin:6px 0 10px}
+th,td{padding:4px 7px;border-bottom:1px solid var(--line);text-align:left;white-space:nowrap}
+th{background:var(--soft);font-weight:600;cursor:pointer;user-select:none}
+.scroll th{position:sticky;top:0}
 td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 td.neg{color:var(--neg)}td.pos{color:var(--pos)}
 .scroll{overflow:auto;max-height:460px;border:1px solid var(--line);border-radius:6px}

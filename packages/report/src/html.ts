@@ -1,7 +1,8 @@
-import { escapeHtml, money, num, offsetLabel, pct, windowLabel } from './format';
+import { costsText, escapeHtml, money, moneyTick, num, offsetLabel, pct, pctTick, windowLabel } from './format';
 import { c, htmlTable, n } from './html-table';
 import { REPORT_CSS, REPORT_JS } from './html-style';
 import { lttbIndices } from './downsample';
+import { groupSummaries } from './study-summary';
 import type { EventResult, RunResult, SeriesPoint, SpilloverResult, StrategyResult, StudyGroup } from './result-types';
 import { histogram, lineChart, PALETTE } from './svg';
 
@@ -10,7 +11,6 @@ export const MAX_CHART_POINTS = 600;
 /** At most this many per-event price charts are drawn (the table lists every event). */
 export const MAX_EVENT_CHARTS = 120;
 
-const pct1 = (v: number) => pct(v, Math.abs(v) < 0.1 ? 1 : 0);
 
 function dateTicks(points: readonly SeriesPoint[]): { x: number; label: string }[] {
   if (points.length === 0) return [];
@@ -38,7 +38,7 @@ function metaSection(r: RunResult): string {
     ['CAR windows', m.windows.car.map(windowLabel).join(', ')],
     ['dividends', m.dividends],
     ['capital', money(m.capital, 0)],
-    ['costs', Object.entries(m.costs).map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') || '–' : String(v)}`).join('; ')],
+    ['costs', costsText(m.costs)],
     ['seed', String(m.seed)],
     ['aftershock', `${m.version} (result schema ${r.schemaVersion})`],
   ];
@@ -49,17 +49,17 @@ function metaSection(r: RunResult): string {
 
 function eventChart(e: EventResult): string {
   const p = e.pricePath;
-  const title = `${e.symbol} · ${e.kind} ${e.eventDate} (${e.timing}) · day 0 ${e.day0 ?? '–'}: ${pct(e.reaction.day0Return, 1)}`;
+  const title = `${e.symbol} · ${e.kind} ${e.eventDate} (${e.timing})`;
   const svg = lineChart({
     title,
     series: [{ name: `${e.symbol} close`, x: p.map((q) => q.offset), y: p.map((q) => q.close), color: PALETTE[0]! }],
-    yFormat: (v) => `$${v >= 100 ? v.toFixed(0) : v.toFixed(2)}`,
+    yFormat: (v, step) => money(v, step < 1 ? 2 : 0),
     yLabel: 'close ($)',
     xLabel: 'sessions from day 0',
     xFormat: offsetLabel,
-    markers: e.day0 ? [{ x: 0, label: `day 0 ${e.day0}` }] : [],
+    markers: e.day0 ? [{ x: 0, label: `day 0 ${e.day0}: ${pct(e.reaction.day0Return, 1)}` }] : [],
     dots: true,
-    height: 230,
+    height: 250,
   });
   return `<div class="card">${svg}<p>${escapeHtml(e.day0Explanation)}</p></div>`;
 }
@@ -93,7 +93,7 @@ function groupBlock(g: StudyGroup, i: number): string {
     title: `CAAR · ${g.name} (N = ${g.n})`,
     series: [{ name: 'CAAR', x: g.aar.map((a) => a.offset), y: g.aar.map((a) => a.caar), color }],
     band: { name: '95% band', x: g.aar.map((a) => a.offset), lo: g.aar.map((a) => a.caarLow), hi: g.aar.map((a) => a.caarHigh), color },
-    yFormat: pct1,
+    yFormat: pctTick,
     yLabel: 'CAAR (%)',
     xLabel: 'sessions from day 0',
     xFormat: offsetLabel,
@@ -116,7 +116,7 @@ function groupBlock(g: StudyGroup, i: number): string {
   const carTests = g.carTests.length
     ? htmlTable(['CAR window', 'test', 'CAAR', 'statistic'], g.carTests.map((t) => [c(windowLabel(t.window)), c(t.test), n(pct(t.caar), t.caar, true), n(`${num(t.stat)}${t.signif}`, t.stat)]), [false, false, true, true])
     : '';
-  const dist = histogram(`CAR ${windowLabel(g.carDistribution.window)} across events · ${g.name}`, g.carDistribution.values, pct1, 'CAR (%)', color);
+  const dist = histogram(`CAR ${windowLabel(g.carDistribution.window)} across events · ${g.name}`, g.carDistribution.values, pctTick, 'CAR (%)', color);
   return `<h3>${escapeHtml(g.name)} (${g.n} event${g.n === 1 ? '' : 's'})</h3><div class="grid2"><div class="card">${chart}</div><div class="card">${dist}</div></div><div class="scroll">${table}</div>${carTests}`;
 }
 
@@ -136,18 +136,21 @@ function strategyBlock(s: StrategyResult, i: number): string {
       { name: s.label, x: eq.x, y: eq.y, color: PALETTE[i % PALETTE.length]! },
       ...(bm.x.length ? [{ name: 'benchmark (same capital)', x: bm.x, y: bm.y, color: '#7a8394', dash: '5 4', width: 1.5 }] : []),
     ],
-    yFormat: (v) => money(v, 0),
+    yFormat: moneyTick,
     yLabel: 'equity ($)',
     xTicks: ticks,
+    width: 1100,
+    height: 300,
   });
   const draw = lineChart({
     title: `${s.label} · drawdown`,
     series: [{ name: 'drawdown', x: dd.x, y: dd.y, color: '#b3261e', area: true }],
-    yFormat: pct1,
+    yFormat: pctTick,
     yLabel: 'drawdown (%)',
     xTicks: ticks,
     zeroLine: true,
-    height: 180,
+    width: 1100,
+    height: 200,
   });
   const trades = s.trades.length
     ? `<details><summary>Trades (${s.trades.length})</summary><div class="scroll">${htmlTable(
@@ -229,7 +232,7 @@ function spilloverSection(r: RunResult): string {
       `<div class="card">${lineChart({
         title: `CAR around ${ev ? `${ev.symbol} ${ev.kind} day 0 ${ev.day0 ?? ''}` : eventId}`,
         series: [...own, ...rel],
-        yFormat: pct1,
+        yFormat: pctTick,
         yLabel: 'CAR (%)',
         xLabel: 'sessions from the event company\u2019s day 0',
         xFormat: offsetLabel,
@@ -254,7 +257,22 @@ function spilloverSection(r: RunResult): string {
     ]),
     [false, false, false, false, true, true, ...wins.map(() => true), false],
   );
-  return `<section id="spillovers"><h2>Spillovers: related symbols</h2><p class="muted">How related stocks reacted to the event company's news, on the event company's day 0. A dashed line (⚠) marks a pair where the related symbol had its own event inside the window (contaminated).</p><div class="grid2">${charts.join('\n')}</div><div class="scroll">${table}</div></section>`;
+  const sums = groupSummaries(r.spilloverStudy);
+  const tests = sums.length
+    ? `<h3>Tests across pairs</h3>${htmlTable(
+        ['pairs', 'N', 'AAR day 0', 't-test day 0', 'CAAR end of window', 'CAR test'],
+        sums.map((g) => [
+          c(g.name),
+          n(String(g.n), g.n),
+          n(pct(g.aar0), g.aar0, true),
+          n(`${num(g.t0)}${g.t0Signif}`, g.t0),
+          n(pct(g.caarEnd), g.caarEnd, true),
+          c(g.carTest ? `${g.carTest.test} ${windowLabel(g.carTest.window)}: ${num(g.carTest.stat)}${g.carTest.signif}` : '–'),
+        ]),
+        [false, true, true, true, true, false],
+      )}`
+    : '';
+  return `<section id="spillovers"><h2>Spillovers: related symbols</h2><p class="muted">How related stocks reacted to the event company's news, on the event company's day 0. A dashed line (⚠) marks a pair where the related symbol had its own event inside the window (contaminated).</p><div class="grid2">${charts.join('\n')}</div><div class="scroll">${table}</div>${tests}</section>`;
 }
 
 /** Embeds JSON in a script element safely: `<`, `>` and `&` are written as unicode escapes. */

@@ -1,4 +1,5 @@
-import { money, num, offsetLabel, pct, windowLabel } from './format';
+import { groupSummaries } from './study-summary';
+import { costsText, money, num, offsetLabel, pct, windowLabel } from './format';
 import type { RunResult, StudyGroup } from './result-types';
 
 /** Escapes a Markdown table cell (pipes and line breaks). */
@@ -43,7 +44,7 @@ export function renderMarkdown(r: RunResult): string {
         ['event window', `${windowLabel(m.windows.event)} sessions`],
         ['dividends', m.dividends],
         ['capital', money(m.capital, 0)],
-        ['costs', Object.entries(m.costs).map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(' ') || '–' : String(v)}`).join(', ')],
+        ['costs', costsText(m.costs)],
         ['aftershock', m.version],
       ],
     ),
@@ -115,6 +116,22 @@ export function renderMarkdown(r: RunResult): string {
         ['event', 'related', 'relation', 'day 0', 'day-0 return', 'day-0 AR', ...wins.map((w) => `CAR ${windowLabel(w)}`), 'contaminated'],
         r.spillovers.map((s) => [s.eventId, s.symbol, s.relation, s.day0 ?? '–', pct(s.day0Return), pct(s.day0Abnormal), ...wins.map((_, i) => pct(s.car[i]?.car ?? null)), s.contaminated ? 'yes' : 'no']),
         ['l', 'l', 'l', 'l', 'r', 'r', ...wins.map(() => 'r' as const), 'l'],
+      ),
+    );
+  }
+  if (r.spilloverStudy.length) {
+    parts.push(
+      tableMd(
+        ['pairs', 'N', 'AAR day 0', 't-test day 0', 'CAAR end of window', 'CAR test'],
+        groupSummaries(r.spilloverStudy).map((g) => [
+          g.name,
+          String(g.n),
+          pct(g.aar0),
+          `${num(g.t0)}${g.t0Signif}`,
+          pct(g.caarEnd),
+          g.carTest ? `${g.carTest.test} ${windowLabel(g.carTest.window)}: ${num(g.carTest.stat)}${g.carTest.signif}` : '–',
+        ]),
+        ['l', 'r', 'r', 'r', 'r', 'l'],
       ),
     );
   }

@@ -17,7 +17,8 @@ export interface LineSeries {
 export interface ChartSpec {
   readonly title: string;
   readonly series: readonly LineSeries[];
-  readonly yFormat: (v: number) => string;
+  /** Formats a y tick; `step` is the distance between ticks, for choosing the digits. */
+  readonly yFormat: (v: number, step: number) => string;
   readonly yLabel?: string;
   readonly xLabel?: string;
   /** Tick labels of the x axis; when absent, numeric ticks are chosen. */
@@ -47,9 +48,28 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 
 /** A line chart as an inline SVG: axes with labelled ticks, legend, optional band, zero line and markers. */
 export function lineChart(spec: ChartSpec): string {
-  const W = spec.width ?? 720;
-  const H = spec.height ?? 260;
-  const m = { l: 64, r: 16, t: 44, b: spec.xLabel ? 44 : 30 };
+  const W = spec.width ?? 560;
+  const H = spec.height ?? 280;
+  const legend: { name: string; color: string; dash?: string; band?: boolean }[] = spec.series.map((s) => ({ name: s.name, color: s.color, ...(s.dash ? { dash: s.dash } : {}) }));
+  if (spec.band) legend.push({ name: spec.band.name, color: spec.band.color, band: true });
+  const showLegend = legend.length > 1 || spec.band !== undefined;
+  // Lay the legend out in rows that fit the width.
+  const placed: { x: number; row: number }[] = [];
+  {
+    let x = 64;
+    let row = 0;
+    for (const l of legend) {
+      const w = 30 + l.name.length * 6.2;
+      if (x + w > W - 16 && x > 64) {
+        row++;
+        x = 64;
+      }
+      placed.push({ x, row });
+      x += w;
+    }
+  }
+  const legendRows = showLegend ? (placed[placed.length - 1]?.row ?? 0) + 1 : 0;
+  const m = { l: spec.yLabel ? 72 : 60, r: 16, t: 28 + legendRows * 16, b: spec.xLabel ? 44 : 30 };
   const xs: number[] = [];
   const ys: number[] = [];
   for (const s of spec.series) {
@@ -88,26 +108,26 @@ export function lineChart(spec: ChartSpec): string {
   parts.push(`<svg class="chart" viewBox="0 0 ${W} ${H}" role="img" aria-label="${escapeHtml(spec.title)}" xmlns="http://www.w3.org/2000/svg">`);
   parts.push(`<text x="${m.l}" y="16" class="ct">${escapeHtml(spec.title)}</text>`);
   // Legend.
-  let lx = m.l;
-  const legend: { name: string; color: string; dash?: string; band?: boolean }[] = spec.series.map((s) => ({ name: s.name, color: s.color, ...(s.dash ? { dash: s.dash } : {}) }));
-  if (spec.band) legend.push({ name: spec.band.name, color: spec.band.color, band: true });
-  if (legend.length > 1 || spec.band) {
-    for (const l of legend) {
+  if (showLegend) {
+    legend.forEach((l, i) => {
+      const { x: lx, row } = placed[i]!;
+      const y = 30 + row * 16;
       parts.push(
         l.band
-          ? `<rect x="${lx}" y="25" width="18" height="9" fill="${l.color}" opacity="0.25"/>`
-          : `<line x1="${lx}" y1="30" x2="${lx + 18}" y2="30" stroke="${l.color}" stroke-width="2.5"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>`,
+          ? `<rect x="${f(lx)}" y="${y - 5}" width="18" height="9" fill="${l.color}" opacity="0.25"/>`
+          : `<line x1="${f(lx)}" y1="${y}" x2="${f(lx + 18)}" y2="${y}" stroke="${l.color}" stroke-width="2.5"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>`,
       );
-      parts.push(`<text x="${lx + 22}" y="34" class="lg">${escapeHtml(l.name)}</text>`);
-      lx += 30 + l.name.length * 6.6;
-    }
+      parts.push(`<text x="${f(lx + 22)}" y="${y + 4}" class="lg">${escapeHtml(l.name)}</text>`);
+    });
   }
   // Grid and y axis.
-  for (const t of niceTicks(y0, y1, 5)) {
+  const yticks = niceTicks(y0, y1, 5);
+  const ystep = yticks.length > 1 ? yticks[1]! - yticks[0]! : Math.abs(y1 - y0) || 1;
+  for (const t of yticks) {
     parts.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${f(py(t))}" y2="${f(py(t))}" class="grid"/>`);
-    parts.push(`<text x="${m.l - 6}" y="${f(py(t) + 4)}" class="yt">${escapeHtml(spec.yFormat(t))}</text>`);
+    parts.push(`<text x="${m.l - 6}" y="${f(py(t) + 4)}" class="yt">${escapeHtml(spec.yFormat(t, ystep))}</text>`);
   }
-  if (spec.yLabel) parts.push(`<text transform="translate(12 ${f((m.t + H - m.b) / 2)}) rotate(-90)" class="al">${escapeHtml(spec.yLabel)}</text>`);
+  if (spec.yLabel) parts.push(`<text transform="translate(13 ${f((m.t + H - m.b) / 2)}) rotate(-90)" class="al">${escapeHtml(spec.yLabel)}</text>`);
   // X axis.
   parts.push(`<line x1="${m.l}" x2="${W - m.r}" y1="${H - m.b}" y2="${H - m.b}" class="axis"/>`);
   const xticks = spec.xTicks ?? niceTicks(x0, x1, 8).filter((t) => Number.isInteger(t)).map((t) => ({ x: t, label: spec.xFormat ? spec.xFormat(t) : String(t) }));
@@ -170,9 +190,9 @@ export function lineChart(spec: ChartSpec): string {
 }
 
 /** A histogram of values as an inline SVG, with counts on the bars and a zero line. */
-export function histogram(title: string, values: readonly number[], format: (v: number) => string, xLabel: string, color = PALETTE[0]!): string {
-  const W = 720;
-  const H = 240;
+export function histogram(title: string, values: readonly number[], format: (v: number, step: number) => string, xLabel: string, color = PALETTE[0]!): string {
+  const W = 560;
+  const H = 280;
   const m = { l: 48, r: 16, t: 32, b: 44 };
   if (values.length === 0) return `<svg class="chart" viewBox="0 0 ${W} 60" role="img" aria-label="${escapeHtml(title)}"><text x="8" y="20" class="ct">${escapeHtml(title)}</text><text x="8" y="44" class="muted">no data</text></svg>`;
   let lo = Math.min(...values, 0);
@@ -206,7 +226,7 @@ export function histogram(title: string, values: readonly number[], format: (v: 
   const every = Math.max(1, Math.ceil((nb + 1) / 10));
   for (let i = 0; i <= nb; i += every) {
     const v = start + i * step;
-    parts.push(`<text x="${f(px(v))}" y="${H - m.b + 16}" class="xt">${escapeHtml(format(v))}</text>`);
+    parts.push(`<text x="${f(px(v))}" y="${H - m.b + 16}" class="xt">${escapeHtml(format(v, step * every))}</text>`);
   }
   if (start < 0 && start + nb * step > 0) parts.push(`<line x1="${f(px(0))}" x2="${f(px(0))}" y1="${m.t}" y2="${H - m.b}" class="marker"/>`);
   parts.push(`<text x="${f((m.l + W - m.r) / 2)}" y="${H - 6}" class="al">${escapeHtml(xLabel)}</text>`);

@@ -1,11 +1,17 @@
 import type { Command } from 'commander';
 import { registerDataInspect } from './data-inspect';
 import { registerValidate } from './validate';
+import { registerRun } from './run';
+import { registerCompare } from './compare';
+import { registerReport } from './report';
 import { registerStudy } from './study';
 
 /** One line per command; each file registers its own subcommand with its options and help. */
 export function registerCommands(program: Command): void {
   registerDataInspect(program);
   registerValidate(program);
+  registerRun(program);
+  registerCompare(program);
+  registerReport(program);
   registerStudy(program);
 }

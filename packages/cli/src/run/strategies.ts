@@ -1,5 +1,5 @@
 import type { BarSeries, IsoDate, MarketEvent } from '@aftershock/core';
-import type { CostConfig } from '@aftershock/engine';
+import type { CostConfig, TradeCosts } from '@aftershock/engine';
 import type { ComparisonPair, ComparisonResult, StrategyResult } from '@aftershock/report';
 import { pairedBootstrap, runStrategy, STRATEGIES, type StrategyRun } from '@aftershock/strategy';
 import type { Scenario } from '../scenario/load';
@@ -18,6 +18,11 @@ export function costConfig(s: Scenario): CostConfig {
     },
     dividends: true,
   };
+}
+
+/** Costs paid, as a positive amount: commission, slippage, borrow and dividends owed (engine amounts are ≤ 0). */
+function paid(c: TradeCosts): number {
+  return -(c.commission + c.slippage + c.borrow + Math.min(0, c.dividend));
 }
 
 type Param = number | string | boolean | readonly string[];
@@ -74,7 +79,7 @@ export function runStrategies(inp: StrategyRunInput, onProgress?: (label: string
     );
     runs.push(run);
     const m = run.metrics;
-    const costs = result.costTotals.commission + result.costTotals.slippage + result.costTotals.borrow + Math.max(0, -result.costTotals.dividend);
+    const costs = paid(result.costTotals);
     for (const sk of run.skipped) notes.push(`${spec.label}: skipped ${sk.eventId}: ${sk.reason}`);
     results.push({
       name: spec.name,
@@ -107,7 +112,7 @@ export function runStrategies(inp: StrategyRunInput, onProgress?: (label: string
         eventId: t.eventId ?? null,
         pnl: t.pnl,
         returnPct: t.returnPct,
-        costs: t.costs.commission + t.costs.slippage + t.costs.borrow + Math.max(0, -t.costs.dividend),
+        costs: paid(t.costs),
         sessionsHeld: t.sessionsHeld,
       })),
     });

@@ -1,0 +1,12 @@
+import type { Command } from 'commander';
+import { runAndReport } from './run';
+
+/** `aftershock compare SCENARIO [--out DIR]`: runs the scenario's strategies and prints their comparison first. */
+export function registerCompare(program: Command): void {
+  program
+    .command('compare')
+    .description('run a scenario and compare its strategies (paired bootstrap of the return differences)')
+    .argument('<scenario>', 'scenario file (YAML) with two or more strategies')
+    .option('-o, --out <dir>', 'report folder (default: the scenario\'s outputs.folder, else reports/<scenario-name>/)')
+    .action((file: string, opts: { out?: string }) => runAndReport(file, opts, 'compare'));
+}

@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { AftershockError } from '@aftershock/core';
+import { parseResultJson, writeReports } from '@aftershock/report';
+
+/** `aftershock report RESULT.json [--out DIR]`: re-renders every report from saved results, without recomputing. */
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('re-render the reports (HTML, Markdown, JSON, CSV) from a saved report.json without recomputing')
+    .argument('<result>', 'a report.json written by `aftershock run`')
+    .option('-o, --out <dir>', 'report folder (default: the folder of the result file)')
+    .action((file: string, opts: { out?: string }) => {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        throw new AftershockError('FILE_NOT_FOUND', 'result file not found', { file });
+      }
+      const result = parseResultJson(text, file);
+      const dir = resolve(opts.out ?? dirname(resolve(file)));
+      const files = writeReports(result, dir);
+      process.stdout.write(`Reports (${files.length} files) in ${dir}\n`);
+    });
+}

@@ -1,0 +1,37 @@
+import { performance } from 'node:perf_hooks';
+import type { Command } from 'commander';
+import { writeReports } from '@aftershock/report';
+import { outputDir } from '../run/output-dir';
+import { progressBar } from '../run/progress';
+import { runScenario } from '../run/run-scenario';
+import { comparisonText, summaryText } from '../run/summary';
+
+/** Runs a scenario, prints its summary (and, for `compare`, the comparison) and writes the reports. */
+export function runAndReport(file: string, opts: { out?: string }, focus: 'run' | 'compare'): void {
+  const t0 = performance.now();
+  const bar = progressBar();
+  let run;
+  try {
+    run = runScenario(file, { onProgress: bar.update });
+  } finally {
+    bar.end();
+  }
+  const { scenario, result } = run;
+  const dir = outputDir(scenario, opts.out);
+  const files = writeReports(result, dir, scenario.outputs.formats);
+  const out = process.stdout;
+  out.write(focus === 'compare' ? comparisonText(result) + '\n' + summaryText(result) : summaryText(result));
+  out.write(`\nReports (${files.length} files) in ${dir}\n`);
+  // The run time goes to the terminal only, never into a report.
+  out.write(`Done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
+/** `aftershock run SCENARIO [--out DIR]`. */
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('run a scenario: event study, spillovers, strategies; print a summary and write the reports')
+    .argument('<scenario>', 'scenario file (YAML)')
+    .option('-o, --out <dir>', 'report folder (default: the scenario\'s outputs.folder, else reports/<scenario-name>/)')
+    .action((file: string, opts: { out?: string }) => runAndReport(file, opts, 'run'));
+}
