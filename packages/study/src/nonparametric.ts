@@ -21,30 +21,6 @@ export interface NonparametricRow {
   readonly wilcoxonN: number;
 }
 
-/**
- * Per-row cross-sectional sums of several firm-major arrays in one cache-friendly pass over firms: for each row,
- * the count of available firms (where `x[0]` is present) and each array's sum — then estudy2's n·mean (S*) or the
- * plain sum (textbook).
- */
-function rowSums(xs: readonly Float64Array[], n: number, rows: number, estudy2: boolean): { count: Float64Array; sums: Float64Array[] } {
-  const count = new Float64Array(rows);
-  const sums = xs.map(() => new Float64Array(rows));
-  const first = xs[0]!;
-  for (let i = 0; i < n; i++) {
-    const o = i * rows;
-    for (let r = 0; r < rows; r++) {
-      if (first[o + r]! !== first[o + r]!) continue;
-      count[r]!++;
-      for (let k = 0; k < xs.length; k++) sums[k]![r]! += xs[k]![o + r]!;
-    }
-  }
-  for (let r = 0; r < rows; r++) {
-    const m = count[r]!;
-    for (const a of sums) a[r] = m === 0 ? NaN : estudy2 ? (n * a[r]!) / m : a[r]!;
-  }
-  return { count, sums };
-}
-
 /** Share of positive estimation ARs: pooled over all (firm, day) pairs (estudy2) or the mean of per-firm shares (Cowan). */
 export function positiveShare(p: Panel, ar: Float64Array, estudy2: boolean): number {
   let pos = 0;
@@ -80,21 +56,32 @@ export function nonparametricTests(p: Panel, fit: ModelFit, profile: StudyProfil
   let tf = 0;
   for (let i = 0; i < n; i++) tf += fr.count[i]!;
   const meanTF = tf / n;
-  // D = K − (T+1)/2 and U = K/(T+1) − 0.5 per firm.
-  const D = new Float64Array(n * rows).fill(NaN);
-  const U = new Float64Array(n * rows).fill(NaN);
+  // Per-row sums of G = sign(AR − median), D = K − (T+1)/2 and U = K/(T+1) − 0.5, firm-major in one pass.
+  const count = new Float64Array(rows);
+  const sumG = new Float64Array(rows);
+  const sumD = new Float64Array(rows);
+  const sumU = new Float64Array(rows);
   for (let i = 0; i < n; i++) {
     const c = fr.count[i]!;
+    const o = i * rows;
     for (let k = 0; k < full.length; k++) {
-      const o = i * rows + full[k]!;
-      const K = fr.rank[o]!;
+      const r = full[k]!;
+      const K = fr.rank[o + r]!;
       if (K !== K) continue;
-      D[o] = K - (c + 1) / 2;
-      U[o] = K / (c + 1) - 0.5;
+      count[r]!++;
+      sumG[r]! += fr.signVsMedian[o + r]!;
+      sumD[r]! += K - (c + 1) / 2;
+      sumU[r]! += K / (c + 1) - 0.5;
     }
   }
-  const rs = rowSums([fr.signVsMedian, D, U], n, rows, estudy2);
-  const [sumG, sumD, sumU] = rs.sums as [Float64Array, Float64Array, Float64Array];
+  for (let r = 0; r < rows; r++) {
+    const m = count[r]!;
+    const f = m === 0 ? NaN : estudy2 ? n / m : 1;
+    sumG[r] = sumG[r]! * f;
+    sumD[r] = sumD[r]! * f;
+    sumU[r] = sumU[r]! * f;
+  }
+  const rs = { count };
   let sG = 0;
   let sK = 0;
   let sU = 0;
