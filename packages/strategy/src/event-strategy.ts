@@ -210,6 +210,9 @@ export function eventStrategy(name: string, planner: Planner, opts: ExecutionOpt
         l.state = 'closed';
       }
     },
+    onEnd() {
+      for (const l of plans.values()) if (l.state === 'pending') skip(l, 'the run ended before the entry session');
+    },
     onReject(r: Rejection) {
       const l = byOrder.get(r.orderId);
       if (l && r.orderId === l.entryOrder) skip(l, `entry rejected: ${r.message}`);

@@ -1,0 +1,178 @@
+import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AftershockError } from '@aftershock/core';
+import type { ParamGrid } from './grid';
+import { checkGrid, expandGrid } from './grid';
+import type { JsonSafe } from './json-safe';
+import { jsonSafe } from './json-safe';
+import type { ParamValue, RawParams } from './params';
+import type { ProgressSink } from './progress';
+import type { PointOutcome, SweepInputs } from './sweep-core';
+import { evaluatePoint } from './sweep-core';
+import type { Objective, ScoreSummary } from './sweep-score';
+import { argBest, concatOn, scoreOn } from './sweep-score';
+import type { WalkForward } from './walk-forward';
+import { walkForwardFolds } from './walk-forward';
+
+export interface SweepSpec {
+  /** A built-in strategy name (see STRATEGIES). */
+  readonly strategy: string;
+  /** Parameters fixed for every point. */
+  readonly base?: RawParams;
+  readonly grid: ParamGrid;
+  /** Default `event.meanReturn`: the mean net return per event. */
+  readonly objective?: Objective;
+  readonly walkForward?: WalkForward;
+  /** Points with fewer traded events than this on a side score NaN there (default 1). */
+  readonly minEvents?: number;
+}
+
+export interface SweepOptions {
+  /** Worker threads (default 1: run in this thread). Results do not depend on it. */
+  readonly threads?: number;
+  /** Called after each point; see ttyProgress for a terminal bar. */
+  readonly progress?: ProgressSink;
+}
+
+/** One grid point: its parameters, its numbers on every event and on each side of each fold. */
+export interface SweepPoint {
+  readonly params: Readonly<Record<string, ParamValue>>;
+  readonly all: ScoreSummary;
+  readonly folds: readonly { readonly train: ScoreSummary; readonly test: ScoreSummary }[];
+}
+
+/** One walk-forward fold: the best in-sample point and how it did on the later events. */
+export interface FoldResult {
+  readonly trainRange: readonly [string, string];
+  readonly testRange: readonly [string, string];
+  readonly trainEvents: number;
+  readonly testEvents: number;
+  /** Index into `points` of the best in-sample point (−1 when none scored). */
+  readonly best: number;
+  readonly bestParams: Readonly<Record<string, ParamValue>> | null;
+  readonly inSample: ScoreSummary | null;
+  readonly outOfSample: ScoreSummary | null;
+}
+
+export interface SweepResult {
+  readonly strategy: string;
+  readonly base: RawParams;
+  readonly grid: ParamGrid;
+  readonly objective: Objective;
+  readonly events: number;
+  readonly points: readonly SweepPoint[];
+  /** Best point on all events (in-sample by construction: read it with the walk-forward below). */
+  readonly best: { readonly index: number; readonly params: Readonly<Record<string, ParamValue>> | null; readonly score: number };
+  readonly walkForward: WalkForward | null;
+  readonly folds: readonly FoldResult[];
+  /** Every test block scored with its fold's in-sample best, pooled: the honest out-of-sample number. */
+  readonly outOfSample: ScoreSummary | null;
+}
+
+/** The URL of the tsx ESM API, resolved from this package, so a worker can load TypeScript sources. */
+function tsxApiUrl(): string {
+  const req = createRequire(import.meta.url);
+  return pathToFileURL(join(dirname(req.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
+}
+
+/**
+ * Starts a worker that runs `sweep-worker.ts` through tsx's `tsImport` (the worker thread gets its own loader;
+ * `execArgv: ['--import', 'tsx']` does not reach worker threads on Node 20), so it works under vitest and `npx tsx`.
+ */
+function startWorker(data: unknown): Worker {
+  const target = new URL('./sweep-worker.ts', import.meta.url).href;
+  const code = `import(${JSON.stringify(tsxApiUrl())}).then((m) => m.tsImport(${JSON.stringify(target)}, ${JSON.stringify(target)}))`;
+  return new Worker(code, { eval: true, workerData: data });
+}
+
+async function runParallel(spec: SweepSpec, points: readonly Record<string, ParamValue>[], inputs: SweepInputs, threads: number, progress?: ProgressSink): Promise<PointOutcome[]> {
+  const out: PointOutcome[] = new Array(points.length);
+  let next = 0;
+  let done = 0;
+  const data = { strategy: spec.strategy, base: spec.base ?? {}, inputs };
+  const workers = Array.from({ length: Math.min(threads, points.length) }, () => startWorker(data));
+  try {
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = () => {
+              if (next >= points.length) return resolve();
+              const index = next++;
+              w.postMessage({ index, point: points[index] });
+            };
+            w.on('message', (m: { index: number; outcome?: PointOutcome; error?: { code: string; message: string } }) => {
+              if (m.error) return reject(new AftershockError(m.error.code, `grid point ${JSON.stringify(points[m.index])}: ${m.error.message}`, { field: 'grid' }));
+              out[m.index] = m.outcome!;
+              progress?.(++done, points.length);
+              feed();
+            });
+            w.on('error', (e) => reject(new AftershockError('SWEEP_WORKER_FAILED', `a sweep worker failed: ${e.message}`)));
+            feed();
+          }),
+      ),
+    );
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return out;
+}
+
+/**
+ * Runs a strategy over every point of a parameter grid on the same events and data, in parallel on worker
+ * threads when `threads` > 1, and reports the best settings with an out-of-sample check: with `walkForward`, the
+ * best in-sample point of each fold is scored on the later events it never saw. Same inputs → same result,
+ * whatever the number of threads (points are evaluated independently and gathered by index).
+ */
+export async function runSweep(spec: SweepSpec, inputs: SweepInputs, opts: SweepOptions = {}): Promise<JsonSafe<SweepResult>> {
+  const base = spec.base ?? {};
+  checkGrid(spec.strategy, base, spec.grid);
+  const objective = spec.objective ?? 'event.meanReturn';
+  const minEvents = spec.minEvents ?? 1;
+  const points = expandGrid(spec.grid);
+  const folds = spec.walkForward ? walkForwardFolds(inputs.events, spec.walkForward) : [];
+  const threads = Math.max(1, Math.floor(opts.threads ?? 1));
+  let outcomes: PointOutcome[];
+  if (threads === 1) {
+    outcomes = [];
+    for (const p of points) {
+      outcomes.push(evaluatePoint(spec.strategy, base, p, inputs));
+      opts.progress?.(outcomes.length, points.length);
+    }
+  } else outcomes = await runParallel(spec, points, inputs, threads, opts.progress);
+
+  const sweepPoints: SweepPoint[] = points.map((params, i) => ({
+    params,
+    all: scoreOn(outcomes[i]!, objective, undefined, minEvents),
+    folds: folds.map((f) => ({ train: scoreOn(outcomes[i]!, objective, f.train, minEvents), test: scoreOn(outcomes[i]!, objective, f.test, minEvents) })),
+  }));
+  const bestAll = argBest(sweepPoints.map((p) => p.all.score));
+  const foldResults: FoldResult[] = folds.map((f, k) => {
+    const b = argBest(sweepPoints.map((p) => p.folds[k]!.train.score));
+    return {
+      trainRange: f.trainRange,
+      testRange: f.testRange,
+      trainEvents: f.train.size,
+      testEvents: f.test.size,
+      best: b,
+      bestParams: b >= 0 ? points[b]! : null,
+      inSample: b >= 0 ? sweepPoints[b]!.folds[k]!.train : null,
+      outOfSample: b >= 0 ? sweepPoints[b]!.folds[k]!.test : null,
+    };
+  });
+  const parts = foldResults.flatMap((r, k) => (r.best >= 0 ? [{ outcome: outcomes[r.best]!, ids: folds[k]!.test }] : []));
+  return jsonSafe({
+    strategy: spec.strategy,
+    base,
+    grid: spec.grid,
+    objective,
+    events: inputs.events.length,
+    points: sweepPoints,
+    best: { index: bestAll, params: bestAll >= 0 ? points[bestAll]! : null, score: bestAll >= 0 ? sweepPoints[bestAll]!.all.score : NaN },
+    walkForward: spec.walkForward ?? null,
+    folds: foldResults,
+    outOfSample: parts.length > 0 ? scoreOn(concatOn(parts), objective, undefined, minEvents) : null,
+  });
+}
