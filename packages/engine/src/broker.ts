@@ -134,10 +134,11 @@ export class Broker {
     const price = o.side === 'buy' ? ref + slip : ref - slip;
     const commission = commissionOf(this.opts.costs.commission, q, price);
     const bad = this.afford(w.sym, o, price, commission);
-    const base = { orderId: o.id, ts: when.ts, session: when.session, date: when.date };
-    if (bad !== undefined) return { rejection: { ...base, request: requestOf(o), code: bad.code, message: bad.message } };
-    const fill: Fill = {
-      ...base,
+    if (bad !== undefined) {
+      return { rejection: { orderId: o.id, request: requestOf(o), code: bad.code, message: bad.message, ts: when.ts, session: when.session, date: when.date } };
+    }
+    const fill: { -readonly [K in keyof Fill]: Fill[K] } = {
+      orderId: o.id,
       symbol: o.symbol,
       side: o.side,
       quantity: q,
@@ -145,11 +146,14 @@ export class Broker {
       referencePrice: ref,
       commission,
       slippage: slip * q,
+      ts: when.ts,
+      session: when.session,
+      date: when.date,
       at,
       type: o.type,
-      ...(o.reason !== undefined ? { reason: o.reason } : {}),
-      ...(o.eventId !== undefined ? { eventId: o.eventId } : {}),
     };
+    if (o.reason !== undefined) fill.reason = o.reason;
+    if (o.eventId !== undefined) fill.eventId = o.eventId;
     this.portfolio.applyFill(w.sym, fill);
     return { fill };
   }

@@ -21,7 +21,8 @@ export function sessionInstants(cal: TradingCalendar, ordinal: number): { open: 
     const d = cal.date(ordinal);
     open = cal.openAt(d);
     c.open[ordinal] = open;
-    c.close[ordinal] = cal.closeAt(d);
+    // The close is 6.5 hours after the open (3.5 on early closes): no DST change happens inside a session.
+    c.close[ordinal] = open + (cal.isEarlyClose(d) ? 210 : 390) * MINUTE;
   }
   return { open, close: c.close[ordinal]! };
 }

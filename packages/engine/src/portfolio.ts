@@ -28,16 +28,6 @@ interface OpenTrade {
   dividend: number;
 }
 
-interface Pos {
-  readonly sym: number;
-  readonly symbol: string;
-  qty: number;
-  avg: number;
-  realized: number;
-  last: number;
-  trade: OpenTrade | undefined;
-}
-
 export interface When {
   readonly ts: number;
   readonly session: number;
@@ -50,42 +40,59 @@ export interface When {
  */
 export class Portfolio {
   cash: number;
-  readonly positions = new Map<number, Pos>();
+  /** Signed quantity, average cost, last price and realised P&L per universe index (typed: no allocation per mark). */
+  readonly qty: Float64Array;
+  readonly avg: Float64Array;
+  readonly last: Float64Array;
+  readonly realized: Float64Array;
+  /** Universe indices of open positions, in the order they were opened. */
+  readonly held: number[] = [];
+  private readonly trade: (OpenTrade | undefined)[];
+  private readonly isHeld: Uint8Array;
   readonly costs: CostItem[] = [];
   readonly closedTrades: Trade[] = [];
   readonly equity: EquityPoint[] = [];
   private nextTradeId = 1;
 
-  constructor(readonly initialCash: number) {
+  constructor(
+    readonly initialCash: number,
+    private readonly symbols: readonly string[],
+  ) {
     this.cash = initialCash;
+    const n = symbols.length;
+    this.qty = new Float64Array(n);
+    this.avg = new Float64Array(n);
+    this.last = new Float64Array(n);
+    this.realized = new Float64Array(n);
+    this.isHeld = new Uint8Array(n);
+    this.trade = new Array<OpenTrade | undefined>(n).fill(undefined);
   }
 
   quantity(sym: number): number {
-    return this.positions.get(sym)?.qty ?? 0;
+    return this.qty[sym]!;
   }
 
   /** Cash + Σ quantity × last price. */
   equityNow(): number {
     let e = this.cash;
-    for (const p of this.positions.values()) e += p.qty * p.last;
+    const h = this.held;
+    for (let i = 0; i < h.length; i++) e += this.qty[h[i]!]! * this.last[h[i]!]!;
     return e;
   }
 
-  /** Σ |quantity × last| over positions other than `except`. */
+  /** Σ |quantity × last| and Σ quantity × last over positions other than `except`. */
   grossExcept(except: number): { gross: number; value: number } {
     let gross = 0;
     let value = 0;
-    for (const p of this.positions.values()) {
-      if (p.sym === except) continue;
-      gross += Math.abs(p.qty * p.last);
-      value += p.qty * p.last;
+    const h = this.held;
+    for (let i = 0; i < h.length; i++) {
+      const k = h[i]!;
+      if (k === except) continue;
+      const v = this.qty[k]! * this.last[k]!;
+      gross += Math.abs(v);
+      value += v;
     }
     return { gross, value };
-  }
-
-  mark(sym: number, price: number): void {
-    const p = this.positions.get(sym);
-    if (p !== undefined) p.last = price;
   }
 
   private costItem(kind: CostKind, symbol: string, amount: number, when: When, extra: { orderId?: number; eventId?: string; note?: string } = {}): void {
@@ -94,11 +101,11 @@ export class Portfolio {
 
   /** A cash flow that is a cost line (borrow, dividend): changes cash, itemised, attributed to the open trade. */
   charge(kind: 'borrow' | 'dividend', sym: number, amount: number, when: When, note: string): void {
-    const p = this.positions.get(sym);
-    if (p === undefined) return;
+    if (this.isHeld[sym] === 0) return;
+    const t = this.trade[sym];
     this.cash += amount;
-    this.costItem(kind, p.symbol, amount, when, { ...(p.trade?.eventId !== undefined ? { eventId: p.trade.eventId } : {}), note });
-    if (p.trade !== undefined) p.trade[kind] += amount;
+    this.costItem(kind, this.symbols[sym]!, amount, when, { ...(t?.eventId !== undefined ? { eventId: t.eventId } : {}), note });
+    if (t !== undefined) t[kind] += amount;
   }
 
   applyFill(sym: number, f: Fill): void {
@@ -107,40 +114,43 @@ export class Portfolio {
     const ids = { orderId: f.orderId, ...(f.eventId !== undefined ? { eventId: f.eventId } : {}) };
     if (f.commission > 0) this.costItem('commission', f.symbol, -f.commission, f, ids);
     if (f.slippage > 0) this.costItem('slippage', f.symbol, -f.slippage, f, { ...ids, note: `${f.quantity} × |${f.price} − ${f.referencePrice}|` });
-    let p = this.positions.get(sym);
-    if (p === undefined) {
-      p = { sym, symbol: f.symbol, qty: 0, avg: 0, realized: 0, last: f.price, trade: undefined };
-      this.positions.set(sym, p);
+    if (this.isHeld[sym] === 0) {
+      this.isHeld[sym] = 1;
+      this.held.push(sym);
     }
+    const qty = this.qty;
+    const avg = this.avg;
     let rest = dq;
     const total = Math.abs(dq);
-    if (p.qty !== 0 && Math.sign(p.qty) !== Math.sign(dq)) {
-      const closeQty = Math.min(total, Math.abs(p.qty));
+    const q0 = qty[sym]!;
+    if (q0 !== 0 && Math.sign(q0) !== Math.sign(dq)) {
+      const closeQty = Math.min(total, Math.abs(q0));
       const share = closeQty / total;
-      const realized = closeQty * (f.price - p.avg) * Math.sign(p.qty);
-      p.realized += realized;
-      const t = p.trade!;
+      const realized = closeQty * (f.price - avg[sym]!) * Math.sign(q0);
+      this.realized[sym] = this.realized[sym]! + realized;
+      const t = this.trade[sym]!;
       t.realized += realized;
       t.exitQty += closeQty;
       t.exitNotional += closeQty * f.price;
       t.commission -= f.commission * share;
       t.slippage -= f.slippage * share;
-      p.qty += Math.sign(dq) * closeQty;
+      qty[sym] = q0 + Math.sign(dq) * closeQty;
       rest = dq - Math.sign(dq) * closeQty;
-      if (Math.abs(p.qty) < EPS) {
-        p.qty = 0;
-        p.avg = 0;
+      if (Math.abs(qty[sym]!) < EPS) {
+        qty[sym] = 0;
+        avg[sym] = 0;
         t.exitDate = f.date;
         t.exitSession = f.session;
         if (f.reason !== undefined) t.exitReason = f.reason;
         this.closedTrades.push(this.toTrade(t, 0, false));
-        p.trade = undefined;
+        this.trade[sym] = undefined;
       }
     }
     if (Math.abs(rest) > EPS) {
       const share = Math.abs(rest) / total;
-      if (p.trade === undefined) {
-        p.trade = {
+      let t = this.trade[sym];
+      if (t === undefined) {
+        t = {
           id: this.nextTradeId++,
           symbol: f.symbol,
           direction: rest > 0 ? 'long' : 'short',
@@ -159,19 +169,22 @@ export class Portfolio {
           borrow: 0,
           dividend: 0,
         };
+        this.trade[sym] = t;
       }
-      const t = p.trade;
-      const q = Math.abs(p.qty);
-      p.avg = (q * p.avg + Math.abs(rest) * f.price) / (q + Math.abs(rest));
-      p.qty += rest;
+      const q = Math.abs(qty[sym]!);
+      avg[sym] = (q * avg[sym]! + Math.abs(rest) * f.price) / (q + Math.abs(rest));
+      qty[sym] = qty[sym]! + rest;
       t.entryQty += Math.abs(rest);
       t.entryNotional += Math.abs(rest) * f.price;
-      t.maxQty = Math.max(t.maxQty, Math.abs(p.qty));
+      t.maxQty = Math.max(t.maxQty, Math.abs(qty[sym]!));
       t.commission -= f.commission * share;
       t.slippage -= f.slippage * share;
     }
-    p.last = f.price;
-    if (p.qty === 0 && p.trade === undefined) this.positions.delete(sym);
+    this.last[sym] = f.price;
+    if (qty[sym] === 0) {
+      this.isHeld[sym] = 0;
+      this.held.splice(this.held.indexOf(sym), 1);
+    }
   }
 
   private toTrade(t: OpenTrade, unrealized: number, open: boolean): Trade {
@@ -202,29 +215,30 @@ export class Portfolio {
   /** Closed trades and the open ones (marked at the last price), by id. */
   trades(lastSession: number): Trade[] {
     const open: Trade[] = [];
-    for (const p of this.positions.values()) {
-      if (p.trade === undefined) continue;
-      const t = this.toTrade(p.trade, p.qty * (p.last - p.avg), true);
-      open.push({ ...t, sessionsHeld: lastSession - t.entrySession });
+    for (const k of this.held) {
+      const t = this.trade[k];
+      if (t === undefined) continue;
+      const tr = this.toTrade(t, this.qty[k]! * (this.last[k]! - this.avg[k]!), true);
+      open.push({ ...tr, sessionsHeld: lastSession - tr.entrySession });
     }
     return [...this.closedTrades, ...open].sort((a, b) => a.id - b.id);
   }
 
-  snapshot(p: Pos): PositionSnapshot {
-    return {
-      symbol: p.symbol,
-      quantity: p.qty,
-      avgCost: p.avg,
-      lastPrice: p.last,
-      marketValue: p.qty * p.last,
-      realizedPnl: p.realized,
-      unrealizedPnl: p.qty * (p.last - p.avg),
-    };
+  /** The position of a universe index, or undefined when flat. */
+  snapshot(sym: number): PositionSnapshot | undefined {
+    const q = this.qty[sym]!;
+    if (q === 0) return undefined;
+    const last = this.last[sym]!;
+    const avg = this.avg[sym]!;
+    return { symbol: this.symbols[sym]!, quantity: q, avgCost: avg, lastPrice: last, marketValue: q * last, realizedPnl: this.realized[sym]!, unrealizedPnl: q * (last - avg) };
   }
 
   snapshots(): PositionSnapshot[] {
     const out: PositionSnapshot[] = [];
-    for (const p of this.positions.values()) if (p.qty !== 0) out.push(this.snapshot(p));
+    for (const k of this.held) {
+      const s = this.snapshot(k);
+      if (s !== undefined) out.push(s);
+    }
     return out;
   }
 
@@ -236,7 +250,8 @@ export class Portfolio {
 
   recordEquity(session: number, date: IsoDate, benchmark: number | undefined): void {
     let value = 0;
-    for (const p of this.positions.values()) value += p.qty * p.last;
+    const h = this.held;
+    for (let i = 0; i < h.length; i++) value += this.qty[h[i]!]! * this.last[h[i]!]!;
     this.equity.push({ session, date, cash: this.cash, positionsValue: value, equity: this.cash + value, ...(benchmark !== undefined ? { benchmark } : {}) });
   }
 }

@@ -78,7 +78,7 @@ export class Run {
     const n = this.universe.symbols.length;
     this.views = new Array<HistoryView | undefined>(n).fill(undefined);
     this.barToday = new Int32Array(n).fill(-1);
-    this.portfolio = new Portfolio(config.initialCash);
+    this.portfolio = new Portfolio(config.initialCash, this.universe.symbols);
     this.broker = new Broker(this.portfolio, { costs: config.costs ?? {}, margin: config.margin, allowShort: config.allowShort ?? true });
     this.notices = buildNotices(config.events ?? [], this.cal, config.earningsLead ?? 'tsKnown', config.day0 ?? {});
     const startDate = this.cal.date(this.start);
@@ -129,8 +129,8 @@ export class Run {
         return pf.equityNow();
       },
       position: (symbol) => {
-        const p = pf.positions.get(this.universe.symbolIndex(symbol));
-        return p === undefined || p.qty === 0 ? undefined : pf.snapshot(p);
+        const k = this.universe.symbolIndex(symbol);
+        return k < 0 ? undefined : pf.snapshot(k);
       },
       positions: () => pf.snapshots(),
     };
@@ -269,27 +269,29 @@ export class Run {
 
   private preOpenCash(s: number, date: IsoDate): void {
     const pf = this.portfolio;
-    if (pf.positions.size === 0) return;
+    if (pf.held.length === 0) return;
     const when = this.when();
     const costs = this.config.costs ?? {};
     const borrow = costs.borrow;
     const prevDate = s > 0 ? this.cal.date(s - 1) : date;
     const days = daysBetween(prevDate, date);
-    for (const p of [...pf.positions.values()]) {
-      if (p.qty < 0 && borrow !== undefined && days > 0) {
-        const rate = this.borrowRate(p.sym, p.symbol, date);
+    for (const sym of pf.held.slice()) {
+      const q = pf.qty[sym]!;
+      const symbol = this.universe.symbols[sym]!;
+      if (q < 0 && borrow !== undefined && days > 0) {
+        const rate = this.borrowRate(sym, symbol, date);
         const basis = borrow.dayCount ?? 365;
-        const value = -p.qty * p.last;
+        const value = -q * pf.last[sym]!;
         const fee = (value * rate * days) / basis;
-        if (fee !== 0) pf.charge('borrow', p.sym, -fee, when, `${days} day(s) × ${(rate * 100).toFixed(2)}% / ${basis} on ${value.toFixed(2)}`);
+        if (fee !== 0) pf.charge('borrow', sym, -fee, when, `${days} day(s) × ${(rate * 100).toFixed(2)}% / ${basis} on ${value.toFixed(2)}`);
       }
-      const b = this.barToday[p.sym]!;
-      if (b >= 0 && costs.dividends !== false && p.qty !== 0) {
-        const d = this.universe.series[p.sym]!.dividend[b]!;
+      const b = this.barToday[sym]!;
+      if (b >= 0 && costs.dividends !== false && q !== 0) {
+        const d = this.universe.series[sym]!.dividend[b]!;
         if (d !== 0) {
-          const amount = p.qty * d;
-          pf.charge('dividend', p.sym, amount, when, `${p.qty} × ${d} ex ${date}`);
-          this.next({ type: 'dividend', ts: when.ts, priority: PRIORITY.dividend, seq: this.seq++, session: s, date, symbol: p.symbol, perShare: d, quantity: p.qty, amount });
+          const amount = q * d;
+          pf.charge('dividend', sym, amount, when, `${q} × ${d} ex ${date}`);
+          this.next({ type: 'dividend', ts: when.ts, priority: PRIORITY.dividend, seq: this.seq++, session: s, date, symbol, perShare: d, quantity: q, amount });
         }
       }
     }
@@ -323,10 +325,17 @@ export class Run {
 
   private markAll(field: 'open' | 'close'): void {
     const pf = this.portfolio;
-    if (pf.positions.size === 0) return;
-    for (const p of pf.positions.values()) {
-      const b = this.barToday[p.sym]!;
-      if (b >= 0) p.last = this.universe.series[p.sym]![field][b]!;
+    const h = pf.held;
+    const bt = this.barToday;
+    const series = this.universe.series;
+    const last = pf.last;
+    for (let i = 0; i < h.length; i++) {
+      const k = h[i]!;
+      const b = bt[k]!;
+      if (b >= 0) {
+        const s = series[k]!;
+        last[k] = field === 'open' ? s.open[b]! : s.close[b]!;
+      }
     }
   }
 

@@ -1,7 +1,7 @@
 import { concatMap, delay, filter, map, of, toArray, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import { backtest$, compareMessages, replay, runBacktest, type EngineMessage, type SessionMessage } from '../src/index';
+import { backtest$, compareMessages, phaseInstant, replay, runBacktest, type EngineMessage, type SessionMessage } from '../src/index';
 import { cal, earnings, flat, series } from './bars';
 
 /** One message per frame (a synchronous replay would otherwise be one group). */
@@ -144,5 +144,18 @@ describe('known vs released', () => {
     });
     expect(known).toEqual(['released']);
     expect(delivered).toBe(0);
+  });
+});
+
+describe('phase instants', () => {
+  it('open and close match the calendar (early closes included); pre-open and post-close bracket them', () => {
+    const early = ['2019-07-03', '2020-11-27', '2024-12-24', '2025-07-03'];
+    const sample = [...cal.sessionsBetween('2019-01-01', '2026-12-31').filter((_d, i) => i % 97 === 0), ...early];
+    for (const d of sample) {
+      const o = cal.ordinal(d);
+      expect([phaseInstant(cal, o, 'open'), phaseInstant(cal, o, 'close')]).toEqual([cal.openAt(d), cal.closeAt(d)]);
+      expect(phaseInstant(cal, o, 'pre-open')).toBeLessThan(cal.openAt(d));
+      expect(phaseInstant(cal, o, 'post-close')).toBeGreaterThan(cal.closeAt(d) + 60_000); // after-close releases (close + 1 min) land in post-close
+    }
   });
 });

@@ -1,6 +1,8 @@
 import type { Figure } from '../figure';
 import { dataLoadUniverse } from './data-load-universe';
+import { engineReplayUniverse } from './engine-replay-universe';
+import { engineSmaCrossUniverse } from './engine-sma-cross-universe';
 import { studyEvents } from './study-events';
 
 /** Every figure, in the order `pnpm bench` runs them. */
-export const FIGURES: readonly Figure[] = [dataLoadUniverse, studyEvents];
+export const FIGURES: readonly Figure[] = [dataLoadUniverse, engineReplayUniverse, engineSmaCrossUniverse, studyEvents];
