@@ -1,0 +1,144 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderJson, type RunResult } from '@aftershock/report';
+import { runCli } from '../src/program';
+import { progressBar } from '../src/run/progress';
+import { resultRows, toDataFrames } from '../src/run/dataframes';
+import { runScenario } from '../src/run/run-scenario';
+import { strategySpecs } from '../src/run/strategies';
+
+const REPO = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** A small scenario written as an object: CRWV's 2025 earnings and lock-up, NVDA alongside, two strategies. */
+const SCENARIO = {
+  name: 'crwv-small',
+  data: { benchmark: 'SPY' },
+  events: { files: ['data/earnings.csv', 'data/lockups.csv'], filters: { symbols: ['CRWV'], from: '2025-08-01', to: '2025-08-31' } },
+  study: { estimation: [-65, -6], window: [-3, 3], car: [[0, 0], [0, 1]], minEstimation: 20 },
+  related: { symbols: { CRWV: [{ symbol: 'NVDA', relation: 'supplier' }] } },
+  strategies: [{ name: 'lockup-short' }, { name: 'earnings-reaction', params: { hold: 2 } }],
+  period: { from: '2025-07-01', to: '2025-09-30' },
+};
+
+function quiet<T>(f: () => Promise<T>): Promise<{ value: T; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const o = process.stdout.write.bind(process.stdout);
+  const e = process.stderr.write.bind(process.stderr);
+  process.stdout.write = ((s: string) => (out.push(s), true)) as typeof process.stdout.write;
+  process.stderr.write = ((s: string) => (err.push(s), true)) as typeof process.stderr.write;
+  return f()
+    .then((value) => ({ value, out: out.join(''), err: err.join('') }))
+    .finally(() => {
+      process.stdout.write = o;
+      process.stderr.write = e;
+      process.exitCode = 0;
+    });
+}
+
+describe('runScenario from an object', () => {
+  let result: RunResult;
+  beforeAll(() => {
+    result = runScenario(SCENARIO, { baseDir: REPO }).result;
+  });
+
+  it('finds day 0 by the one rule and the raw day-0 return', () => {
+    const q2 = result.events.find((e) => e.id === 'CRWV:earnings:2025-08-12')!;
+    expect(q2.day0).toBe('2025-08-13');
+    expect(q2.reaction.day0Return).toBeCloseTo(117.76 / 148.75 - 1, 3);
+    expect(result.events.find((e) => e.kind === 'lockup-expiry')!.day0).toBe('2025-08-15');
+    const p0 = q2.pricePath.find((p) => p.offset === 0)!;
+    expect(p0.date).toBe('2025-08-13');
+    expect(p0.close).toBeCloseTo(117.76, 4);
+  });
+
+  it('studies the related symbol on the event company’s day 0', () => {
+    const nv = result.spillovers.find((s) => s.eventId === 'CRWV:earnings:2025-08-12' && s.symbol === 'NVDA')!;
+    expect(nv).toMatchObject({ relation: 'supplier', day0: '2025-08-13', eventSymbol: 'CRWV' });
+    expect(nv.car).toHaveLength(2);
+    expect(result.spilloverStudy[0]!.name).toBe('all pairs');
+  });
+
+  it('runs and compares the strategies with no wall-clock time in the result', () => {
+    expect(result.strategies.map((s) => s.label)).toEqual(['lockup-short', 'earnings-reaction']);
+    expect(result.comparison!.pairs).toHaveLength(1);
+    expect(JSON.stringify(result)).not.toMatch(/T\d\d:\d\d:\d\d/);
+    expect(renderJson(runScenario(SCENARIO, { baseDir: REPO }).result)).toBe(renderJson(result));
+  });
+
+  it('converts to danfo DataFrames lazily', async () => {
+    const frames = await toDataFrames(result);
+    expect(frames.events.shape[0]).toBe(result.events.length);
+    expect(frames.events.columns).toContain('car_0_1');
+    expect(frames.strategies.shape[0]).toBe(2);
+    expect(resultRows(result).trades.length).toBe(result.strategies.reduce((n, s) => n + s.trades.length, 0));
+  });
+});
+
+describe('strategy grids', () => {
+  it('expand into one labelled configuration per combination', () => {
+    const specs = strategySpecs({
+      strategies: [{ name: 'earnings-reaction', params: { threshold: 3 }, grid: { hold: [1, 2], mode: ['follow', 'fade'] } }],
+      sizing: { mode: 'fixed-notional', notional: 5000 },
+      capital: 100_000,
+    } as never);
+    expect(specs.map((s) => s.label)).toEqual([
+      'earnings-reaction(hold=1,mode=follow)',
+      'earnings-reaction(hold=1,mode=fade)',
+      'earnings-reaction(hold=2,mode=follow)',
+      'earnings-reaction(hold=2,mode=fade)',
+    ]);
+    expect(specs[0]!.params).toEqual({ threshold: 3, notional: 5000, hold: 1, mode: 'follow' });
+  });
+});
+
+describe('commands', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'aftershock-run-'));
+
+  it('run writes the reports and report re-renders them byte-identically from report.json', async () => {
+    const f = join(dir, 'small.yaml');
+    writeFileSync(f, JSON.stringify({ ...SCENARIO, events: { ...SCENARIO.events, files: SCENARIO.events.files.map((x) => join(REPO, x)) } }));
+    const out = join(dir, 'out');
+    const r = await quiet(() => runCli(['run', f, '--out', out]));
+    expect(r.value).toBe(0);
+    expect(r.out).toContain('CRWV:earnings:2025-08-12');
+    expect(r.out).toMatch(/Done in \d+\.\d s/);
+    expect(r.err).toBe(''); // no progress bar when stderr is not a terminal
+    const again = join(dir, 'again');
+    expect((await quiet(() => runCli(['report', join(out, 'report.json'), '--out', again]))).value).toBe(0);
+    for (const name of readdirSync(out)) expect(readFileSync(join(again, name)), name).toEqual(readFileSync(join(out, name)));
+  });
+
+  it('exits 2 for invalid input and 1 when the run fails', async () => {
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'name: x\ndata: { benchmark: SPY }\nevents: { files: [nope.csv] }\n');
+    const r = await quiet(() => runCli(['run', bad]));
+    expect(r.value).toBe(2);
+    expect(r.err).toContain('events.files[0]: event calendar not found');
+    expect((await quiet(() => runCli(['report', join(dir, 'missing.json')]))).value).toBe(2);
+    // A report folder that cannot be created (its parent is a file) fails the run: exit 1, no report.
+    const blocker = join(dir, 'blocker');
+    writeFileSync(blocker, '');
+    const f = join(dir, 'small2.yaml');
+    writeFileSync(f, JSON.stringify({ ...SCENARIO, strategies: [], related: undefined, events: { ...SCENARIO.events, files: SCENARIO.events.files.map((x) => join(REPO, x)) } }));
+    const failed = await quiet(() => runCli(['run', f, '--out', join(blocker, 'sub')]));
+    expect(failed.value).toBe(1);
+    expect(failed.err).toContain('IO_FAILED');
+  });
+});
+
+describe('progress bar', () => {
+  it('draws only on a terminal', () => {
+    const writes: string[] = [];
+    const fake = (isTTY: boolean) => ({ isTTY, write: (s: string) => (writes.push(s), true) }) as unknown as NodeJS.WriteStream;
+    progressBar(fake(false)).update('x', 0.5);
+    expect(writes).toEqual([]);
+    const bar = progressBar(fake(true));
+    bar.update('event study', 0.5);
+    bar.end();
+    expect(writes[0]).toContain('[############............] event study');
+  });
+});
