@@ -155,7 +155,8 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
   const events: StudyEvent[] = kept.map((c, i) => {
     const r0 = c.m0 + est!.start;
     const dates = market.dates.slice(r0, r0 + rows);
-    const slice = (a: Float64Array) => a.slice(i * rows, (i + 1) * rows);
+    // Views into the panel and fit buffers (no copy); treat them as read-only.
+    const slice = (a: Float64Array) => a.subarray(i * rows, (i + 1) * rows);
     const fr = fit.estFirstRow[i]!;
     const lr = fit.estLastRow[i]!;
     const m: EventModel = {

@@ -60,7 +60,7 @@ export interface StudyEvent {
   /** Raw close-to-close simple return on day 0 (close of day 0 / previous available close − 1), whatever the settings. */
   readonly day0Return: number;
   readonly model: EventModel;
-  /** Session date of each row (row r = relative day `relDays[r]`). */
+  /** Session date of each row (row r = relative day `relDays[r]`). `ret`, `mkt`, `predicted`, `ar` are read-only views, one entry per row. */
   readonly dates: readonly IsoDate[];
   readonly ret: Float64Array;
   readonly mkt: Float64Array;
