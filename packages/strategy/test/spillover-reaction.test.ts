@@ -89,7 +89,7 @@ describe('spillover-reaction', () => {
     expect(r.equity.at(-1)!.equity).toBe(100_000 + 800 - 714);
     expect(run({ hold: 2, symbols: 'CCC' }).trades.map((t) => t.symbol)).toEqual(['CCC']);
     // An event without a related list: `symbols` names what to trade (as a scenario does without relations).
-    const bare = { ...event, related: undefined };
+    const { related: _related, ...bare } = event;
     const strategy = createStrategy('spillover-reaction', { hold: 2, symbols: 'BBB,AAA' }) as EventStrategy;
     const r2 = runBacktest({ source: [aaa, bbb, ccc], events: [bare], strategy, initialCash: 100_000, costs: NO_COSTS });
     expect(r2.trades.map((t) => [t.symbol, t.direction, t.pnl])).toEqual([['BBB', 'short', 800]]);
