@@ -40,6 +40,8 @@ export class Run {
   private readonly views: (HistoryView | undefined)[];
   private readonly notices: EventNotice[];
   private noticeAt = 0;
+  /** Scheduled notices public before the start whose release is still ahead: delivered at the first pre-open. */
+  private carried: EventNotice[] = [];
   private readonly known = new Map<string, EventNotice>();
   private readonly barToday: Int32Array;
   private readonly pendingRejects: Rejection[] = [];
@@ -83,9 +85,14 @@ export class Run {
     this.notices = buildNotices(config.events ?? [], this.cal, config.earningsLead ?? 'tsKnown', config.day0 ?? {});
     const startDate = this.cal.date(this.start);
     this.clock = { ts: phaseInstant(this.cal, this.start, 'pre-open') - 1, session: this.start, date: startDate, phase: 'init' };
-    // What was public before the first pre-open window is history: known, not delivered.
+    // What was released before the first pre-open window is history: known, not delivered. An event whose date
+    // was public before the start but whose release is still ahead is delivered with the first pre-open message.
     const before = this.start > 0 ? phaseInstant(this.cal, this.start - 1, 'post-close') : -Infinity;
-    while (this.noticeAt < this.notices.length && this.notices[this.noticeAt]!.ts <= before) this.remember(this.notices[this.noticeAt++]!);
+    while (this.noticeAt < this.notices.length && this.notices[this.noticeAt]!.ts <= before) {
+      const n = this.notices[this.noticeAt++]!;
+      this.remember(n);
+      if (n.stage === 'scheduled' && n.event.tsEvent > before) this.carried.push(n);
+    }
     for (const e of config.events ?? []) {
       if (e.kind === 'ipo') {
         const k = this.universe.symbolIndex(e.symbol);
@@ -231,7 +238,8 @@ export class Run {
   }
 
   private takeNotices(ts: number): EventNotice[] {
-    const out: EventNotice[] = [];
+    const out: EventNotice[] = this.carried.length > 0 ? this.carried : [];
+    if (out.length > 0) this.carried = [];
     while (this.noticeAt < this.notices.length && this.notices[this.noticeAt]!.ts <= ts) {
       const n = this.notices[this.noticeAt++]!;
       this.remember(n);

@@ -145,6 +145,15 @@ describe('known vs released', () => {
     expect(known).toEqual(['released']);
     expect(delivered).toBe(0);
   });
+
+  it('an event whose date was public before the start but whose release is ahead is delivered at the first pre-open', () => {
+    const at: string[] = [];
+    let known: string[] = [];
+    replay({ source: [x], events: [ev], start: '2025-08-11' }).subscribe((m) => m.events.forEach((n) => at.push(`${n.stage}@${m.date}/${m.phase}`)));
+    runBacktest({ source: [x], events: [ev], start: '2025-08-11', initialCash: 0, strategy: { name: 'k', init: (ctx) => void (known = ctx.knownEvents().map((n) => n.stage)) } });
+    expect(at).toEqual(['scheduled@2025-08-11/pre-open', 'released@2025-08-12/post-close']);
+    expect(known).toEqual(['scheduled']);
+  });
 });
 
 describe('phase instants', () => {
