@@ -44,3 +44,4 @@ export { phaseInstant, POST_CLOSE_OFFSET, PRE_OPEN_OFFSET } from './phase-times'
 export { atCloseBeforeEvent, sessionsAfterDay0, whenSurpriseKnown } from './event-triggers';
 export type { EventTrigger, SurpriseKnown } from './event-triggers';
 export { operatorStrategy } from './operator-strategy';
+export { validateBacktestConfig } from './validate-config';

@@ -11,6 +11,7 @@ import { HistoryView, type MutableClock } from './series-view';
 import { inMemorySource, type BarSource } from './source';
 import type { PortfolioView, SeriesView, Strategy, StrategyContext } from './strategy';
 import { EMPTY_SLICE, Universe } from './universe';
+import { validateBacktestConfig } from './validate-config';
 
 const NOOP: Strategy = { name: 'none' };
 
@@ -59,6 +60,7 @@ export class Run {
     private readonly config: BacktestConfig,
     private readonly emit: (m: EngineMessage) => void,
   ) {
+    validateBacktestConfig(config);
     this.cal = config.calendar ?? xnysCalendar();
     this.strategy = config.strategy ?? NOOP;
     const base = Array.isArray(config.source) ? inMemorySource(config.source as readonly BarSeries[]) : (config.source as BarSource);

@@ -146,3 +146,24 @@ describe('sizing helpers', () => {
     expect(out[4]).toBe(Math.floor((0.2 * 100_000) / (sd * Math.sqrt(252)) / 108));
   });
 });
+
+describe('configuration', () => {
+  it('bad numbers are gathered into one coded error naming each field', () => {
+    let problems: readonly { field?: string; code: string }[] = [];
+    try {
+      runBacktest({
+        source: [X],
+        initialCash: -5,
+        start: '2025-13-01',
+        earningsLead: 1.5,
+        margin: { maxGrossLeverage: 0.5 },
+        costs: { slippage: { type: 'range-fraction', fraction: 2 }, commission: { type: 'bps', bps: -1 }, borrow: { annualRate: Number.NaN } },
+        strategy: { name: 'x' },
+      });
+    } catch (e) {
+      problems = (e as { problems: typeof problems }).problems;
+    }
+    expect(problems.map((p) => p.field)).toEqual(['initialCash', 'start', 'earningsLead', 'costs.commission.bps', 'costs.slippage.fraction', 'costs.borrow.annualRate', 'margin.maxGrossLeverage']);
+    expect(new Set(problems.map((p) => p.code))).toEqual(new Set(['ENGINE_BAD_CONFIG']));
+  });
+});
