@@ -59,8 +59,9 @@ export function standardizedAr(p: Panel, fit: ModelFit, i: number, r: number): n
 }
 
 /**
- * Average pairwise correlation r̄ of the firms' standardized estimation ARs, aligned by relative day, from the
- * variance of their row sums: Σ_u (S_u² − Σ_i z_iu²) / Σ_u M_u(M_u − 1). O(n·T) instead of O(n²·T).
+ * Average pairwise correlation r̄ of the firms' standardized estimation ARs (z = (AR − mean)/sd with divisor T),
+ * aligned by relative day, from the variance of their row sums: Σ_u (S_u² − Σ_i z_iu²) / Σ_u M_u(M_u − 1) —
+ * exactly the mean pairwise correlation when no AR is missing. O(n·T) instead of O(n²·T).
  */
 export function averageCrossCorrelation(p: Panel, fit: ModelFit): number {
   const E = p.estEnd - p.estStart + 1;
@@ -68,7 +69,9 @@ export function averageCrossCorrelation(p: Panel, fit: ModelFit): number {
   const Q = new Float64Array(E);
   const M = new Float64Array(E);
   for (let i = 0; i < p.n; i++) {
-    const sdi = fit.sdN1[i]!;
+    // Population sd (divisor T), so that Σ_u z_iu z_ju / T is the sample correlation of firms i and j.
+    const T = fit.T[i]!;
+    const sdi = fit.sdN1[i]! * Math.sqrt((T - 1) / T);
     if (!(sdi > 0)) continue;
     const mi = fit.arMean[i]!;
     const o = i * p.rows + p.estStart;
