@@ -72,12 +72,16 @@ export interface FinishOptions {
  */
 export function finishSeries(b: BarBuilder, idx: SessionIndex, fp: FileProblems | undefined, opts: FinishOptions = {}): BarSeries {
   const n = b.length;
-  const session = b.session.slice(0, n);
-  const open = b.open.slice(0, n);
-  const high = b.high.slice(0, n);
-  const low = b.low.slice(0, n);
-  const close = b.close.slice(0, n);
-  const volume = b.volume.slice(0, n);
+  // A per-symbol file's columns were sized from its line count: a view wastes a couple of slots, a copy would
+  // cost seven allocations per file. Columns that grew by doubling are copied to their length.
+  const fit = b.session.length - n <= 8;
+  const trim = <T extends Float64Array | Int32Array>(a: T): T => (fit ? (a.subarray(0, n) as T) : (a.slice(0, n) as T));
+  const session = trim(b.session);
+  const open = trim(b.open);
+  const high = trim(b.high);
+  const low = trim(b.low);
+  const close = trim(b.close);
+  const volume = trim(b.volume);
   const dates = new Array<IsoDate>(n);
   for (let i = 0; i < n; i++) dates[i] = idx.dateOf(session[i]!);
   const dividend = new Float64Array(n);
@@ -107,7 +111,7 @@ export function finishSeries(b: BarBuilder, idx: SessionIndex, fp: FileProblems 
     }
     dividend[at]! += d.amount;
   }
-  const adjClose = opts.dividends === undefined && b.adjClose && !opts.splits?.length ? b.adjClose.slice(0, n) : adjustForDividends(close, dividend);
+  const adjClose = opts.dividends === undefined && b.adjClose && !opts.splits?.length ? trim(b.adjClose) : adjustForDividends(close, dividend);
   return {
     symbol: b.symbol,
     length: n,

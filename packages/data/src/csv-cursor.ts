@@ -106,10 +106,9 @@ export class CsvCursor {
           }
         } else {
           const s = pos;
-          while (c !== COMMA && c !== LF && c !== CR && c !== -1) {
-            pos++;
-            c = pos < n ? text.charCodeAt(pos) : -1;
-          }
+          // charCodeAt past the end is NaN, which ends the scan like a line end (c !== c).
+          while (c !== COMMA && c !== LF && c !== CR && c === c && c !== -1) c = text.charCodeAt(++pos);
+          if (c !== c) c = -1;
           this.setField(k, s, pos, 0);
         }
         // pos is at a delimiter, a line end or the end of the text.

@@ -1,4 +1,4 @@
-import { Problems, dayNumberToIso, type IsoDate } from '@aftershock/core';
+import { Problems, type IsoDate } from '@aftershock/core';
 import { CsvCursor } from './csv-cursor';
 import { readTextFile } from './csv';
 import { resolveColumns } from './columns';
@@ -134,7 +134,8 @@ function readTwoColumns(
       fp.error(`${prefix}_BAD_NUMBER`, `not a number: ${JSON.stringify(raw)}`, c.line, column);
       continue;
     }
-    out.push({ date: dayNumberToIso(day), value, raw, line: c.line, column, dateColumn });
+    // The date was validated from its first 10 characters (a trailing time is allowed), so slice them as is.
+    out.push({ date: c.field(index.date).trim().slice(0, 10), value, raw, line: c.line, column, dateColumn });
   }
   return out;
 }
