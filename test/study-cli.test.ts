@@ -86,6 +86,23 @@ describe('aftershock study: inputs and failures', () => {
     expect(all.err).toContain('SHORT_HISTORY');
   });
 
+  it('a price folder, an earnings calendar and --group-by: per-group tables next to the overall ones', async () => {
+    const root = new URL('../../shared/data/real/backtester39', import.meta.url).pathname;
+    const earnings = new URL('../data/earnings.csv', import.meta.url).pathname;
+    const out = join(work, 'groups');
+    const r = await run(['study', '--prices', root, '--events', earnings, '--market', 'SPY', '--estimation=-120:-11', '--window=-5:5', '--car=0:1', '--group-by', 'surprise', '--bootstrap', '0', '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/excluded CRWV 2025-05-14: only \d+ estimation returns/);
+    const groups = readdirSync(join(out, 'groups')).sort();
+    expect(groups).toEqual(['surprise=beat', 'surprise=miss', 'surprise=unknown']);
+    expect(readdirSync(join(out, 'groups', 'surprise=miss')).sort()).toEqual(['aar.csv', 'car_tests.csv', 'kp_bmp.csv', 'nonparametric.csv', 'parametric.csv']);
+    const n = (f: string) => Number(readFileSync(f, 'utf8').trim().split('\n')[1]!.split(',')[3]);
+    const total = n(join(out, 'aar.csv'));
+    expect(groups.reduce((a, g) => a + n(join(out, 'groups', g, 'aar.csv')), 0)).toBe(total);
+    const cal = readFileSync(join(out, 'event_calendar.csv'), 'utf8');
+    expect(cal).toContain('CRWV,2025-08-12,2025-08-13,');
+  });
+
   it('bad option values → exit 2', async () => {
     expect((await run([...base('o'), '--model', 'capm'])).code).toBe(2);
     expect((await run([...base('o'), '--window', '5'])).code).toBe(2);
