@@ -1,17 +1,18 @@
+import type { DataFrame } from 'danfojs-node';
 import type { RunResult } from '@aftershock/report';
 
 /** The tables of a result as danfo.js DataFrames (danfojs-node is loaded on first use: it takes about a second). */
 export interface ResultFrames {
   /** One row per event: id, symbol, kind, dates, day-0 return and AR, one `car_a_b` column per CAR window. */
-  readonly events: import('danfojs-node').DataFrame;
+  readonly events: DataFrame;
   /** One row per event-window day of every study group: group, offset, n, aar, caar. */
-  readonly aar: import('danfojs-node').DataFrame;
+  readonly aar: DataFrame;
   /** One row per strategy with its metrics. */
-  readonly strategies: import('danfojs-node').DataFrame;
+  readonly strategies: DataFrame;
   /** One row per trade of every strategy. */
-  readonly trades: import('danfojs-node').DataFrame;
+  readonly trades: DataFrame;
   /** One row per (event, related symbol) pair. */
-  readonly spillovers: import('danfojs-node').DataFrame;
+  readonly spillovers: DataFrame;
 }
 
 const carKey = (w: readonly [number, number]) => `car_${w[0]}_${w[1]}`;

@@ -1,0 +1,81 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+// End to end, as a user runs it: `aftershock run scenarios/coreweave-2025.yaml --out DIR`, twice.
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const GOLDEN = join(ROOT, 'test', 'golden', 'coreweave-2025.report.md');
+const base = mkdtempSync(join(tmpdir(), 'aftershock-e2e-cw-'));
+const OUT1 = join(base, 'one');
+const OUT2 = join(base, 'two');
+
+function run(out: string) {
+  return spawnSync(process.execPath, ['--import', 'tsx', 'packages/cli/src/main.ts', 'run', 'scenarios/coreweave-2025.yaml', '--out', out], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, AFTERSHOCK_DATA: '' },
+  });
+}
+
+interface Report {
+  schemaVersion: number;
+  events: { id: string; kind: string; eventDate: string; day0: string; reaction: { day0Return: number; car: { window: number[]; car: number | null }[] } }[];
+  strategies: { name: string; metrics: Record<string, number> }[];
+  comparison: { pairs: { a: string; b: string; meanDiff: number | null; ci95: (number | null)[] }[] };
+  meta: { inputs: { file: string; sha256: string }[] };
+}
+
+describe('aftershock run scenarios/coreweave-2025.yaml', () => {
+  let first: ReturnType<typeof run>;
+  let report: Report;
+  beforeAll(() => {
+    first = run(OUT1);
+    report = JSON.parse(readFileSync(join(OUT1, 'report.json'), 'utf8')) as Report;
+  });
+  afterAll(() => rmSync(base, { recursive: true, force: true }));
+
+  it('exits 0, prints the summary and writes every report', () => {
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/CRWV:earnings:2025-08-12 +2025-08-13 +−20\.8%/);
+    expect(readdirSync(OUT1).sort()).toEqual(['events.csv', 'report.html', 'report.json', 'report.md', 'spillovers.csv', 'trades.csv']);
+  });
+
+  it('holds the Q2-2025 earnings reaction and the lock-up day 0', () => {
+    expect(report.schemaVersion).toBe(1);
+    const q2 = report.events.find((e) => e.kind === 'earnings' && e.eventDate === '2025-08-12')!;
+    expect(q2.day0).toBe('2025-08-13');
+    expect(Math.abs(q2.reaction.day0Return - -0.208)).toBeLessThan(0.001);
+    const lockup = report.events.find((e) => e.kind === 'lockup-expiry')!;
+    expect(lockup.eventDate).toBe('2025-08-14');
+    expect(lockup.day0).toBe('2025-08-15');
+    expect(report.events.map((e) => e.kind)).toEqual(['ipo', 'earnings', 'earnings', 'lockup-expiry', 'earnings']);
+  });
+
+  it('compares the four strategies with bootstrap intervals', () => {
+    expect(report.strategies.map((s) => s.name)).toEqual(['lockup-short', 'earnings-reaction', 'hold-through', 'buy-and-hold']);
+    for (const s of report.strategies) for (const k of ['totalReturn', 'cagr', 'sharpe', 'sortino', 'maxDrawdown', 'trades', 'hitRate', 'costs']) expect(s.metrics, `${s.name}.${k}`).toHaveProperty(k);
+    expect(report.comparison.pairs).toHaveLength(6);
+    for (const p of report.comparison.pairs) expect(p.ci95[0]!).toBeLessThanOrEqual(p.ci95[1]!);
+    expect(report.meta.inputs.map((i) => i.file)).toContain('../data/earnings.csv');
+  });
+
+  it('is deterministic: a second run writes byte-identical files', () => {
+    const second = run(OUT2);
+    expect(second.status).toBe(0);
+    for (const f of readdirSync(OUT1)) expect(readFileSync(join(OUT2, f)).equals(readFileSync(join(OUT1, f))), f).toBe(true);
+  });
+
+  it('matches the golden report.md (UPDATE_GOLDEN=1 rewrites it)', () => {
+    const md = readFileSync(join(OUT1, 'report.md'), 'utf8');
+    if (process.env['UPDATE_GOLDEN'] === '1') {
+      mkdirSync(join(ROOT, 'test', 'golden'), { recursive: true });
+      writeFileSync(GOLDEN, md);
+    }
+    expect(existsSync(GOLDEN), `${GOLDEN} is missing: run with UPDATE_GOLDEN=1 and review it`).toBe(true);
+    expect(md).toBe(readFileSync(GOLDEN, 'utf8'));
+  });
+});
