@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadSymbol, resolveDataRoot } from '@aftershock/data';
-import { runBacktest, type BacktestConfig, type OrderRequest, type Strategy } from '@aftershock/engine';
+import { runBacktest, streamingSource, type BacktestConfig, type OrderRequest, type Strategy } from '@aftershock/engine';
 
 // Real-data cross-checks of the engine on CoreWeave (CRWV) around its Q2-2025 report (after the close on 2025-08-12).
 const root = resolveDataRoot();
@@ -112,8 +112,8 @@ describe('engine on real CRWV bars', () => {
   });
 
   it('is deterministic: the same scenario twice gives identical fills and equity (identical JSON)', () => {
-    const make = (): BacktestConfig => ({
-      source: [crwv, spy],
+    const make = (source: BacktestConfig['source'] = [crwv, spy]): BacktestConfig => ({
+      source,
       benchmark: 'SPY',
       start: '2025-06-02',
       end: '2025-09-30',
@@ -139,6 +139,10 @@ describe('engine on real CRWV bars', () => {
     expect(JSON.stringify(a.fills)).toBe(JSON.stringify(b.fills));
     expect(JSON.stringify(a.equity)).toBe(JSON.stringify(b.equity));
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    // Streaming the same files bar by bar gives the same run.
+    const c = runBacktest(make(streamingSource([crwv, spy])));
+    expect(JSON.stringify(c.fills)).toBe(JSON.stringify(a.fills));
+    expect(JSON.stringify(c.equity)).toBe(JSON.stringify(a.equity));
     // Every equity change is explained by gross P&L plus the itemised costs.
     const gross = a.trades.reduce((s, t) => s + t.grossPnl, 0);
     expect(a.finalEquity - a.initialCash).toBeCloseTo(gross + a.costTotals.total, 6);

@@ -1,12 +1,15 @@
 import type { BarSeries, Day0Options, IsoDate, MarketEvent, TradingCalendar } from '@aftershock/core';
 import type { CostConfig } from './costs';
-import type { BarSource } from './source';
+import type { BarSource, StreamingSource } from './source';
 import type { Strategy } from './strategy';
 
 /** What the replay needs: bars, events, a calendar and a range. */
 export interface ReplayConfig {
-  /** The universe: a lazy source or series in memory. */
-  readonly source: BarSource | readonly BarSeries[];
+  /**
+   * The universe: series in memory, a source that loads each symbol when the clock reaches its listing, or a
+   * streaming source read bar by bar as the clock advances (without `end`, the run ends with the streams).
+   */
+  readonly source: BarSource | StreamingSource | readonly BarSeries[];
   readonly events?: readonly MarketEvent[];
   /** Default: core's xnysCalendar(). */
   readonly calendar?: TradingCalendar;

@@ -25,8 +25,10 @@ export type {
   Trade,
   TradeCosts,
 } from './results';
-export { inMemorySource } from './source';
-export type { BarSource } from './source';
+export { inMemorySource, isStreamingSource, streamingSource } from './source';
+export type { BarSource, StreamingSource } from './source';
+export { GrowingSeries } from './growing-series';
+export type { BarRow } from './growing-series';
 export type { Clock, Command, PortfolioView, SeriesView, Strategy, StrategyContext, StrategyOperator } from './strategy';
 export type { BacktestConfig, MarginConfig, ReplayConfig } from './config';
 export {

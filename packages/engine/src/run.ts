@@ -8,7 +8,7 @@ import { phaseInstant } from './phase-times';
 import { Portfolio, type When } from './portfolio';
 import type { BacktestResult } from './results';
 import { HistoryView, type MutableClock } from './series-view';
-import { inMemorySource, type BarSource } from './source';
+import { inMemorySource, isStreamingSource, type BarSource, type StreamingSource } from './source';
 import type { PortfolioView, SeriesView, Strategy, StrategyContext } from './strategy';
 import { EMPTY_SLICE, Universe } from './universe';
 import { validateBacktestConfig } from './validate-config';
@@ -16,8 +16,11 @@ import { validateBacktestConfig } from './validate-config';
 const NOOP: Strategy = { name: 'none' };
 
 /** A benchmark series that is not in the universe joins it as its last symbol. */
-function withBenchmark(source: BarSource, bench: BarSeries | string | undefined): BarSource {
+function withBenchmark(source: BarSource | StreamingSource, bench: BarSeries | string | undefined): BarSource | StreamingSource {
   if (bench === undefined || typeof bench === 'string' || source.symbols.includes(bench.symbol)) return source;
+  if (isStreamingSource(source)) {
+    throw new AftershockError('BENCHMARK_NOT_IN_STREAM', `with a streaming source the benchmark must be one of its symbols (got a separate series ${bench.symbol})`, { field: 'benchmark' });
+  }
   return {
     symbols: [...source.symbols, bench.symbol],
     listing: (s) => (s === bench.symbol ? bench.dates[0] : source.listing?.(s)),
@@ -52,7 +55,9 @@ export class Run {
   private messages = 0;
   private ended = false;
   private readonly start: number;
-  private readonly end: number;
+  private end: number;
+  /** A streaming source without an end date: the run ends when every stream is exhausted. */
+  private readonly openEnded: boolean;
   private readonly benchSym: number;
   private readonly listingDay = new Map<number, number>();
 
@@ -63,14 +68,15 @@ export class Run {
     validateBacktestConfig(config);
     this.cal = config.calendar ?? xnysCalendar();
     this.strategy = config.strategy ?? NOOP;
-    const base = Array.isArray(config.source) ? inMemorySource(config.source as readonly BarSeries[]) : (config.source as BarSource);
+    const base = Array.isArray(config.source) ? inMemorySource(config.source as readonly BarSeries[]) : (config.source as BarSource | StreamingSource);
     const source = withBenchmark(base, config.benchmark);
     this.universe = new Universe(source, this.cal);
     const startGuess = config.start !== undefined ? this.cal.ordinalOnOrAfter(config.start) : Infinity;
     this.universe.open(Number.isFinite(startGuess) ? startGuess : this.firstListing(source));
     const range = this.universe.loadedRange();
     this.start = Number.isFinite(startGuess) ? startGuess : range.first;
-    this.end = config.end !== undefined ? this.cal.ordinalOnOrBefore(config.end) : range.last;
+    this.openEnded = config.end === undefined && this.universe.streaming;
+    this.end = config.end !== undefined ? this.cal.ordinalOnOrBefore(config.end) : this.openEnded ? this.cal.size - 1 : range.last;
     if (!Number.isFinite(this.start) || !Number.isFinite(this.end)) {
       throw new AftershockError('EMPTY_RUN', 'the run has no bars: give a non-empty universe or start and end dates', { field: 'source' });
     }
@@ -104,7 +110,8 @@ export class Run {
     this.ctx = this.makeContext();
   }
 
-  private firstListing(source: BarSource): number {
+  private firstListing(source: BarSource | StreamingSource): number {
+    if (isStreamingSource(source)) return -1;
     let first = Infinity;
     for (const s of source.symbols) {
       const l = source.listing?.(s);
@@ -359,7 +366,7 @@ export class Run {
       const slice = u.slice(s);
       const bt = this.barToday;
       for (let k = slice.start; k < slice.end; k++) bt[slice.symbols[k]!] = slice.bars[k]!;
-      const last = s === this.end;
+      const last = s === this.end || (this.openEnded && !u.hasPendingBars);
 
       this.setPhase(s, date, 'pre-open');
       this.preOpenCash(s, date);
@@ -389,6 +396,10 @@ export class Run {
       this.flushRejects();
 
       for (let k = slice.start; k < slice.end; k++) bt[slice.symbols[k]!] = -1;
+      if (last) {
+        this.end = s;
+        break;
+      }
     }
     this.ended = true;
     this.strategy.onEnd?.(this.ctx);

@@ -1,4 +1,5 @@
 import { AftershockError, type BarSeries, type IsoDate } from '@aftershock/core';
+import type { BarRow } from './growing-series';
 
 /**
  * Where bars come from. The engine loads a symbol when the clock first reaches `listing(symbol)` (or at the
@@ -26,6 +27,39 @@ export function inMemorySource(series: readonly BarSeries[]): BarSource {
       const s = bySymbol.get(symbol);
       if (s === undefined) throw new AftershockError('UNKNOWN_SYMBOL', `no series for ${symbol} in this source`, { field: 'symbol' });
       return s;
+    },
+  };
+}
+
+/**
+ * A source that yields each symbol's bars one at a time, oldest first. The engine reads a bar only when the clock
+ * reaches its session (keeping one row of lookahead inside the engine, never visible), so no bar after the clock
+ * is ever materialised: memory holds the history so far, not the future.
+ */
+export interface StreamingSource {
+  readonly symbols: readonly string[];
+  stream(symbol: string): Iterator<BarRow>;
+}
+
+export function isStreamingSource(s: unknown): s is StreamingSource {
+  return typeof s === 'object' && s !== null && typeof (s as { stream?: unknown }).stream === 'function';
+}
+
+/**
+ * A streaming source over series in memory (for tests and for adapting loaders): rows are produced on demand.
+ * @example
+ * runBacktest({ source: streamingSource([crwv]), strategy, initialCash: 10_000 });
+ */
+export function streamingSource(series: readonly BarSeries[]): StreamingSource {
+  const bySymbol = new Map(series.map((s) => [s.symbol, s]));
+  return {
+    symbols: series.map((s) => s.symbol),
+    stream: function* (symbol) {
+      const s = bySymbol.get(symbol);
+      if (s === undefined) throw new AftershockError('UNKNOWN_SYMBOL', `no series for ${symbol} in this source`, { field: 'symbol' });
+      for (let i = 0; i < s.length; i++) {
+        yield { date: s.dates[i]!, open: s.open[i]!, high: s.high[i]!, low: s.low[i]!, close: s.close[i]!, volume: s.volume[i]!, dividend: s.dividend[i]! };
+      }
     },
   };
 }

@@ -1,6 +1,15 @@
 import { AftershockError, type BarSeries, type TradingCalendar } from '@aftershock/core';
+import { GrowingSeries, type BarRow } from './growing-series';
 import type { BarSlice } from './messages';
-import type { BarSource } from './source';
+import { isStreamingSource, type BarSource, type StreamingSource } from './source';
+
+/** One symbol of a streaming source: its iterator and the next row (read, not yet reached by the clock). */
+interface Stream {
+  readonly it: Iterator<BarRow>;
+  readonly series: GrowingSeries;
+  row: BarRow | undefined;
+  ordinal: number;
+}
 
 const EMPTY = new Int32Array(0);
 export const EMPTY_SLICE: BarSlice = { start: 0, end: 0, symbols: EMPTY, bars: EMPTY };
@@ -21,16 +30,19 @@ export class Universe {
   /** Symbols still to load, by listing ordinal (ascending). */
   private pending: Array<{ sym: number; ordinal: number }> = [];
   private pendingAt = 0;
-  private readonly source: BarSource;
+  private readonly source: BarSource | StreamingSource;
+  private readonly streams: (Stream | undefined)[];
+  private pendingStreams = 0;
   barsSliced = 0;
 
-  constructor(source: BarSource, private readonly cal: TradingCalendar) {
+  constructor(source: BarSource | StreamingSource, private readonly cal: TradingCalendar) {
     this.source = source;
     this.symbols = source.symbols;
     const n = this.symbols.length;
     this.series = new Array<BarSeries | undefined>(n).fill(undefined);
     this.visible = new Int32Array(n);
     this.next = new Int32Array(n);
+    this.streams = new Array<Stream | undefined>(n).fill(undefined);
     this.symbols.forEach((s, i) => {
       if (this.index.has(s)) throw new AftershockError('DUPLICATE_SYMBOL', `symbol ${s} appears twice in the universe`, { field: 'symbol' });
       this.index.set(s, i);
@@ -43,9 +55,14 @@ export class Universe {
 
   /** Loads what lists at or before `startOrdinal` (or has no known listing) and positions every cursor there. */
   open(startOrdinal: number): void {
+    const src = this.source;
+    if (isStreamingSource(src)) {
+      for (let i = 0; i < this.symbols.length; i++) this.openStream(src, i, startOrdinal);
+      return;
+    }
     const later: Array<{ sym: number; ordinal: number }> = [];
     for (let i = 0; i < this.symbols.length; i++) {
-      const listing = this.source.listing?.(this.symbols[i]!);
+      const listing = src.listing?.(this.symbols[i]!);
       const o = listing === undefined ? -1 : this.cal.ordinalOnOrAfter(listing);
       if (o <= startOrdinal) this.load(i, startOrdinal);
       else later.push({ sym: i, ordinal: o });
@@ -63,11 +80,54 @@ export class Universe {
       last = Math.max(last, s.session[s.length - 1]!);
     }
     for (const p of this.pending) first = Math.min(first, p.ordinal);
+    for (const st of this.streams) if (st?.row !== undefined) first = Math.min(first, st.ordinal);
     return { first, last };
   }
 
+  /** True when the source streams: the last session is known only when every stream is exhausted. */
+  get streaming(): boolean {
+    return isStreamingSource(this.source);
+  }
+
+  /** Streams that still hold bars the clock has not reached. */
+  get hasPendingBars(): boolean {
+    return this.pendingStreams > 0;
+  }
+
+  private openStream(src: StreamingSource, i: number, startOrdinal: number): void {
+    const series = new GrowingSeries(this.symbols[i]!);
+    const st: Stream = { it: src.stream(this.symbols[i]!), series, row: undefined, ordinal: -1 };
+    this.streams[i] = st;
+    this.series[i] = series;
+    this.pull(st);
+    if (st.row !== undefined) this.pendingStreams++;
+    // Bars before the start are warm-up history, visible from the beginning.
+    while (st.row !== undefined && st.ordinal < startOrdinal) this.take(st);
+    this.next[i] = series.length;
+    this.visible[i] = series.length;
+  }
+
+  private pull(st: Stream): void {
+    const r = st.it.next();
+    if (r.done === true) {
+      st.row = undefined;
+      return;
+    }
+    const o = this.cal.ordinal(r.value.date);
+    if (o < 0) throw new AftershockError('NOT_A_SESSION', `${st.series.symbol}: bar dated ${r.value.date} is not a ${this.cal.name} session`, { field: 'date' });
+    st.row = r.value;
+    st.ordinal = o;
+  }
+
+  /** Appends the pending row to the growing series and reads the next one. */
+  private take(st: Stream): void {
+    st.series.append(st.row!, st.ordinal);
+    this.pull(st);
+    if (st.row === undefined) this.pendingStreams--;
+  }
+
   private load(i: number, startOrdinal: number): void {
-    const s = this.source.load(this.symbols[i]!);
+    const s = (this.source as BarSource).load(this.symbols[i]!);
     this.series[i] = s;
     // Bars before the start are warm-up history, visible from the beginning.
     let k = 0;
@@ -91,7 +151,21 @@ export class Universe {
     const bars = new Int32Array(n);
     const series = this.series;
     const next = this.next;
+    const streams = this.streams;
     for (let i = 0; i < n; i++) {
+      const st = streams[i];
+      if (st !== undefined) {
+        // Rows on sessions the run skipped (before s) are history; the row of s becomes today's bar.
+        while (st.row !== undefined && st.ordinal < s) this.take(st);
+        if (st.row !== undefined && st.ordinal === s) {
+          this.take(st);
+          syms[count] = i;
+          bars[count] = st.series.length - 1;
+          count++;
+        }
+        next[i] = st.series.length;
+        continue;
+      }
       const ser = series[i];
       if (ser === undefined) continue;
       let k = next[i]!;
