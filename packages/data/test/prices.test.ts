@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Problems, ValidationError, adjustForDividends, type Problem } from '@aftershock/core';
+import { Problems, ValidationError, adjustForDividends, xnysCalendar, type Problem } from '@aftershock/core';
 import { loadLongPrices, loadPriceFile, parseDividends, parsePrices, parseSplitRatio, parseSplits, readDividends } from '../src/index';
 import { tempDir } from './helpers';
 
@@ -198,5 +199,33 @@ describe('dividend and split files', () => {
       ['SPLIT_BAD_NUMBER', 3],
       ['SPLIT_BAD_NUMBER', 4],
     ]);
+  });
+});
+
+describe('price reader properties', () => {
+  it('any valid OHLCV series written with any line ending (and BOM) reads back exactly', () => {
+    const cal = xnysCalendar();
+    const price = fc.double({ min: 0.0001, max: 1e6, noNaN: true });
+    const bar = fc.tuple(price, price, price, price, fc.integer({ min: 0, max: 2 ** 40 })).map(([a, b, c, d, v]) => {
+      const [low, x, y, high] = [a, b, c, d].sort((p, q) => p - q) as [number, number, number, number];
+      return { open: x, high, low, close: y, volume: v };
+    });
+    fc.assert(
+      fc.property(fc.array(bar, { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 7000 }), fc.constantFrom('\n', '\r\n', '\r'), fc.boolean(), (bars, start, nl, bom) => {
+        const dates = bars.map((_, i) => cal.date(start + i));
+        const text = (bom ? '\uFEFF' : '') + ['Date,Open,High,Low,Close,Volume', ...bars.map((b, i) => `${dates[i]},${b.open},${b.high},${b.low},${b.close},${b.volume}`)].join(nl) + nl;
+        const p = new Problems();
+        const s = parsePrices(text, 'P.csv', { problems: p }).get('P')!;
+        expect(p.hasErrors).toBe(false);
+        expect(s.dates).toEqual(dates);
+        expect([...s.session]).toEqual(dates.map((d) => cal.ordinal(d)));
+        expect([...s.open]).toEqual(bars.map((b) => b.open));
+        expect([...s.high]).toEqual(bars.map((b) => b.high));
+        expect([...s.low]).toEqual(bars.map((b) => b.low));
+        expect([...s.close]).toEqual(bars.map((b) => b.close));
+        expect([...s.volume]).toEqual(bars.map((b) => b.volume));
+      }),
+      { numRuns: 200 },
+    );
   });
 });
