@@ -76,7 +76,14 @@ export function carRankStatistic(p: Panel, fit: ModelFit, w: RelWindow, keptRelD
     for (let r = p.evtStart; r <= p.evtEnd; r++) {
       if (r >= c1 && r <= c2) continue;
       const v = fit.ar[o + r]!;
-      if (v === v) outside[no++] = v;
+      if (v !== v) continue;
+      // Insertion into ascending order (at most the event window's length).
+      let k = no++;
+      while (k > 0 && outside[k - 1]! > v) {
+        outside[k] = outside[k - 1]!;
+        k--;
+      }
+      outside[k] = v;
     }
     const T = full.count[i]! - no;
     kb += (T + 1) / 2;
@@ -90,6 +97,7 @@ export function carRankStatistic(p: Panel, fit: ModelFit, w: RelWindow, keptRelD
         const v = outside[k]!;
         if (v < x) K -= 1;
         else if (v === x) K -= 0.5;
+        else break; // ascending: nothing further is below or equal
       }
       rowSum[r]! += K;
       rowCnt[r]!++;
