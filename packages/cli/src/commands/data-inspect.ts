@@ -47,7 +47,10 @@ export function registerDataInspect(program: Command): void {
       const wanted = symbols.length > 0 ? symbols : [...DEFAULT_INSPECT_SYMBOLS];
       const problems = new Problems();
       const series = new Map<string, BarSeries>();
-      for (const s of wanted) series.set(s, loadSymbol(root, s, { problems }));
+      for (const s of wanted) {
+        const bars = loadSymbol(root, s, { problems });
+        series.set(bars.symbol, bars);
+      }
       const project = projectCalendars();
       const files = opts.events ?? project?.events ?? [];
       let events: MarketEvent[] = files.length > 0 ? loadEvents(files, { problems }) : [];
@@ -55,7 +58,7 @@ export function registerDataInspect(program: Command): void {
       out(`events: ${files.length > 0 ? files.join(', ') : '(none)'}\n`);
       const mine = events.filter((e) => series.has(e.symbol));
       checkEvents(mine, series, problems, { outsideData: 'warning' });
-      for (const s of wanted) out('\n' + formatSummary(summarizeSeries(series.get(s)!, mine)));
+      for (const bars of series.values()) out('\n' + formatSummary(summarizeSeries(bars, mine)));
       const warnings = problems.warnings;
       if (warnings.length > 0) {
         out(`\n${warnings.length} warning(s):\n`);
@@ -82,6 +85,8 @@ export function formatSummary(s: SeriesSummary): string {
       : `  dividends  ${d.count}, total ${num(d.total, 4)}/share, last ${d.last!.date} ${num(d.last!.amount, 4)}`,
   );
   lines.push(`  close      last ${num(s.lastClose)}; total return over the range ${num(s.totalReturnPct, 1)}% (dividends reinvested)`);
+  const related = [...new Set(s.events.flatMap((e) => (e.related ?? []).map((r) => `${r.symbol}${r.relation ? ` (${r.relation})` : ''}`)))];
+  if (related.length > 0) lines.push(`  related    ${related.join(', ')}`);
   if (s.events.length === 0) lines.push('  events     none');
   else {
     lines.push(`  events     ${s.events.length}`);
