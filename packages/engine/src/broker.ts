@@ -41,8 +41,7 @@ export class Broker {
 
   /** Validates and queues an order. Returns the order, or a rejection code and message when it is invalid. */
   submit(req: OrderRequest, sym: number, when: When, phase: Phase | 'init'): { order: Order; invalid?: { code: RejectCode; message: string } } {
-    const tif = req.tif ?? 'day';
-    const order: Order = { ...req, id: this.nextId++, tif, submittedTs: when.ts, submittedSession: when.session, status: 'working' };
+    const order = toOrder(req, this.nextId++, when);
     this.orders.push(order);
     const invalid = this.validate(req, sym);
     if (invalid !== undefined) {
@@ -202,4 +201,24 @@ export class Broker {
 function requestOf(o: Order): OrderRequest {
   const { id: _id, submittedTs: _t, submittedSession: _s, status: _st, ...req } = o;
   return req;
+}
+
+/** An order record with one fixed shape (optional fields present only when given). */
+function toOrder(req: OrderRequest, id: number, when: When): Order {
+  const o: { -readonly [K in keyof Order]: Order[K] } = {
+    id,
+    symbol: req.symbol,
+    side: req.side,
+    quantity: req.quantity,
+    type: req.type,
+    tif: req.tif ?? 'day',
+    submittedTs: when.ts,
+    submittedSession: when.session,
+    status: 'working',
+  };
+  if (req.limitPrice !== undefined) o.limitPrice = req.limitPrice;
+  if (req.stopPrice !== undefined) o.stopPrice = req.stopPrice;
+  if (req.reason !== undefined) o.reason = req.reason;
+  if (req.eventId !== undefined) o.eventId = req.eventId;
+  return o;
 }

@@ -111,9 +111,11 @@ export class Portfolio {
   applyFill(sym: number, f: Fill): void {
     const dq = f.side === 'buy' ? f.quantity : -f.quantity;
     this.cash -= dq * f.price + f.commission;
-    const ids = { orderId: f.orderId, ...(f.eventId !== undefined ? { eventId: f.eventId } : {}) };
-    if (f.commission > 0) this.costItem('commission', f.symbol, -f.commission, f, ids);
-    if (f.slippage > 0) this.costItem('slippage', f.symbol, -f.slippage, f, { ...ids, note: `${f.quantity} × |${f.price} − ${f.referencePrice}|` });
+    if (f.commission > 0 || f.slippage > 0) {
+      const ids = { orderId: f.orderId, ...(f.eventId !== undefined ? { eventId: f.eventId } : {}) };
+      if (f.commission > 0) this.costItem('commission', f.symbol, -f.commission, f, ids);
+      if (f.slippage > 0) this.costItem('slippage', f.symbol, -f.slippage, f, { ...ids, note: `${f.quantity} × |${f.price} − ${f.referencePrice}|` });
+    }
     if (this.isHeld[sym] === 0) {
       this.isHeld[sym] = 1;
       this.held.push(sym);
@@ -161,14 +163,14 @@ export class Portfolio {
           exitNotional: 0,
           entryDate: f.date,
           entrySession: f.session,
-          ...(f.reason !== undefined ? { entryReason: f.reason } : {}),
-          ...(f.eventId !== undefined ? { eventId: f.eventId } : {}),
           realized: 0,
           commission: 0,
           slippage: 0,
           borrow: 0,
           dividend: 0,
         };
+        if (f.reason !== undefined) t.entryReason = f.reason;
+        if (f.eventId !== undefined) t.eventId = f.eventId;
         this.trade[sym] = t;
       }
       const q = Math.abs(qty[sym]!);
@@ -191,7 +193,7 @@ export class Portfolio {
     const costs = { commission: t.commission, slippage: t.slippage, borrow: t.borrow, dividend: t.dividend };
     const pnl = t.realized + unrealized + t.commission + t.borrow + t.dividend;
     const grossPnl = pnl - costs.commission - costs.slippage - costs.borrow - costs.dividend;
-    return {
+    const out: { -readonly [K in keyof Trade]: Trade[K] } = {
       id: t.id,
       symbol: t.symbol,
       direction: t.direction,
@@ -199,10 +201,6 @@ export class Portfolio {
       entryDate: t.entryDate,
       entrySession: t.entrySession,
       entryPrice: t.entryNotional / t.entryQty,
-      ...(t.exitDate !== undefined ? { exitDate: t.exitDate, exitSession: t.exitSession!, exitPrice: t.exitNotional / t.exitQty } : {}),
-      ...(t.entryReason !== undefined ? { entryReason: t.entryReason } : {}),
-      ...(t.exitReason !== undefined ? { exitReason: t.exitReason } : {}),
-      ...(t.eventId !== undefined ? { eventId: t.eventId } : {}),
       grossPnl,
       pnl,
       costs,
@@ -210,6 +208,15 @@ export class Portfolio {
       sessionsHeld: (t.exitSession ?? t.entrySession) - t.entrySession,
       open,
     };
+    if (t.exitDate !== undefined) {
+      out.exitDate = t.exitDate;
+      out.exitSession = t.exitSession!;
+      out.exitPrice = t.exitNotional / t.exitQty;
+    }
+    if (t.entryReason !== undefined) out.entryReason = t.entryReason;
+    if (t.exitReason !== undefined) out.exitReason = t.exitReason;
+    if (t.eventId !== undefined) out.eventId = t.eventId;
+    return out;
   }
 
   /** Closed trades and the open ones (marked at the last price), by id. */
@@ -252,6 +259,8 @@ export class Portfolio {
     let value = 0;
     const h = this.held;
     for (let i = 0; i < h.length; i++) value += this.qty[h[i]!]! * this.last[h[i]!]!;
-    this.equity.push({ session, date, cash: this.cash, positionsValue: value, equity: this.cash + value, ...(benchmark !== undefined ? { benchmark } : {}) });
+    const p: { -readonly [K in keyof EquityPoint]: EquityPoint[K] } = { session, date, cash: this.cash, positionsValue: value, equity: this.cash + value };
+    if (benchmark !== undefined) p.benchmark = benchmark;
+    this.equity.push(p);
   }
 }
