@@ -20,7 +20,7 @@ export type {
   TradeRow,
 } from './result-types';
 export { escapeHtml, money, num, offsetLabel, pct, stable, windowLabel } from './format';
-export { parseResultJson, renderJson } from './json';
+export { parseResultJson, renderJson, renderJsonCompact } from './json';
 export { renderMarkdown } from './markdown';
 export { eventsCsv, spilloversCsv, tradesCsv } from './csv';
 export { MAX_CHART_POINTS, MAX_EVENT_CHARTS, renderHtml } from './html';

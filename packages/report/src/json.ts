@@ -4,10 +4,38 @@ import { RESULT_SCHEMA_VERSION, type RunResult } from './result-types';
 
 /**
  * Serialises a result as `report.json`: keys in sorted order at every level, numbers to 12 significant digits,
- * NaN/±Infinity as null, two-space indent and a final newline. Same result → byte-identical text.
+ * NaN/±Infinity as null, two-space indent, with small flat objects and lists of plain values on one line (so long
+ * series stay compact), and a final newline. Same result → byte-identical text.
  */
 export function renderJson(result: RunResult): string {
-  return JSON.stringify(normalise(result), null, 2) + '\n';
+  return pretty(normalise(result), '') + '\n';
+}
+
+/** The same normalised result as one compact line (for embedding in report.html). */
+export function renderJsonCompact(result: RunResult): string {
+  return JSON.stringify(normalise(result));
+}
+
+function isFlat(v: unknown): boolean {
+  if (Array.isArray(v)) return v.every((x) => x === null || typeof x !== 'object');
+  if (v !== null && typeof v === 'object') return Object.values(v).every((x) => x === null || typeof x !== 'object' || (Array.isArray(x) && x.length <= 4 && x.every((y) => y === null || typeof y !== 'object')));
+  return true;
+}
+
+function pretty(v: unknown, indent: string): string {
+  if (v === null || typeof v !== 'object') return JSON.stringify(v);
+  const flat = isFlat(v);
+  const inner = indent + '  ';
+  if (Array.isArray(v)) {
+    if (v.length === 0) return '[]';
+    if (flat) return JSON.stringify(v);
+    return '[\n' + v.map((x) => inner + pretty(x, inner)).join(',\n') + '\n' + indent + ']';
+  }
+  const entries = Object.entries(v);
+  if (entries.length === 0) return '{}';
+  const one = JSON.stringify(v);
+  if (flat && one.length <= 160) return one;
+  return '{\n' + entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${pretty(x, inner)}`).join(',\n') + '\n' + indent + '}';
 }
 
 function normalise(v: unknown): unknown {

@@ -59,7 +59,7 @@ export function lineChart(spec: ChartSpec): string {
     let x = 64;
     let row = 0;
     for (const l of legend) {
-      const w = 30 + l.name.length * 6.2;
+      const w = 30 + l.name.length * 6.6;
       if (x + w > W - 16 && x > 64) {
         row++;
         x = 64;

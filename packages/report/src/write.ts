@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AftershockError } from '@aftershock/core';
 import { eventsCsv, spilloversCsv, tradesCsv } from './csv';
 import { renderHtml } from './html';
-import { renderJson } from './json';
+import { renderJson, renderJsonCompact } from './json';
 import { renderMarkdown } from './markdown';
 import type { RunResult } from './result-types';
 
@@ -16,7 +16,7 @@ export function renderReports(result: RunResult, formats: readonly ReportFormat[
   const json = renderJson(result);
   if (formats.includes('json')) files.set('report.json', json);
   if (formats.includes('md')) files.set('report.md', renderMarkdown(result));
-  if (formats.includes('html')) files.set('report.html', renderHtml(result, json));
+  if (formats.includes('html')) files.set('report.html', renderHtml(result, renderJsonCompact(result)));
   if (formats.includes('csv')) {
     files.set('events.csv', eventsCsv(result));
     files.set('trades.csv', tradesCsv(result));
