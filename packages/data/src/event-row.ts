@@ -197,7 +197,9 @@ export class RowContext {
     }
     if (expiry < ipoDate) return this.bad('expiryDate', `expiry ${expiry} is before the IPO date ${ipoDate}`, 'EVENT_BAD_DATE');
     const rawConfirmed = this.text('confirmed').toLowerCase();
-    const confirmed = rawConfirmed === '' ? this.text('expiryDate') !== '' && this.index.lockupDays < 0 : CONFIRMED[rawConfirmed];
+    // Empty: an expiry date written out counts as confirmed, one computed from lock-up days as estimated.
+    const written = this.text('expiryDate') !== '' || (this.index.expiryDate < 0 && this.text('date') !== '');
+    const confirmed = rawConfirmed === '' ? written : CONFIRMED[rawConfirmed];
     if (confirmed === undefined) return this.bad('confirmed', `confirmed must be yes/no/true/false, got ${JSON.stringify(this.text('confirmed'))}`);
     this.checkDay0(expiry, timing, 'lockup-expiry');
     const tsKnown = this.cal.openAt(this.cal.date(this.cal.ordinalOnOrAfter(ipoDate)));

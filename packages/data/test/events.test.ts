@@ -108,6 +108,15 @@ describe('lock-up calendars', () => {
     expect(e).toMatchObject({ date: '2019-10-15', lockupDays: 180, confirmed: false });
   });
 
+  it('an empty confirmed: a written expiry date is confirmed, one computed from days is estimated', () => {
+    const t = tempDir();
+    const evs = loadEvents(t.write('lockups.csv', LOCK_HEAD + 'A,2019-04-18,19,2019-10-15,180,after-close,,,\nB,2019-04-18,19,,180,after-close,,,\n')) as LockupEvent[];
+    expect(evs.map((e) => [e.symbol, e.confirmed, e.tags['confirmed']])).toEqual([
+      ['A', true, 'yes'],
+      ['B', false, 'no'],
+    ]);
+  });
+
   it('EVENT_BAD_FIELD for neither expiry nor days, and for a bad confirmed value', () => {
     const r = errorsOf('lockups.csv', LOCK_HEAD + 'A,2019-04-18,19,,,after-close,,no,\nB,2019-04-18,19,2019-10-15,,after-close,,maybe,\n');
     expect(r.errors.map((p) => [p.code, p.line, p.field])).toEqual([
