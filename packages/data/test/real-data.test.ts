@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Problems, resolveDay0, xnysCalendar, type EarningsEvent, type LockupEvent } from '@aftershock/core';
@@ -42,6 +43,13 @@ describe('real prices (../shared/data/real/backtester39, read in place)', () => 
     expect(sum.dividends.last).toEqual({ date: '2026-03-20', amount: 1.797 });
     expect(s.adjClose[s.length - 1]).toBe(s.close[s.length - 1]);
     expect(s.adjClose[0]! / s.close[0]!).toBeLessThan(0.7); // 26 years of dividends
+    // adjClose growth over 2024 is the product of the Yahoo/CRSP daily factors C_t / (C_{t−1} − D_t).
+    const a = s.dates.indexOf('2023-12-29');
+    const b = s.dates.indexOf('2024-12-31');
+    let tr = 1;
+    for (let i = a + 1; i <= b; i++) tr *= s.close[i]! / (s.close[i - 1]! - s.dividend[i]!);
+    expect(s.adjClose[b]! / s.adjClose[a]!).toBeCloseTo(tr, 12);
+    expect(s.dividend.slice(a + 1, b + 1).filter((d) => d > 0)).toHaveLength(4);
   });
 
   it('the whole universe: 360 files, 610,589 rows, one warning (BK 2021-05-05 low above open)', () => {
@@ -54,6 +62,16 @@ describe('real prices (../shared/data/real/backtester39, read in place)', () => 
     expect(p.list.map((x) => [x.code, x.file?.endsWith('/BK.csv'), x.line])).toEqual([['PRICE_OHLC_INCONSISTENT', true, 591]]);
     expect(listSymbols(root)).toHaveLength(360);
     expect([...u.keys()]).toEqual([...u.keys()].sort());
+    // Every value equals what split + parseFloat reads from the same text (the char-code parser is exact).
+    let mismatches = 0;
+    for (const [sym, s] of u) {
+      const lines = readFileSync(join(root.dir, 'universe', 'prices', `${sym}.csv`), 'utf8').trim().split('\n').slice(1);
+      lines.forEach((line, i) => {
+        const f = line.split(',');
+        if (f[0] !== s.dates[i] || +f[1]! !== s.open[i] || +f[2]! !== s.high[i] || +f[3]! !== s.low[i] || +f[4]! !== s.close[i] || +f[5]! !== s.volume[i]) mismatches++;
+      });
+    }
+    expect(mismatches).toBe(0);
   });
 
   it('estudy2 example long file: 7 stocks and ^GSPC, close-only', () => {
