@@ -3,6 +3,7 @@ import { c, htmlTable, n } from './html-table';
 import { REPORT_CSS, REPORT_JS } from './html-style';
 import { lttbIndices } from './downsample';
 import { groupSummaries } from './study-summary';
+import { pivotCarTests } from './car-tests-pivot';
 import type { EventResult, RunResult, SeriesPoint, SpilloverResult, StrategyResult, StudyGroup } from './result-types';
 import { histogram, lineChart, PALETTE } from './svg';
 
@@ -113,8 +114,13 @@ function groupBlock(g: StudyGroup, i: number): string {
     ];
   });
   const table = htmlTable(['day', 'N', 'AAR', 'CAAR', ...tt.tests], rows, [false, true, true, true, ...tt.tests.map(() => true)]);
+  const pv = pivotCarTests(g.carTests);
   const carTests = g.carTests.length
-    ? htmlTable(['CAR window', 'test', 'CAAR', 'statistic'], g.carTests.map((t) => [c(windowLabel(t.window)), c(t.test), n(pct(t.caar), t.caar, true), n(`${num(t.stat)}${t.signif}`, t.stat)]), [false, false, true, true])
+    ? htmlTable(
+        ['CAR window', 'CAAR', ...pv.names],
+        pv.rows.map((r) => [c(windowLabel(r.window)), n(pct(r.caar), r.caar, true), ...r.cells.map((t) => n(t ? `${num(t.stat)}${t.signif}` : '–', t?.stat ?? null))]),
+        [false, true, ...pv.names.map(() => true)],
+      )
     : '';
   const dist = histogram(`CAR ${windowLabel(g.carDistribution.window)} across events · ${g.name}`, g.carDistribution.values, pctTick, 'CAR (%)', color);
   return `<h3>${escapeHtml(g.name)} (${g.n} event${g.n === 1 ? '' : 's'})</h3><div class="grid2"><div class="card">${chart}</div><div class="card">${dist}</div></div><div class="scroll">${table}</div>${carTests}`;

@@ -1,4 +1,5 @@
 import { groupSummaries } from './study-summary';
+import { pivotCarTests } from './car-tests-pivot';
 import { costsText, money, num, offsetLabel, pct, windowLabel } from './format';
 import type { RunResult, StudyGroup } from './result-types';
 
@@ -22,7 +23,15 @@ function groupMd(g: StudyGroup): string {
   });
   out.push(tableMd(['day', 'N', 'AAR', 'CAAR', 'CAAR 95% band', ...g.tests.tests], aarRows, ['r', 'r', 'r', 'r', 'r', ...g.tests.tests.map(() => 'r' as const)]));
   if (g.carTests.length) {
-    out.push('\n' + tableMd(['CAR window', 'test', 'CAAR', 'statistic'], g.carTests.map((c) => [windowLabel(c.window), c.test, pct(c.caar), `${num(c.stat)}${c.signif}`]), ['l', 'l', 'r', 'r']));
+    const pv = pivotCarTests(g.carTests);
+    out.push(
+      '\n' +
+        tableMd(
+          ['CAR window', 'CAAR', ...pv.names],
+          pv.rows.map((r) => [windowLabel(r.window), pct(r.caar), ...r.cells.map((t) => (t ? `${num(t.stat)}${t.signif}` : '–'))]),
+          ['l', 'r', ...pv.names.map(() => 'r' as const)],
+        ),
+    );
   }
   return out.join('\n');
 }

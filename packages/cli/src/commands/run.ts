@@ -6,6 +6,14 @@ import { progressBar } from '../run/progress';
 import { runScenario } from '../run/run-scenario';
 import { comparisonText, summaryText } from '../run/summary';
 
+/** A closed pipe (`aftershock run … | head`) is not an error: stop writing quietly instead of crashing. */
+function ignoreEpipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 /** Runs a scenario, prints its summary (and, for `compare`, the comparison) and writes the reports. */
 export function runAndReport(file: string, opts: { out?: string }, focus: 'run' | 'compare'): void {
   const t0 = performance.now();
@@ -20,6 +28,7 @@ export function runAndReport(file: string, opts: { out?: string }, focus: 'run' 
   const dir = outputDir(scenario, opts.out);
   const files = writeReports(result, dir, scenario.outputs.formats);
   const out = process.stdout;
+  ignoreEpipe(out);
   out.write(focus === 'compare' ? comparisonText(result) + '\n' + summaryText(result) : summaryText(result));
   out.write(`\nReports (${files.length} files) in ${dir}\n`);
   // The run time goes to the terminal only, never into a report.
