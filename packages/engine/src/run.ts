@@ -384,8 +384,9 @@ export class Run {
       this.matchAt('intraday', s, PRIORITY.fill);
       this.markAll('close');
       this.next(this.phaseMessage(s, date, 'close', slice, false));
+      const filled = this.fills.length;
       this.matchAt('close', s, PRIORITY.auctionFill);
-      this.markAll('close');
+      if (this.fills.length !== filled) this.markAll('close');
       this.flushRejects();
 
       this.setPhase(s, date, 'post-close');

@@ -54,12 +54,23 @@ export function streamingSource(series: readonly BarSeries[]): StreamingSource {
   const bySymbol = new Map(series.map((s) => [s.symbol, s]));
   return {
     symbols: series.map((s) => s.symbol),
-    stream: function* (symbol) {
+    stream: (symbol) => {
       const s = bySymbol.get(symbol);
       if (s === undefined) throw new AftershockError('UNKNOWN_SYMBOL', `no series for ${symbol} in this source`, { field: 'symbol' });
-      for (let i = 0; i < s.length; i++) {
-        yield { date: s.dates[i]!, open: s.open[i]!, high: s.high[i]!, low: s.low[i]!, close: s.close[i]!, volume: s.volume[i]!, dividend: s.dividend[i]! };
-      }
+      return new SeriesRows(s);
     },
   };
+}
+
+/** Rows of an in-memory series, one object per `next()` (a plain iterator: cheaper than a generator). */
+class SeriesRows implements Iterator<BarRow> {
+  private i = 0;
+  constructor(private readonly s: BarSeries) {}
+  next(): IteratorResult<BarRow> {
+    const s = this.s;
+    const i = this.i;
+    if (i >= s.length) return { done: true, value: undefined };
+    this.i = i + 1;
+    return { done: false, value: { date: s.dates[i]!, open: s.open[i]!, high: s.high[i]!, low: s.low[i]!, close: s.close[i]!, volume: s.volume[i]!, dividend: s.dividend[i]! } };
+  }
 }
