@@ -55,10 +55,10 @@ describe('aftershock run scenarios/coreweave-2025.yaml', () => {
     expect(report.events.map((e) => e.kind)).toEqual(['ipo', 'earnings', 'earnings', 'lockup-expiry', 'earnings']);
   });
 
-  it('compares the four strategies with bootstrap intervals', () => {
-    expect(report.strategies.map((s) => s.name)).toEqual(['lockup-short', 'earnings-reaction', 'hold-through', 'buy-and-hold']);
+  it('compares the five strategies with bootstrap intervals', () => {
+    expect(report.strategies.map((s) => s.name)).toEqual(['lockup-short', 'earnings-reaction', 'hold-through', 'spillover-reaction', 'buy-and-hold']);
     for (const s of report.strategies) for (const k of ['totalReturn', 'cagr', 'sharpe', 'sortino', 'maxDrawdown', 'trades', 'hitRate', 'costs']) expect(s.metrics, `${s.name}.${k}`).toHaveProperty(k);
-    expect(report.comparison.pairs).toHaveLength(6);
+    expect(report.comparison.pairs).toHaveLength(10);
     for (const p of report.comparison.pairs) expect(p.ci95[0]!).toBeLessThanOrEqual(p.ci95[1]!);
     expect(report.meta.inputs.map((i) => i.file)).toContain('../data/earnings.csv');
   });

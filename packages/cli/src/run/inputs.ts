@@ -85,8 +85,10 @@ export function loadInputs(s: Scenario, cal: TradingCalendar): RunInputs {
   const allEvents = [...fromFiles, ...inlineEvents(s, cal)];
   const events = allEvents.filter((e) => passes(s, e)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const related = relatedOf(s, events);
+  // Strategies that trade a related symbol (spillover-reaction) read it from the event, as a calendar would carry it.
+  const withRelated = events.map((e) => (related.has(e.symbol) ? ({ ...e, related: related.get(e.symbol)! } as MarketEvent) : e));
   const want = new Set<string>([s.data.benchmark, ...events.map((e) => e.symbol)]);
-  for (const e of events) for (const r of related.get(e.symbol) ?? []) want.add(r.symbol);
+  for (const e of withRelated) for (const r of e.related ?? []) want.add(r.symbol);
   for (const st of s.strategies) {
     const listed = st.params['symbols'];
     if (typeof listed === 'string' && listed !== 'benchmark' && listed !== 'events') for (const x of listed.split(',')) if (x.trim()) want.add(x.trim());
@@ -118,5 +120,5 @@ export function loadInputs(s: Scenario, cal: TradingCalendar): RunInputs {
     problems.error('DATA_UNKNOWN_SYMBOL', `no prices for the benchmark ${s.data.benchmark}`, { field: 'data.benchmark', ...(s.file ? { file: s.file } : {}) });
   }
   problems.throwIfErrors();
-  return { events, allEvents, related, prices, benchmark: benchmark!, priceFiles };
+  return { events: withRelated, allEvents, related, prices, benchmark: benchmark!, priceFiles };
 }
