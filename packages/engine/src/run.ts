@@ -183,8 +183,8 @@ export class Run {
     const when = this.when();
     const { order, invalid } = this.broker.submit(req, sym, when, this.clock.phase);
     if (this.ended) {
-      order.status = 'rejected';
       this.broker.cancel(order.id);
+      order.status = 'rejected';
       this.pendingRejects.push(this.broker.rejection(order, 'RUN_ENDED', `the run ended at ${this.cal.date(this.end)}; no order can fill`, when));
     } else if (invalid !== undefined) {
       this.pendingRejects.push(this.broker.rejection(order, invalid.code, invalid.message, when));

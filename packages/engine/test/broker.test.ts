@@ -171,6 +171,20 @@ describe('cash, margin and rejections', () => {
     });
     expect(rejects.map((x) => x.code)).toEqual(['INVALID_ORDER', 'UNKNOWN_SYMBOL', 'INVALID_ORDER', 'SHORT_NOT_ALLOWED']);
   });
+
+  it('orders placed after the last message are rejected (RUN_ENDED); working orders stay working', () => {
+    const rejects: Rejection[] = [];
+    const r = runBacktest({
+      source: [X],
+      initialCash: 1000,
+      strategy: {
+        ...script({ '2025-08-11 post-close': (c) => c.submit({ symbol: 'X', side: 'buy', quantity: 1, type: 'limit', limitPrice: 1, tif: 'gtc' }) }, rejects),
+        onEnd: (c) => void c.submit({ symbol: 'X', side: 'buy', quantity: 1, type: 'market-on-open' }),
+      },
+    });
+    expect(rejects.map((x) => [x.code, x.date])).toEqual([['RUN_ENDED', '2025-08-11']]);
+    expect(r.orders.map((o) => o.status)).toEqual(['working', 'rejected']);
+  });
 });
 
 describe('portfolio', () => {
