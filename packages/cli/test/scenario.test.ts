@@ -138,6 +138,36 @@ describe('aftershock validate', () => {
   });
 });
 
+describe('every error class through `aftershock validate`: exit 2, file:line: path in the message', () => {
+  const cases: [string, string, string, string][] = [
+    ['bad YAML', 'name: x\ndata:\n  root: [a, b\n  benchmark: SPY\n', ':4: ', 'SCENARIO_YAML'],
+    ['unknown key', GOOD.replace('  benchmark: SPY', '  benchmark: SPY\n  dividnds: raw'), ':5: data.dividnds: unknown key', 'SCENARIO_UNKNOWN_KEY'],
+    ['wrong type', GOOD + 'capital: lots\n', ':14: capital: expected a number > 0, got "lots"', 'SCENARIO_WRONG_TYPE'],
+    ['out-of-range value', GOOD.replace('hold: 2', 'hold: -2'), ':13: strategies[1].params.hold: expected a whole number ≥ 1 and ≤ 250, got -2', 'SCENARIO_OUT_OF_RANGE'],
+    ['missing file', GOOD.replace('files: [events.csv]', 'files: [missing.csv]'), ':8: events.files[0]: event calendar not found', 'SCENARIO_MISSING_FILE'],
+    ['unknown strategy', GOOD.replace('name: lockup-short', 'name: lockup-shorts'), ':10: strategies[0].name: unknown strategy "lockup-shorts"', 'SCENARIO_UNKNOWN_STRATEGY'],
+    ['unknown symbol', GOOD.replace('symbols: [CRWV]', 'symbols: [NOPE]'), ':6: universe.symbols[0]: unknown symbol "NOPE"', 'SCENARIO_UNKNOWN_SYMBOL'],
+  ];
+  for (const [what, yaml, where, code] of cases) {
+    it(what, async () => {
+      const f = join(dir, `cli-${what.replace(/\W+/g, '-')}.yaml`);
+      writeFileSync(f, yaml);
+      const errs: string[] = [];
+      const orig = process.stderr.write.bind(process.stderr);
+      process.stderr.write = ((x: string) => (errs.push(x), true)) as typeof process.stderr.write;
+      try {
+        expect(await runCli(['validate', f])).toBe(2);
+      } finally {
+        process.stderr.write = orig;
+        process.exitCode = 0;
+      }
+      const text = errs.join('');
+      expect(text).toContain(f + where);
+      expect(text).toContain(`[${code}]`);
+    });
+  }
+});
+
 describe('did you mean', () => {
   it('edit distance is a metric on small strings', () => {
     fc.assert(
