@@ -127,6 +127,22 @@ export class CsvCursor {
     }
   }
 
+  /** Offset in `text` where the next record will be read. */
+  get offset(): number {
+    return this.pos;
+  }
+
+  /** The line on which the next record starts. */
+  get nextLineNumber(): number {
+    return this.nextLine;
+  }
+
+  /** Moves the cursor to a record boundary found by other means (`offset` at the start of `line`). */
+  seek(offset: number, line: number): void {
+    this.pos = offset;
+    this.nextLine = line;
+  }
+
   /** The field as a string (quotes removed, `""` unescaped); '' when the record has fewer fields. */
   field(i: number): string {
     if (i >= this.count) return '';

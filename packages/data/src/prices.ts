@@ -6,6 +6,7 @@ import { readTextFile } from './csv';
 import { CsvCursor } from './csv-cursor';
 import { parseDividends, parseSplits, throwNewErrors, type Dividend, type Split } from './dividends';
 import { DEFAULT_MAX_PROBLEMS_PER_FILE, FileProblems } from './file-problems';
+import { COL_DATE, COL_NUMBER, COL_SKIP, scanPlainRow } from './fast-row';
 import { parseIsoDayAt, sessionIndex } from './session-index';
 
 /** Header names accepted for each price field (compared case- and punctuation-insensitively). */
@@ -106,33 +107,57 @@ export function parsePrices(text: string, file: string, opts: PriceOptions = {})
   let outsideLine = 0;
   let lastSym = '';
   const t = c.text;
-  while (c.next()) {
+
+  /** Appends a validated bar, with the warnings a good row can still carry. */
+  const push = (bb: BarBuilder, ord: number, open: number, high: number, low: number, close: number, volume: number, adj: number, line: number): void => {
+    const prev = bb.lastOrdinal;
+    if (prev >= 0 && ord - prev - 1 >= gapWarn) {
+      fp.warn('PRICE_GAP', `${bb.symbol} has no bar for ${ord - prev - 1} session(s) between ${idx.dateOf(prev)} and ${idx.dateOf(ord)}`, line, name(iDate));
+    }
+    if (open < low || open > high || close < low || close > high) {
+      fp.warn('PRICE_OHLC_INCONSISTENT', `${bb.symbol} ${idx.dateOf(ord)}: open ${open} or close ${close} is outside low ${low}..high ${high}`, line);
+    }
+    bb.reserve();
+    const k = bb.length;
+    bb.session[k] = ord;
+    bb.open[k] = open;
+    bb.high[k] = high;
+    bb.low[k] = low;
+    bb.close[k] = close;
+    bb.volume[k] = volume;
+    if (bb.adjClose) bb.adjClose[k] = adj;
+    bb.length = k + 1;
+    bb.lastOrdinal = ord;
+  };
+
+  /** Reads the cursor's current row the general way, reporting everything wrong with it. */
+  const cursorRow = (): void => {
     const line = c.line;
     if (c.count !== ncols) {
       fp.error('PRICE_FIELD_COUNT', `${c.count} field(s) where the header has ${ncols}`, line);
-      continue;
+      return;
     }
     const day = parseIsoDayAt(t, c.start(iDate), c.end(iDate));
     if (day !== day) {
       fp.error('PRICE_BAD_DATE', `not a YYYY-MM-DD date: ${JSON.stringify(c.field(iDate))}`, line, name(iDate));
-      continue;
+      return;
     }
     const ord = idx.ordinalOfDay(day);
     if (ord < 0) {
       if (ord === -2) {
         if (outside++ === 0) outsideLine = line;
       } else {
-        const d = c.field(iDate).slice(0, 10);
+        const d = c.field(iDate).trim().slice(0, 10);
         const why = idx.calendar.closureReason(d) ?? 'a weekend';
         fp.error('PRICE_NOT_A_SESSION', `${d} is not an ${idx.calendar.name} session (${why})`, line, name(iDate));
       }
-      continue;
+      return;
     }
     if (long) {
       const sym = c.field(iSym).trim();
       if (sym === '') {
         fp.error('PRICE_MISSING_SYMBOL', 'empty symbol', line, name(iSym));
-        continue;
+        return;
       }
       if (sym !== lastSym || b === undefined) {
         b = builders.get(sym);
@@ -149,7 +174,7 @@ export function parsePrices(text: string, file: string, opts: PriceOptions = {})
       const d = idx.dateOf(ord);
       if (ord === prev) fp.error('PRICE_DUPLICATE_DATE', `${bb.symbol} has a second row for ${d}`, line, name(iDate));
       else fp.error('PRICE_UNSORTED', `${bb.symbol} ${d} comes after ${idx.dateOf(prev)}; rows must be in date order`, line, name(iDate));
-      continue;
+      return;
     }
     const close = c.number(iClose);
     const open = iOpen >= 0 ? c.number(iOpen) : close;
@@ -158,25 +183,42 @@ export function parsePrices(text: string, file: string, opts: PriceOptions = {})
     const volume = iVol >= 0 ? c.number(iVol) : NaN;
     // One combined test keeps the common path short; the details are worked out only for a bad row.
     if (!(open > 0 && high > 0 && low > 0 && close > 0 && high >= low && (iVol < 0 || volume >= 0))) {
-      if (!checkRow(c, fp, line, header, [iOpen, iHigh, iLow, iClose], iVol, high, low)) continue;
+      if (!checkRow(c, fp, line, header, [iOpen, iHigh, iLow, iClose], iVol, high, low)) return;
     }
-    if (prev >= 0 && ord - prev - 1 >= gapWarn) {
-      fp.warn('PRICE_GAP', `${bb.symbol} has no bar for ${ord - prev - 1} session(s) between ${idx.dateOf(prev)} and ${idx.dateOf(ord)}`, line, name(iDate));
+    push(bb, ord, open, high, low, close, volume, iAdj >= 0 ? c.number(iAdj) : close, line);
+  };
+
+  // Per-symbol files: plain rows go through one fused pass (scanPlainRow); a row it declines, or one whose values
+  // fail validation, is re-read by the cursor, which reports exactly what is wrong. Long files use the cursor.
+  const roles = long ? undefined : plainRoles(ncols, iDate, [iOpen, iHigh, iLow, iClose, iVol, iAdj]);
+  const vals = new Float64Array(ncols);
+  const n = t.length;
+  let pos = c.offset;
+  let line = c.nextLineNumber;
+  for (;;) {
+    if (roles) {
+      if (pos >= n) break;
+      const next = scanPlainRow(t, pos, roles, vals);
+      if (next >= 0) {
+        const bb = b!;
+        const ord = idx.ordinalOfDay(vals[iDate]!);
+        const close = vals[iClose]!;
+        const open = iOpen >= 0 ? vals[iOpen]! : close;
+        const high = iHigh >= 0 ? vals[iHigh]! : close;
+        const low = iLow >= 0 ? vals[iLow]! : close;
+        if (ord > bb.lastOrdinal && open > 0 && high > 0 && low > 0 && close > 0 && high >= low) {
+          push(bb, ord, open, high, low, close, iVol >= 0 ? vals[iVol]! : NaN, iAdj >= 0 ? vals[iAdj]! : close, line);
+          pos = next;
+          line++;
+          continue;
+        }
+      }
+      c.seek(pos, line);
     }
-    if (open < low || open > high || close < low || close > high) {
-      fp.warn('PRICE_OHLC_INCONSISTENT', `${bb.symbol} ${idx.dateOf(ord)}: open ${open} or close ${close} is outside low ${low}..high ${high}`, line);
-    }
-    bb.reserve();
-    const k = bb.length;
-    bb.session[k] = ord;
-    bb.open[k] = open;
-    bb.high[k] = high;
-    bb.low[k] = low;
-    bb.close[k] = close;
-    bb.volume[k] = volume;
-    if (bb.adjClose) bb.adjClose[k] = iAdj >= 0 ? c.number(iAdj) : close;
-    bb.length = k + 1;
-    bb.lastOrdinal = ord;
+    if (!c.next()) break;
+    cursorRow();
+    pos = c.offset;
+    line = c.nextLineNumber;
   }
   if (outside > 0) {
     fp.warn('PRICE_OUTSIDE_CALENDAR', `${outside} row(s) outside the calendar's range ${idx.calendar.first}..${idx.calendar.last} were dropped (first at line ${outsideLine})`, outsideLine, name(iDate));
@@ -224,6 +266,14 @@ function checkRow(c: CsvCursor, fp: FileProblems, line: number, header: readonly
     }
   }
   return !bad;
+}
+
+/** Column roles for scanPlainRow: the date column, the numeric columns in use, everything else skipped. */
+function plainRoles(ncols: number, iDate: number, numeric: readonly number[]): Uint8Array {
+  const roles = new Uint8Array(ncols).fill(COL_SKIP);
+  for (const i of numeric) if (i >= 0) roles[i] = COL_NUMBER;
+  roles[iDate] = COL_DATE;
+  return roles;
 }
 
 /** Number of line feeds + 1: an upper bound on the records of a file with LF or CRLF endings. */
