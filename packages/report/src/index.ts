@@ -28,3 +28,4 @@ export { histogram, lineChart, niceTicks, PALETTE } from './svg';
 export { lttbIndices } from './downsample';
 export { REPORT_FORMATS, renderReports, writeReports } from './write';
 export type { ReportFormat } from './write';
+export { MIN_PAIRS_FOR_VERDICT, diffDigits, verdict } from './verdict';

@@ -1,5 +1,6 @@
 import { groupSummaries } from './study-summary';
 import { pivotCarTests } from './car-tests-pivot';
+import { diffDigits, verdict } from './verdict';
 import { costsText, money, num, offsetLabel, pct, windowLabel } from './format';
 import type { RunResult, StudyGroup } from './result-types';
 
@@ -109,12 +110,15 @@ export function renderMarkdown(r: RunResult): string {
   }
   if (r.comparison && r.comparison.pairs.length) {
     parts.push(`## Comparison\n`);
-    parts.push(`Paired bootstrap of the per-event return difference (${r.comparison.resamples} resamples, seed ${r.comparison.seed}).\n`);
+    parts.push(`Seeded paired bootstrap (${r.comparison.resamples} resamples, seed ${r.comparison.seed}) of per-event returns over the events both traded, else of daily returns.\n`);
     parts.push(
       tableMd(
-        ['a', 'b', 'events', 'mean difference', '95% interval'],
-        r.comparison.pairs.map((p) => [p.a, p.b, String(p.n), pct(p.meanDiff), `${pct(p.ci95[0])} … ${pct(p.ci95[1])}`]),
-        ['l', 'l', 'r', 'r', 'r'],
+        ['a', 'b', 'compared', 'n', 'mean difference a − b', '95% interval', 'verdict'],
+        r.comparison.pairs.map((p) => {
+          const d = diffDigits(p);
+          return [p.a, p.b, p.metric, String(p.n), pct(p.meanDiff, d), `${pct(p.ci95[0], d)} … ${pct(p.ci95[1], d)}`, verdict(p)];
+        }),
+        ['l', 'l', 'l', 'r', 'r', 'r', 'l'],
       ),
     );
   }

@@ -7,8 +7,10 @@ import { runScenario } from '../run/run-scenario';
 import { comparisonText, summaryText } from '../run/summary';
 
 /** A closed pipe (`aftershock run … | head`) is not an error: stop writing quietly instead of crashing. */
+const guarded = new WeakSet<NodeJS.WriteStream>();
 function ignoreEpipe(stream: NodeJS.WriteStream): void {
-  if (stream.listenerCount('error') > 0) return;
+  if (guarded.has(stream)) return;
+  guarded.add(stream);
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EPIPE') throw e;
   });

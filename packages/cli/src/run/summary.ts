@@ -1,4 +1,4 @@
-import { pct, num, windowLabel, type RunResult } from '@aftershock/report';
+import { diffDigits, num, pct, verdict, windowLabel, type RunResult } from '@aftershock/report';
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): string {
   const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -36,9 +36,12 @@ export function comparisonText(r: RunResult): string {
   return (
     `Paired bootstrap (${c.resamples} resamples, seed ${c.seed}):\n` +
     table(
-      ['a', 'b', 'compared', 'n', 'mean a − b', '95% interval'],
-      c.pairs.map((p) => [p.a, p.b, p.metric, String(p.n), pct(p.meanDiff, 3), `${pct(p.ci95[0], 3)} … ${pct(p.ci95[1], 3)}`]),
-      [false, false, false, true, true, true],
+      ['a', 'b', 'compared', 'n', 'mean a − b', '95% interval', 'verdict'],
+      c.pairs.map((p) => {
+        const d = diffDigits(p);
+        return [p.a, p.b, p.metric, String(p.n), pct(p.meanDiff, d), `${pct(p.ci95[0], d)} … ${pct(p.ci95[1], d)}`, verdict(p)];
+      }),
+      [false, false, false, true, true, true, false],
     )
   );
 }

@@ -58,6 +58,7 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
   if (s.universe && s.universe !== 'events') s.universe.symbols.forEach((sym, i) => checkSymbol(sym, ['universe', 'symbols', i]));
   s.events?.filters.symbols?.forEach((sym, i) => checkSymbol(sym, ['events', 'filters', 'symbols', i]));
   s.events?.list.forEach((e, i) => checkSymbol(e.symbol, ['events', 'list', i, 'symbol']));
+  s.related?.only?.forEach((sym, i) => checkSymbol(sym, ['related', 'only', i]));
   for (const [company, list] of Object.entries(s.related?.symbols ?? {})) {
     list.forEach((r, i) => checkSymbol(r.symbol, ['related', 'symbols', company, i, 'symbol']));
   }
