@@ -11,6 +11,7 @@ import {
   sizeVolatilityTarget,
   type BarSource,
   type SeriesView,
+  type StrategyContext,
 } from '../src/index';
 import { flat, series } from './bars';
 
@@ -165,5 +166,29 @@ describe('configuration', () => {
     }
     expect(problems.map((p) => p.field)).toEqual(['initialCash', 'start', 'earningsLead', 'costs.commission.bps', 'costs.slippage.fraction', 'costs.borrow.annualRate', 'margin.maxGrossLeverage']);
     expect(new Set(problems.map((p) => p.code))).toEqual(new Set(['ENGINE_BAD_CONFIG']));
+  });
+});
+
+describe('strategies as classes, and a benchmark series', () => {
+  it('a class instance keeps its state across callbacks; a separate benchmark series is recorded per session', () => {
+    class Counter {
+      readonly name = 'counter';
+      sessions = 0;
+      closes: number[] = [];
+      onPostClose(): void {
+        this.sessions++;
+      }
+      onBar(_m: unknown, ctx: StrategyContext): void {
+        const b = ctx.benchmark!;
+        this.closes.push(b.close(b.closedLength - 1));
+      }
+    }
+    const bench = flat('BENCH', '2025-08-04', '2025-08-07', 400);
+    const s = new Counter();
+    const r = runBacktest({ source: [X], benchmark: bench, initialCash: 0, strategy: s });
+    expect(s.sessions).toBe(4);
+    expect(s.closes).toEqual([400, 400, 400, 400]);
+    expect(r.benchmark).toBe('BENCH');
+    expect(r.equity.map((p) => p.benchmark)).toEqual([400, 400, 400, 400]);
   });
 });
