@@ -60,6 +60,8 @@ export class Run {
   private readonly openEnded: boolean;
   private readonly benchSym: number;
   private readonly listingDay = new Map<number, number>();
+  /** First session of the earliest-listed loaded series (what "listed mid-data" is measured against). */
+  private earliestFirst: number | undefined;
 
   constructor(
     private readonly config: BacktestConfig,
@@ -335,9 +337,12 @@ export class Run {
     if (ipo !== undefined) return ipo;
     const ser = this.universe.series[sym];
     if (ser === undefined || ser.length === 0) return undefined;
-    let earliest = Infinity;
-    for (const s of this.universe.series) if (s !== undefined && s.length > 0) earliest = Math.min(earliest, s.session[0]!);
-    return ser.session[0]! > earliest ? isoToDayNumber(ser.dates[0]!) : undefined;
+    if (this.earliestFirst === undefined) {
+      let earliest = Infinity;
+      for (const s of this.universe.series) if (s !== undefined && s.length > 0) earliest = Math.min(earliest, s.session[0]!);
+      this.earliestFirst = earliest;
+    }
+    return ser.session[0]! > this.earliestFirst ? isoToDayNumber(ser.dates[0]!) : undefined;
   }
 
   private markAll(field: 'open' | 'close'): void {
