@@ -286,33 +286,40 @@ export class Run {
     );
   }
 
-  private preOpenCash(s: number, date: IsoDate): void {
+  /** Borrow accrued on shorts, then dividends of today's ex-dates on held positions (before the pre-open message). */
+  private preOpenCash(s: number, date: IsoDate, slice: SessionMessage['slice']): void {
     const pf = this.portfolio;
     if (pf.held.length === 0) return;
     const when = this.when();
     const costs = this.config.costs ?? {};
     const borrow = costs.borrow;
-    const prevDate = s > 0 ? this.cal.date(s - 1) : date;
-    const days = daysBetween(prevDate, date);
-    for (const sym of pf.held.slice()) {
-      const q = pf.qty[sym]!;
-      const symbol = this.universe.symbols[sym]!;
-      if (q < 0 && borrow !== undefined && days > 0) {
-        const rate = this.borrowRate(sym, symbol, date);
-        const basis = borrow.dayCount ?? 365;
+    if (borrow !== undefined) {
+      const days = s > 0 ? daysBetween(this.cal.date(s - 1), date) : 0;
+      const basis = borrow.dayCount ?? 365;
+      for (const sym of pf.held.slice()) {
+        const q = pf.qty[sym]!;
+        if (!(q < 0) || days <= 0) continue;
+        const rate = this.borrowRate(sym, this.universe.symbols[sym]!, date);
         const value = -q * pf.last[sym]!;
         const fee = (value * rate * days) / basis;
         if (fee !== 0) pf.charge('borrow', sym, -fee, when, `${days} day(s) × ${(rate * 100).toFixed(2)}% / ${basis} on ${value.toFixed(2)}`);
       }
-      const b = this.barToday[sym]!;
-      if (b >= 0 && costs.dividends !== false && q !== 0) {
-        const d = this.universe.series[sym]!.dividend[b]!;
-        if (d !== 0) {
-          const amount = q * d;
-          pf.charge('dividend', sym, amount, when, `${q} × ${d} ex ${date}`);
-          this.next({ type: 'dividend', ts: when.ts, priority: PRIORITY.dividend, seq: this.seq++, session: s, date, symbol, perShare: d, quantity: q, amount });
-        }
-      }
+    }
+    if (costs.dividends === false) return;
+    // Dividends in held order (the order positions were opened), so the stream does not depend on slice order.
+    const due = this.universe.dividendEntries;
+    if (due.length === 0) return;
+    const today = new Set<number>();
+    for (const k of due) if (pf.qty[slice.symbols[k]!] !== 0) today.add(slice.symbols[k]!);
+    if (today.size === 0) return;
+    for (const sym of pf.held.slice()) {
+      if (!today.has(sym)) continue;
+      const q = pf.qty[sym]!;
+      const d = this.universe.series[sym]!.dividend[this.barToday[sym]!]!;
+      const amount = q * d;
+      const symbol = this.universe.symbols[sym]!;
+      pf.charge('dividend', sym, amount, when, `${q} × ${d} ex ${date}`);
+      this.next({ type: 'dividend', ts: when.ts, priority: PRIORITY.dividend, seq: this.seq++, session: s, date, symbol, perShare: d, quantity: q, amount });
     }
   }
 
@@ -374,7 +381,7 @@ export class Run {
       const last = s === this.end || (this.openEnded && !u.hasPendingBars);
 
       this.setPhase(s, date, 'pre-open');
-      this.preOpenCash(s, date);
+      this.preOpenCash(s, date, slice);
       this.next(this.phaseMessage(s, date, 'pre-open', EMPTY_SLICE, false));
       this.flushRejects();
 

@@ -34,6 +34,8 @@ export class Universe {
   private readonly streams: (Stream | undefined)[];
   private pendingStreams = 0;
   barsSliced = 0;
+  /** Positions in the last slice whose bar is an ex-dividend date. */
+  readonly dividendEntries: number[] = [];
 
   constructor(source: BarSource | StreamingSource, private readonly cal: TradingCalendar) {
     this.source = source;
@@ -147,6 +149,7 @@ export class Universe {
     }
     const n = this.symbols.length;
     let count = 0;
+    this.dividendEntries.length = 0;
     const syms = new Int32Array(n);
     const bars = new Int32Array(n);
     const series = this.series;
@@ -161,6 +164,7 @@ export class Universe {
           this.take(st);
           syms[count] = i;
           bars[count] = st.series.length - 1;
+          if (st.series.dividend[st.series.length - 1] !== 0) this.dividendEntries.push(count);
           count++;
         }
         next[i] = st.series.length;
@@ -175,6 +179,7 @@ export class Universe {
       if (k < len && sess[k] === s) {
         syms[count] = i;
         bars[count] = k;
+        if (ser.dividend[k] !== 0) this.dividendEntries.push(count);
         count++;
         k++;
       }

@@ -7,10 +7,11 @@ const FAST = 20;
 const SLOW = 50;
 const NOTIONAL = 10_000;
 
-/** Long-only SMA(20)/SMA(50) crossover on every symbol, through the engine: market-on-close at the crossing close. */
+/**
+ * Long-only SMA(20)/SMA(50) crossover on every symbol, through the engine: running sums updated from the history
+ * view (the close leaving each window is read back through the view), market-on-close at the crossing close.
+ */
 function smaCross(nSymbols: number): Strategy {
-  const ring = new Float64Array(nSymbols * SLOW);
-  const count = new Int32Array(nSymbols);
   const sumFast = new Float64Array(nSymbols);
   const sumSlow = new Float64Array(nSymbols);
   const above = new Int8Array(nSymbols); // 1 fast > slow, −1 fast ≤ slow, 0 unknown
@@ -21,25 +22,23 @@ function smaCross(nSymbols: number): Strategy {
       const { symbols, bars, start, end } = msg.slice;
       for (let k = start; k < end; k++) {
         const sym = symbols[k]!;
-        const c = ctx.series(sym).close(bars[k]!);
-        const n = count[sym]!;
-        const base = sym * SLOW;
-        sumSlow[sym] = sumSlow[sym]! + c - (n >= SLOW ? ring[base + (n % SLOW)]! : 0);
-        sumFast[sym] = sumFast[sym]! + c - (n >= FAST ? ring[base + ((n - FAST) % SLOW)]! : 0);
-        ring[base + (n % SLOW)] = c;
-        count[sym] = n + 1;
-        if (n + 1 < SLOW) continue;
+        const i = bars[k]!;
+        const v = ctx.series(sym);
+        const c = v.close(i);
+        sumSlow[sym] = sumSlow[sym]! + c - (i >= SLOW ? v.close(i - SLOW) : 0);
+        sumFast[sym] = sumFast[sym]! + c - (i >= FAST ? v.close(i - FAST) : 0);
+        if (i + 1 < SLOW) continue;
         const now = sumFast[sym]! / FAST > sumSlow[sym]! / SLOW ? 1 : -1;
         const before = above[sym]!;
         above[sym] = now;
         if (before === -1 && now === 1 && held[sym] === 0) {
           const q = sizeFixedNotional(NOTIONAL, c);
           if (q > 0) {
-            ctx.submit({ symbol: ctx.symbols[sym]!, side: 'buy', quantity: q, type: 'market-on-close', reason: 'cross-up' });
+            ctx.submit({ symbol: v.symbol, side: 'buy', quantity: q, type: 'market-on-close', reason: 'cross-up' });
             held[sym] = q;
           }
         } else if (before === 1 && now === -1 && held[sym]! > 0) {
-          ctx.submit({ symbol: ctx.symbols[sym]!, side: 'sell', quantity: held[sym]!, type: 'market-on-close', reason: 'cross-down' });
+          ctx.submit({ symbol: v.symbol, side: 'sell', quantity: held[sym]!, type: 'market-on-close', reason: 'cross-down' });
           held[sym] = 0;
         }
       }
