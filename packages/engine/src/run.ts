@@ -1,4 +1,4 @@
-import { AftershockError, daysBetween, isoToDayNumber, xnysCalendar, type BarSeries, type IsoDate, type TradingCalendar } from '@aftershock/core';
+import { AftershockError, daysBetween, xnysCalendar, type BarSeries, type IsoDate, type TradingCalendar } from '@aftershock/core';
 import { Broker, type Outcome } from './broker';
 import type { BacktestConfig } from './config';
 import { buildNotices } from './event-notices';
@@ -9,7 +9,10 @@ import { Portfolio, type When } from './portfolio';
 import type { BacktestResult } from './results';
 import { HistoryView, type MutableClock } from './series-view';
 import { inMemorySource, isStreamingSource, type BarSource, type StreamingSource } from './source';
-import type { PortfolioView, SeriesView, Strategy, StrategyContext } from './strategy';
+import type { Strategy, StrategyContext } from './strategy';
+import { BorrowRates } from './borrow-rates';
+import { createContext } from './context';
+import { dispatch } from './dispatch';
 import { EMPTY_SLICE, Universe } from './universe';
 import { validateBacktestConfig } from './validate-config';
 
@@ -59,9 +62,7 @@ export class Run {
   /** A streaming source without an end date: the run ends when every stream is exhausted. */
   private readonly openEnded: boolean;
   private readonly benchSym: number;
-  private readonly listingDay = new Map<number, number>();
-  /** First session of the earliest-listed loaded series (what "listed mid-data" is measured against). */
-  private earliestFirst: number | undefined;
+  private readonly borrowRates: BorrowRates;
 
   constructor(
     private readonly config: BacktestConfig,
@@ -103,13 +104,18 @@ export class Run {
       this.remember(n);
       if (n.stage === 'scheduled' && n.event.tsEvent > before) this.carried.push(n);
     }
-    for (const e of config.events ?? []) {
-      if (e.kind === 'ipo') {
-        const k = this.universe.symbolIndex(e.symbol);
-        if (k >= 0) this.listingDay.set(k, isoToDayNumber(e.date));
-      }
-    }
-    this.ctx = this.makeContext();
+    this.borrowRates = new BorrowRates(config.costs?.borrow, this.universe, config.listingDates ?? {}, config.events ?? []);
+    this.ctx = createContext({
+      clock: this.clock,
+      calendar: this.cal,
+      universe: this.universe,
+      portfolio: this.portfolio,
+      broker: this.broker,
+      view: (k) => this.view(k),
+      benchmark: this.benchSym,
+      submit: (o) => this.submit(o),
+      known: this.known,
+    });
   }
 
   private firstListing(source: BarSource | StreamingSource): number {
@@ -136,46 +142,6 @@ export class Run {
     return v;
   }
 
-  private makeContext(): StrategyContext {
-    const pf = this.portfolio;
-    const benchmarkView = (): SeriesView | undefined => (this.benchSym >= 0 ? this.view(this.benchSym) : undefined);
-    const portfolio: PortfolioView = {
-      get cash() {
-        return pf.cash;
-      },
-      get equity() {
-        return pf.equityNow();
-      },
-      position: (symbol) => {
-        const k = this.universe.symbolIndex(symbol);
-        return k < 0 ? undefined : pf.snapshot(k);
-      },
-      positions: () => pf.snapshots(),
-    };
-    const emptyView = (symbol: string): SeriesView => {
-      throw new AftershockError('UNKNOWN_SYMBOL', `${symbol} is not in this run's universe`, { field: 'symbol' });
-    };
-    return {
-      clock: this.clock,
-      calendar: this.cal,
-      symbols: this.universe.symbols,
-      symbolIndex: (s) => this.universe.symbolIndex(s),
-      series: (s) => {
-        const k = typeof s === 'number' ? s : this.universe.symbolIndex(s);
-        if (k < 0 || k >= this.universe.symbols.length) return emptyView(String(s));
-        return this.view(k);
-      },
-      get benchmark() {
-        return benchmarkView();
-      },
-      portfolio,
-      submit: (o) => this.submit(o),
-      cancel: (id) => this.broker.cancel(id),
-      openOrders: (symbol) => this.broker.openOrders(symbol),
-      knownEvents: (symbol) => [...this.known.values()].filter((n) => symbol === undefined || n.event.symbol === symbol),
-    };
-  }
-
   private when(): When {
     return { ts: this.clock.ts, session: this.clock.session, date: this.clock.date };
   }
@@ -197,39 +163,7 @@ export class Run {
   private next(m: EngineMessage): void {
     this.messages++;
     this.emit(m);
-    const st = this.strategy;
-    const ctx = this.ctx;
-    st.onMessage?.(m, ctx);
-    switch (m.type) {
-      case 'session': {
-        if (st.onEvent !== undefined) for (const n of m.events) st.onEvent(n, m, ctx);
-        st.onSession?.(m, ctx);
-        switch (m.phase) {
-          case 'pre-open':
-            st.onPreOpen?.(m, ctx);
-            break;
-          case 'open':
-            st.onOpen?.(m, ctx);
-            break;
-          case 'close':
-            st.onBar?.(m, ctx);
-            st.onSessionClose?.(m, ctx);
-            break;
-          case 'post-close':
-            st.onPostClose?.(m, ctx);
-            break;
-        }
-        break;
-      }
-      case 'fill':
-        st.onFill?.(m.fill, ctx);
-        break;
-      case 'reject':
-        st.onReject?.(m.rejection, ctx);
-        break;
-      case 'dividend':
-        break;
-    }
+    dispatch(this.strategy, m, this.ctx);
   }
 
   private flushRejects(): void {
@@ -299,7 +233,7 @@ export class Run {
       for (const sym of pf.held.slice()) {
         const q = pf.qty[sym]!;
         if (!(q < 0) || days <= 0) continue;
-        const rate = this.borrowRate(sym, this.universe.symbols[sym]!, date);
+        const rate = this.borrowRates.rate(sym, date);
         const value = -q * pf.last[sym]!;
         const fee = (value * rate * days) / basis;
         if (fee !== 0) pf.charge('borrow', sym, -fee, when, `${days} day(s) × ${(rate * 100).toFixed(2)}% / ${basis} on ${value.toFixed(2)}`);
@@ -321,35 +255,6 @@ export class Run {
       pf.charge('dividend', sym, amount, when, `${q} × ${d} ex ${date}`);
       this.next({ type: 'dividend', ts: when.ts, priority: PRIORITY.dividend, seq: this.seq++, session: s, date, symbol, perShare: d, quantity: q, amount });
     }
-  }
-
-  private borrowRate(sym: number, symbol: string, date: IsoDate): number {
-    const b = this.config.costs!.borrow!;
-    const own = b.perSymbol?.[symbol];
-    if (own !== undefined) return own;
-    const htb = b.hardToBorrow;
-    if (htb !== undefined) {
-      const listed = this.listingOf(sym);
-      if (listed !== undefined && isoToDayNumber(date) - listed < htb.listedWithinDays) return htb.rate;
-    }
-    return b.annualRate;
-  }
-
-  /** Listing day number: config, else an IPO event, else a first bar later than the universe's first bar. */
-  private listingOf(sym: number): number | undefined {
-    const symbol = this.universe.symbols[sym]!;
-    const cfg = this.config.listingDates?.[symbol];
-    if (cfg !== undefined) return isoToDayNumber(cfg);
-    const ipo = this.listingDay.get(sym);
-    if (ipo !== undefined) return ipo;
-    const ser = this.universe.series[sym];
-    if (ser === undefined || ser.length === 0) return undefined;
-    if (this.earliestFirst === undefined) {
-      let earliest = Infinity;
-      for (const s of this.universe.series) if (s !== undefined && s.length > 0) earliest = Math.min(earliest, s.session[0]!);
-      this.earliestFirst = earliest;
-    }
-    return ser.session[0]! > this.earliestFirst ? isoToDayNumber(ser.dates[0]!) : undefined;
   }
 
   private markAll(field: 'open' | 'close'): void {
