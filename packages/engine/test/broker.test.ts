@@ -131,6 +131,13 @@ describe('costs', () => {
     const htb = { costs: { borrow: { annualRate: 0.365, hardToBorrow: { rate: 1.095, listedWithinDays: 30 } } }, listingDates: { X: '2025-08-04' } };
     expect(fee(htb)).toBeCloseTo(-9.09, 12); // listed 7 days before: 1,010 × 1.095 × 3 / 365
     expect(fee({ ...htb, listingDates: { X: '2025-01-02' } })).toBeCloseTo(-3.03, 12); // listed long ago
+    // Without listingDates: an IPO event gives the listing; else a first bar later than the universe's first bar.
+    const htbOnly = { costs: htb.costs };
+    const ipo = { id: 'X-ipo', symbol: 'X', kind: 'ipo' as const, date: '2025-08-04', timing: 'before-open' as const, tsEvent: 0, tsKnown: 0, tags: {} };
+    expect(fee({ ...htbOnly, events: [ipo] })).toBeCloseTo(-9.09, 12);
+    expect(fee(htbOnly)).toBeCloseTo(-3.03, 12); // X starts with the data: not a new listing
+    const older = series('OLD', [['2025-07-31', 1, 1, 1, 1], ['2025-08-11', 1, 1, 1, 1]]);
+    expect(fee({ ...htbOnly, source: [older, X] })).toBeCloseTo(-9.09, 12); // X's first bar is later than OLD's
   });
 });
 
