@@ -36,6 +36,18 @@ export interface RunInputs {
   readonly calendar?: TradingCalendar;
   /** Annual risk-free rate for Sharpe, Sortino and alpha (0 unless given). */
   readonly rf?: number;
+  /**
+   * Listing dates for the engine's hard-to-borrow rule. Lock-up events give their IPO date already; these add to
+   * (and override) them.
+   */
+  readonly listingDates?: Readonly<Record<string, IsoDate>>;
+}
+
+/** Listing dates known from the events (a lock-up's IPO date), then the explicit ones. */
+export function listingDatesOf(inputs: RunInputs): Record<string, IsoDate> {
+  const out: Record<string, IsoDate> = {};
+  for (const e of inputs.events) if (e.kind === 'lockup-expiry' && !(e.symbol in out)) out[e.symbol] = e.ipoDate;
+  return { ...out, ...inputs.listingDates };
 }
 
 /** One strategy's run, serialisable to JSON (non-finite numbers become null in JSON). */
@@ -74,6 +86,7 @@ export function runStrategy(spec: StrategySpec, inputs: RunInputs): { run: Strat
     initialCash: inputs.initialCash ?? 100_000,
     costs: inputs.costs ?? DEFAULT_COSTS,
     end,
+    listingDates: listingDatesOf(inputs),
     ...(inputs.start !== undefined ? { start: inputs.start } : {}),
     ...(inputs.benchmark !== undefined ? { benchmark: inputs.benchmark } : {}),
     ...(inputs.margin !== undefined ? { margin: inputs.margin } : {}),

@@ -13,6 +13,7 @@ export interface SweepInputs {
   readonly costs?: CostConfig;
   readonly initialCash?: number;
   readonly margin?: MarginConfig;
+  readonly listingDates?: Readonly<Record<string, IsoDate>>;
 }
 
 /** What one grid point gives back: its per-event returns and trades, enough to score any subset of events. */

@@ -4,8 +4,9 @@ import type { SweepInputs } from './sweep-core';
 import { evaluatePoint } from './sweep-core';
 
 /**
- * Worker-thread side of a sweep: receives the run inputs once (workerData), then grid points one at a time
- * (`{ index, point }`), and answers each with `{ index, outcome }` or `{ index, error }`.
+ * Worker-thread side of a sweep: receives the run inputs once (workerData), says `{ ready: true }` once loaded,
+ * then receives grid points one at a time (`{ index, point }`) and answers each with `{ index, outcome }` or
+ * `{ index, error }`.
  */
 interface Data {
   readonly strategy: string;
@@ -24,4 +25,5 @@ if (port) {
       port.postMessage({ index: m.index, error: { code: err.code ?? 'SWEEP_WORKER_FAILED', message: err.message ?? String(e) } });
     }
   });
+  port.postMessage({ ready: true });
 }

@@ -99,6 +99,9 @@ describe('a small sweep on hand-built lock-ups', () => {
     expect(one.outOfSample!.meanReturn).toBeCloseTo(0.28, 12);
     const two = await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2 });
     expect(two).toEqual(one);
+    // Workers that load the sources through tsx's tsImport instead of the esbuild bundle: the same result.
+    const viaTsx = await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2, loader: 'tsx' });
+    expect(viaTsx).toEqual(one);
     expect(JSON.parse(JSON.stringify(one))).toEqual(one);
   });
   it('bad grid values are reported together before anything runs', async () => {
