@@ -46,6 +46,7 @@ export interface EquityPoint {
   readonly benchmark?: number;
 }
 
+/** Per kind, the sum of CostItem amounts (effect on equity: negative for a cost, positive for a dividend received). */
 export interface TradeCosts {
   readonly commission: number;
   readonly slippage: number;
