@@ -112,6 +112,19 @@ describe('commands', () => {
     for (const name of readdirSync(out)) expect(readFileSync(join(again, name)), name).toEqual(readFileSync(join(out, name)));
   });
 
+  it('escapes a <script> that comes in through the scenario name and description', async () => {
+    const evil = '<script>alert(1)</script>';
+    const f = join(dir, 'evil.yaml');
+    const events = { ...SCENARIO.events, files: SCENARIO.events.files.map((x) => join(REPO, x)) };
+    writeFileSync(f, JSON.stringify({ ...SCENARIO, name: `x${evil}`, description: evil, events, strategies: [], related: undefined, outputs: { formats: ['html', 'md'] } }));
+    const out = join(dir, 'evil');
+    expect((await quiet(() => runCli(['run', f, '--out', out]))).value).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).not.toContain(evil);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(readdirSync(out).sort()).toEqual(['report.html', 'report.md']);
+  });
+
   it('exits 2 for invalid input and 1 when the run fails', async () => {
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, 'name: x\ndata: { benchmark: SPY }\nevents: { files: [nope.csv] }\n');
