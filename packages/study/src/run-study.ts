@@ -94,10 +94,7 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
     }
   }
   if (!est || !evt || !cars) {
-    throw new ValidationError(
-      excluded.map((x) => ({ code: x.code, message: `${x.event.symbol} ${x.event.date}: ${x.reason}`, severity: 'error' as const, ...(x.event.origin ? { file: x.event.origin.file, line: x.event.origin.line } : {}) })),
-      'no usable events:\n' + excluded.map((x) => `  ${x.event.symbol} ${x.event.date}: ${x.reason} [${x.code}]`).join('\n'),
-    );
+    throw noUsableEvents(excluded);
   }
   const geo = panelGeometry(est, evt);
 
@@ -133,10 +130,7 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
     else ok.push(i);
   });
   if (ok.length === 0) {
-    throw new ValidationError(
-      excluded.map((x) => ({ code: x.code, message: `${x.event.symbol} ${x.event.date}: ${x.reason}`, severity: 'error' as const })),
-      'no usable events:\n' + excluded.map((x) => `  ${x.event.symbol} ${x.event.date}: ${x.reason} [${x.code}]`).join('\n'),
-    );
+    throw noUsableEvents(excluded);
   }
   if (ok.length < kept.length) {
     kept = ok.map((i) => kept[i]!);
@@ -224,6 +218,19 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
     stats,
     groups,
   };
+}
+
+/** Every event was excluded: one problem per event (with its file and line when known). */
+function noUsableEvents(excluded: readonly ExcludedEvent[]): ValidationError {
+  return new ValidationError(
+    excluded.map((x) => ({
+      code: x.code,
+      message: `${x.event.symbol} ${x.event.date}: ${x.reason}`,
+      severity: 'error' as const,
+      ...(x.event.origin ? { file: x.event.origin.file, line: x.event.origin.line } : {}),
+    })),
+    'no usable events:\n' + excluded.map((x) => `  ${x.event.symbol} ${x.event.date}: ${x.reason} [${x.code}]`).join('\n'),
+  );
 }
 
 /** The fit restricted to some firms (fits are per firm, so no refit is needed). */
