@@ -3,6 +3,7 @@ import { dataLoadUniverse } from './data-load-universe';
 import { engineReplayUniverse } from './engine-replay-universe';
 import { engineSmaCrossUniverse } from './engine-sma-cross-universe';
 import { studyEvents } from './study-events';
+import { strategySweepLockups } from './strategy-sweep-lockups';
 
 /** Every figure, in the order `pnpm bench` runs them. */
-export const FIGURES: readonly Figure[] = [dataLoadUniverse, engineReplayUniverse, engineSmaCrossUniverse, studyEvents];
+export const FIGURES: readonly Figure[] = [dataLoadUniverse, engineReplayUniverse, engineSmaCrossUniverse, studyEvents, strategySweepLockups];
