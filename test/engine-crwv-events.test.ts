@@ -44,6 +44,8 @@ describe('engine on CRWV with the real event calendars', () => {
     expect(scheduled.event).not.toHaveProperty('epsActual');
     expect(scheduled.event).not.toHaveProperty('surprise');
     expect(scheduled.day0.day0).toBe('2025-08-13');
+    expect(Object.keys(scheduled.event).sort()).toEqual(['date', 'fiscalPeriod', 'id', 'kind', 'symbol', 'tags', 'timing', 'tsEvent', 'tsKnown']);
+    expect(JSON.stringify(scheduled.event)).not.toMatch(/eps|revenue|surprise/i);
     expect(notices[1]![2].event).toHaveProperty('epsActual', -0.6);
   });
 
@@ -80,6 +82,12 @@ describe('engine on CRWV with the real event calendars', () => {
     ]);
     expect(r.trades[0]).toMatchObject({ direction: 'short', entryReason: 'pre-unlock', exitReason: 'unlock-day0', eventId: lockup.id });
     expect(r.trades[0]!.grossPnl).toBeCloseTo(100 * (close('2025-08-14') - close('2025-08-15')), 9);
+  });
+
+  it("a lock-up's prospectus terms are public from the IPO on", () => {
+    let terms: unknown;
+    runBacktest({ ...range, initialCash: 0, strategy: { name: 't', init: (ctx) => void (terms = ctx.knownEvents('CRWV').find((n) => n.event.kind === 'lockup-expiry')?.event) } });
+    expect(terms).toMatchObject({ kind: 'lockup-expiry', lockup: { ipoDate: '2025-03-28', confirmed: true, offerPrice: 40, sharesUnlockedPct: 84 } });
   });
 
   it('lists CRWV mid-run: no bar of it before its IPO on 2025-03-28', () => {

@@ -1,9 +1,12 @@
 import { resolveDay0, scheduledInstant, type Day0Options, type MarketEvent, type TradingCalendar } from '@aftershock/core';
 import { compareMessages, type EventNotice, type ScheduledEvent } from './messages';
 
-/** The public part of an event before release: no EPS, revenue, surprise, offer price or unlocked share count. */
+/**
+ * The public part of an event before release: never EPS, revenue or surprise. An earnings event keeps its fiscal
+ * period; a lock-up keeps its prospectus terms (IPO date, length, offer price, share unlocked), public since the IPO.
+ */
 export function scheduledView(e: MarketEvent): ScheduledEvent {
-  return {
+  const v: { -readonly [K in keyof ScheduledEvent]: ScheduledEvent[K] } = {
     id: e.id,
     symbol: e.symbol,
     kind: e.kind,
@@ -12,8 +15,19 @@ export function scheduledView(e: MarketEvent): ScheduledEvent {
     tsKnown: e.tsKnown,
     tsEvent: e.tsEvent,
     tags: e.tags,
-    ...(e.related !== undefined ? { related: e.related } : {}),
   };
+  if (e.related !== undefined) v.related = e.related;
+  if (e.kind === 'earnings' && e.fiscalPeriod !== undefined) v.fiscalPeriod = e.fiscalPeriod;
+  if (e.kind === 'lockup-expiry') {
+    v.lockup = {
+      ipoDate: e.ipoDate,
+      confirmed: e.confirmed,
+      ...(e.lockupDays !== undefined ? { lockupDays: e.lockupDays } : {}),
+      ...(e.offerPrice !== undefined ? { offerPrice: e.offerPrice } : {}),
+      ...(e.sharesUnlockedPct !== undefined ? { sharesUnlockedPct: e.sharesUnlockedPct } : {}),
+    };
+  }
+  return v;
 }
 
 /**

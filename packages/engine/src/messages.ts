@@ -51,6 +51,16 @@ export interface ScheduledEvent {
   readonly tsEvent: number;
   readonly tags: Readonly<Record<string, string>>;
   readonly related?: readonly Related[];
+  /** Earnings: the fiscal period the report will cover (known with the date). */
+  readonly fiscalPeriod?: string;
+  /** Lock-up expiry: the prospectus terms, public from the IPO on. */
+  readonly lockup?: {
+    readonly ipoDate: IsoDate;
+    readonly confirmed: boolean;
+    readonly lockupDays?: number;
+    readonly offerPrice?: number;
+    readonly sharesUnlockedPct?: number;
+  };
 }
 
 /** An event's date became public: the numbers are not in it. */
