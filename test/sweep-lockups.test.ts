@@ -31,14 +31,14 @@ describe('sweep of lockup-short over a 10 × 10 grid on every lock-up', () => {
     expect(one.points).toHaveLength(100);
     expect(one.events).toBe(events.length);
     const f = one.folds[0]!;
-    expect(f.trainRange[1] < '2023-01-01' && f.testRange[0] >= '2023-01-01').toBe(true);
-    expect(f.trainEvents + f.testEvents).toBe(events.length);
+    expect(f.trainRange[1]! < '2023-01-01' && f.testRange[0]! >= '2023-01-01').toBe(true);
+    expect(f.trainEvents! + f.testEvents!).toBe(events.length);
     expect(f.bestParams).not.toBeNull();
     // The best in-sample point really is the best on the training events, and its out-of-sample score is its
     // own score on the later events.
     const train = one.points.map((p) => p.folds[0]!.train.score ?? -Infinity);
-    expect(train[f.best]).toBe(Math.max(...train));
-    expect(f.outOfSample).toEqual(one.points[f.best]!.folds[0]!.test);
+    expect(train[f.best!]).toBe(Math.max(...train));
+    expect(f.outOfSample).toEqual(one.points[f.best!]!.folds[0]!.test);
     // Grid order: before varies slowest, so (N = 2, M = 2) is point 11.
     expect(one.points[11]!.params).toEqual({ before: 2, after: 2 });
 
