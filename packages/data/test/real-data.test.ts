@@ -10,6 +10,7 @@ import {
   loadSymbol,
   loadUniverse,
   listSymbols,
+  parseEvents,
   projectCalendars,
   resolveDataRoot,
   summarizeSeries,
@@ -132,6 +133,16 @@ describe("the project's own calendars (data/) against the shared sources", () =>
       expect(mine.map((e) => e.date).filter((d) => d >= dates[0]!)).toEqual(dates);
       expect(mine.every((e) => e.epsActual !== undefined && e.epsEstimate !== undefined)).toBe(true);
     }
+  });
+
+  it('NVDA and MSFT dates and timing agree with SEC 8-K Item 2.02 acceptance times (read through a column mapping)', () => {
+    const edgar = join(SHARED, 'real', 'earnings', 'edgar-8k-item202', 'edgar_8k_item202.csv');
+    const p = new Problems(); // the file has blank tickers and 8-K/A amendments: gather, do not throw
+    const filings = parseEvents(readFileSync(edgar, 'utf8'), edgar, { problems: p, kind: 'earnings', columns: { date: 'acceptance_date_et', timing: 'session_et' } });
+    const byId = new Map(filings.map((e) => [e.id, e]));
+    const ours = loadEvents(project!.events).filter((e) => (e.symbol === 'NVDA' || e.symbol === 'MSFT') && e.kind === 'earnings');
+    expect(ours.length).toBeGreaterThanOrEqual(24);
+    for (const e of ours) expect(byId.get(e.id)?.timing, e.id).toBe(e.timing);
   });
 
   it('reads the other shared earnings sources as cross-checks (Alpha Vantage CSV/JSON, Yahoo dates)', () => {
