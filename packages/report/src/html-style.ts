@@ -10,6 +10,11 @@ header.top h1{margin:0 0 4px;font-size:26px;letter-spacing:.2px}
 header.top p{margin:0;color:#c9d3e6;max-width:900px}
 nav{margin-top:12px;display:flex;gap:14px;flex-wrap:wrap}
 nav a{color:#9fc6ff;text-decoration:none;font-size:13px}
+.glance{display:grid;grid-template-columns:repeat(auto-fit,minmax(220px,1fr));gap:12px;margin-top:18px}
+.g{background:#fff;border:1px solid var(--line);border-radius:10px;padding:12px 14px}
+.gv{font-size:24px;font-weight:700;font-variant-numeric:tabular-nums}
+.gk{font-size:13px;font-weight:600;margin-top:2px}
+.gd{font-size:12px;color:var(--muted)}
 section{background:var(--bg);border:1px solid var(--line);border-radius:10px;padding:18px 20px;margin:18px 0}
 h2{margin:0 0 12px;font-size:19px}
 h3{margin:18px 0 8px;font-size:15px}

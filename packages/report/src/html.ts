@@ -27,6 +27,23 @@ function seriesXY(points: readonly SeriesPoint[], scale = 1): { x: number[]; y: 
   return { x: idx, y: idx.map((i) => points[i]!.value * scale) };
 }
 
+/** Four headline numbers under the title: the sample, the day-0 reaction, the best strategy, the spillover. */
+function glance(r: RunResult): string {
+  const cards: [string, string, string][] = [];
+  const studied = r.events.filter((e) => !e.excluded).length;
+  cards.push([String(r.events.length), 'events', `${studied} in the study, ${r.meta.dataRange.from} … ${r.meta.dataRange.to}`]);
+  const all = r.study.groups[0];
+  const day0 = all?.aar.find((a) => a.offset === 0);
+  const t = all?.tests.rows.find((x) => x.offset === 0);
+  const ti = all ? all.tests.tests.indexOf('t-test') : -1;
+  if (day0) cards.push([pct(day0.aar, 1), 'average abnormal return on day 0', ti >= 0 && t ? `t = ${num(t.stats[ti] ?? null)}${t.signif[ti] ?? ''}, N = ${day0.n}` : `N = ${day0.n}`]);
+  const big = [...r.events].filter((e) => e.reaction.day0Return !== null).sort((a, b) => Math.abs(b.reaction.day0Return!) - Math.abs(a.reaction.day0Return!))[0];
+  if (big) cards.push([pct(big.reaction.day0Return, 1), `largest day-0 move: ${big.symbol} ${big.kind}`, `day 0 ${big.day0 ?? '–'} (event ${big.eventDate}, ${big.timing})`]);
+  const best = [...r.strategies].sort((a, b) => b.metrics.totalReturn - a.metrics.totalReturn)[0];
+  if (best) cards.push([pct(best.metrics.totalReturn, 1), `best strategy: ${best.label}`, `Sharpe ${num(best.metrics.sharpe)}, max drawdown ${pct(best.metrics.maxDrawdown, 2)}, ${best.metrics.trades} trade(s)`]);
+  return `<div class="glance">${cards.map(([v, k, d]) => `<div class="g"><div class="gv">${escapeHtml(v)}</div><div class="gk">${escapeHtml(k)}</div><div class="gd">${escapeHtml(d)}</div></div>`).join('')}</div>`;
+}
+
 function metaSection(r: RunResult): string {
   const m = r.meta;
   const kv: [string, string][] = [
@@ -313,6 +330,7 @@ export function renderHtml(r: RunResult, json?: string): string {
 <body>
 <header class="top"><div class="in"><h1>${escapeHtml(r.meta.scenario)}</h1><p>${escapeHtml(r.meta.description)}</p><nav>${nav.map(([id, label]) => `<a href="#${id}">${escapeHtml(label!)}</a>`).join('')}</nav></div></header>
 <main>
+${glance(r)}
 ${sections.join('\n')}
 <footer>aftershock ${escapeHtml(r.meta.version)} · result schema ${r.schemaVersion} · data ${escapeHtml(r.meta.dataRange.from)} … ${escapeHtml(r.meta.dataRange.to)}</footer>
 </main>
