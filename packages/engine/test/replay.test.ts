@@ -1,4 +1,4 @@
-import { concatMap, delay, filter, map, of, toArray, type Observable } from 'rxjs';
+import { concatMap, delay, filter, map, of, take, toArray, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { backtest$, compareMessages, phaseInstant, replay, runBacktest, type EngineMessage, type SessionMessage } from '../src/index';
@@ -77,6 +77,20 @@ describe('replay order', () => {
     expect(new Set(msgs.map((m) => m.type))).toEqual(new Set(['session', 'fill', 'reject']));
     for (let i = 1; i < msgs.length; i++) expect(compareMessages(msgs[i - 1]!, msgs[i]!)).toBeLessThan(0);
     expect(msgs.map((m) => m.seq)).toEqual(msgs.map((_m, i) => i));
+  });
+
+  it('unsubscribing stops the clock; a strategy error reaches the subscriber as an error', () => {
+    const x = flat('X', '2025-08-04', '2025-08-15', 50);
+    let seen = 0;
+    const got: string[] = [];
+    backtest$({ source: [x], initialCash: 0, strategy: { name: 'count', onSession: () => void seen++ } })
+      .pipe(take(6))
+      .subscribe((m) => got.push(m.type));
+    expect(got).toHaveLength(6);
+    expect(seen).toBeLessThanOrEqual(8); // the run stops within the session where the subscriber left
+    let error: unknown;
+    backtest$({ source: [x], initialCash: 0, strategy: { name: 'boom', onOpen: () => { throw new Error('boom'); } } }).subscribe({ error: (e: unknown) => (error = e) });
+    expect((error as Error).message).toBe('boom');
   });
 
   it('the same inputs give the same stream', async () => {
