@@ -7,7 +7,8 @@ export const COMMON_PARAMS: ParamsSchema = {
   notional: { kind: 'number', min: 0, default: 10_000, doc: 'money per trade; shares = ⌊notional / last close before entry⌋' },
   stopPct: { kind: 'number', min: 0, doc: 'optional stop, as a fraction against the entry fill (0.1 = 10%)' },
   stopAtr: { kind: 'number', min: 0, doc: 'optional stop, in ATRs (atrPeriod bars, at decision time) against the entry fill' },
-  atrPeriod: { kind: 'whole', min: 1, max: 250, default: 14, doc: 'ATR look-back for stopAtr' },
+  atrPeriod: { kind: 'whole', min: 1, max: 250, default: 14, doc: 'ATR look-back for stopAtr and atrRisk' },
+  atrRisk: { kind: 'number', min: 0, doc: 'optional ATR sizing: shares = ⌊atrRisk / ATR⌋ (money moved by a one-ATR move), instead of notional' },
 };
 
 /** Execution options from resolved parameters. */
@@ -18,5 +19,6 @@ export function executionOptions(p: Record<string, unknown>, field = 'params'): 
     ...(p['stopPct'] !== undefined ? { stopPct: p['stopPct'] as number } : {}),
     ...(p['stopAtr'] !== undefined ? { stopAtr: p['stopAtr'] as number } : {}),
     atrPeriod: p['atrPeriod'] as number,
+    ...(p['atrRisk'] !== undefined ? { atrRisk: p['atrRisk'] as number } : {}),
   };
 }

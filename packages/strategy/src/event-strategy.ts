@@ -36,7 +36,7 @@ export interface Planner {
 
 /** Options every event strategy shares. */
 export interface ExecutionOptions {
-  /** Money per trade; shares = ⌊notional / last close before the entry session⌋. */
+  /** Money per trade; shares = ⌊notional / last close before the entry session⌋ (unless `atrRisk` is set). */
   readonly notional: number;
   readonly filters: readonly IndicatorFilter[];
   /** Stop at this fraction against the entry fill (0.1 = 10%), as a good-till-cancelled stop order. */
@@ -44,6 +44,8 @@ export interface ExecutionOptions {
   /** Stop at this many ATRs (of `atrPeriod` bars, at decision time) against the entry fill. */
   readonly stopAtr?: number;
   readonly atrPeriod?: number;
+  /** ATR sizing: shares = ⌊atrRisk / ATR(atrPeriod)⌋ at decision time, instead of `notional`. */
+  readonly atrRisk?: number;
 }
 
 type State = 'pending' | 'entering' | 'open' | 'closed' | 'skipped';
@@ -105,7 +107,7 @@ export function eventStrategy(name: string, planner: Planner, opts: ExecutionOpt
     }
     if (busy(plan.symbol, l) || (ctx.portfolio.position(plan.symbol)?.quantity ?? 0) !== 0) return skip(l, 'overlap: the symbol is already held');
     let bars;
-    if (opts.filters.length > 0 || opts.stopAtr !== undefined) bars = visibleBars(view, i);
+    if (opts.filters.length > 0 || opts.stopAtr !== undefined || opts.atrRisk !== undefined) bars = visibleBars(view, i);
     if (bars && opts.filters.length > 0 && !filtersPass(bars, opts.filters, i)) return skip(l, 'indicator filter failed');
     let side: Side;
     if (plan.side === 'decide' || planner.decide) {
@@ -115,13 +117,13 @@ export function eventStrategy(name: string, planner: Planner, opts: ExecutionOpt
       side = d;
     } else side = plan.side;
     const ref = view.close(i);
-    const qty = ref > 0 ? Math.floor(opts.notional / ref) : 0;
-    if (qty <= 0) return skip(l, 'size is 0 shares');
+    const atr = bars && (opts.stopAtr !== undefined || opts.atrRisk !== undefined) ? indicatorSeries(bars, 'atr', opts.atrPeriod ?? 14)[i]! : NaN;
+    let qty: number;
+    if (opts.atrRisk !== undefined) qty = atr > 0 ? Math.floor(opts.atrRisk / atr) : 0;
+    else qty = ref > 0 ? Math.floor(opts.notional / ref) : 0;
+    if (qty <= 0) return skip(l, opts.atrRisk !== undefined && !(atr > 0) ? 'no ATR yet for sizing' : 'size is 0 shares');
     l.side = side;
-    if (opts.stopAtr !== undefined && bars) {
-      const atr = indicatorSeries(bars, 'atr', opts.atrPeriod ?? 14)[i]!;
-      l.stopDistance = Number.isFinite(atr) ? atr * opts.stopAtr : NaN;
-    }
+    if (opts.stopAtr !== undefined) l.stopDistance = Number.isFinite(atr) ? atr * opts.stopAtr : NaN;
     l.state = 'entering';
     l.entryOrder = ctx.submit({
       symbol: plan.symbol,

@@ -9,6 +9,7 @@ import type { JsonSafe } from './json-safe';
 import { jsonSafe } from './json-safe';
 import type { ParamValue, RawParams } from './params';
 import type { ProgressSink } from './progress';
+import { ttyProgress } from './progress';
 import type { PointOutcome, SweepInputs } from './sweep-core';
 import { evaluatePoint } from './sweep-core';
 import type { Objective, ScoreSummary } from './sweep-score';
@@ -32,8 +33,11 @@ export interface SweepSpec {
 export interface SweepOptions {
   /** Worker threads (default 1: run in this thread). Results do not depend on it. */
   readonly threads?: number;
-  /** Called after each point; see ttyProgress for a terminal bar. */
-  readonly progress?: ProgressSink;
+  /**
+   * Called after each point. Default: a progress bar on stderr when it is a terminal, nothing otherwise
+   * (ttyProgress); `false` for none.
+   */
+  readonly progress?: ProgressSink | false;
   /** How workers load the sources (default `bundle`, which falls back to `tsx`). */
   readonly loader?: WorkerLoader;
 }
@@ -210,14 +214,15 @@ export async function runSweep(spec: SweepSpec, inputs: SweepInputs, opts: Sweep
   const points = expandGrid(spec.grid);
   const folds = spec.walkForward ? walkForwardFolds(inputs.events, spec.walkForward) : [];
   const threads = Math.max(1, Math.floor(opts.threads ?? 1));
+  const progress = opts.progress === false ? undefined : (opts.progress ?? ttyProgress(`sweep ${spec.strategy}`, process.stderr));
   let outcomes: PointOutcome[];
   if (threads === 1) {
     outcomes = [];
     for (const p of points) {
       outcomes.push(evaluatePoint(spec.strategy, base, p, inputs));
-      opts.progress?.(outcomes.length, points.length);
+      progress?.(outcomes.length, points.length);
     }
-  } else outcomes = await runParallel(spec, points, inputs, threads, opts.loader ?? 'bundle', opts.progress);
+  } else outcomes = await runParallel(spec, points, inputs, threads, opts.loader ?? 'bundle', progress);
 
   const sweepPoints: SweepPoint[] = points.map((params, i) => ({
     params,

@@ -17,6 +17,16 @@ describe('hold-through', () => {
     expect(t.netPnl).toBeCloseTo(1000, 9);
     expect(run.skipped).toEqual([{ eventId: events[1]!.id, symbol: 'HHH', reason: 'overlap: the symbol is already held' }]);
   });
+  it('ATR sizing and an ATR stop', () => {
+    // Every bar spans close ± 1 and the closes before entry are flat, so ATR(3) at the decision bar (03-06) = 2.
+    // atrRisk 1,000 → ⌊1,000 / 2⌋ = 500 shares; long 03-07 at 10 → 03-11 at 11: +500.
+    const long = runStrategy({ name: 'hold-through', params: { before: 1, after: 1, atrRisk: 1000, atrPeriod: 3 } }, { bars: [hhh], events: [events[0]!], costs: NO_COSTS }).run;
+    expect(long.trades.map((t) => [t.qty, t.netPnl])).toEqual([[500, 500]]);
+    // Short with a stop 0.5 ATR = 1 above the entry (11): 03-10 opens at 12, through the stop, so it fills at the
+    // open 12: 500 × (10 − 12) = −1,000.
+    const short = runStrategy({ name: 'hold-through', params: { before: 1, after: 1, side: 'short', atrRisk: 1000, atrPeriod: 3, stopAtr: 0.5 } }, { bars: [hhh], events: [events[0]!], costs: NO_COSTS }).run;
+    expect(short.trades.map((t) => [t.qty, t.exitDate, t.exitPrice, t.exitReason, t.netPnl])).toEqual([[500, S[5], 12, 'stop', -1000]]);
+  });
   it('short side and an event-kind filter', () => {
     const lk = lockup('HHH', S[5]!, '2024-09-01');
     const { run } = runStrategy({ name: 'hold-through', params: { before: 1, after: 1, side: 'short', kind: 'earnings' } }, { bars: [hhh], events: [events[0]!, lk], costs: NO_COSTS });
