@@ -1,0 +1,48 @@
+import { escapeHtml, num, offsetLabel, pct, pctTick, windowLabel } from './format';
+import { c, htmlTable, n } from './html-table';
+import { pivotCarTests } from './car-tests-pivot';
+import type { RunResult, StudyGroup } from './result-types';
+import { histogram, lineChart, PALETTE } from './svg';
+
+function groupBlock(g: StudyGroup, i: number): string {
+  const color = PALETTE[i % PALETTE.length]!;
+  const chart = lineChart({
+    title: `CAAR · ${g.name} (N = ${g.n})`,
+    series: [{ name: 'CAAR', x: g.aar.map((a) => a.offset), y: g.aar.map((a) => a.caar), color }],
+    band: { name: '95% band', x: g.aar.map((a) => a.offset), lo: g.aar.map((a) => a.caarLow), hi: g.aar.map((a) => a.caarHigh), color },
+    yFormat: pctTick,
+    yLabel: 'CAAR (%)',
+    xLabel: 'sessions from day 0',
+    xFormat: offsetLabel,
+    markers: [{ x: 0, label: 'day 0' }],
+    zeroLine: true,
+    dots: true,
+  });
+  const tt = g.tests;
+  const rows = g.aar.map((a) => {
+    const t = tt.rows.find((x) => x.offset === a.offset);
+    return [
+      c(offsetLabel(a.offset)),
+      n(String(a.n), a.n),
+      n(pct(a.aar), a.aar, true),
+      n(pct(a.caar), a.caar, true),
+      ...tt.tests.map((_, k) => n(`${num(t?.stats[k] ?? null)}${t?.signif[k] ?? ''}`, t?.stats[k] ?? null)),
+    ];
+  });
+  const table = htmlTable(['day', 'N', 'AAR', 'CAAR', ...tt.tests], rows, [false, true, true, true, ...tt.tests.map(() => true)]);
+  const pv = pivotCarTests(g.carTests);
+  const carTests = g.carTests.length
+    ? htmlTable(
+        ['CAR window', 'CAAR', ...pv.names],
+        pv.rows.map((r) => [c(windowLabel(r.window)), n(pct(r.caar), r.caar, true), ...r.cells.map((t) => n(t ? `${num(t.stat)}${t.signif}` : '–', t?.stat ?? null))]),
+        [false, true, ...pv.names.map(() => true)],
+      )
+    : '';
+  const dist = histogram(`CAR ${windowLabel(g.carDistribution.window)} across events · ${g.name}`, g.carDistribution.values, pctTick, 'CAR (%)', color);
+  return `<h3>${escapeHtml(g.name)} (${g.n} event${g.n === 1 ? '' : 's'})</h3><div class="grid2"><div class="card">${chart}</div><div class="card">${dist}</div></div><div class="scroll">${table}</div>${carTests}`;
+}
+
+export function studySection(r: RunResult): string {
+  if (r.study.groups.length === 0) return `<section id="study"><h2>Event study</h2><p class="muted">No event had enough data for the study.</p></section>`;
+  return `<section id="study"><h2>Event study</h2><p class="muted">Test statistics per event day; <span class="sig">*</span> 10%, <span class="sig">**</span> 5%, <span class="sig">***</span> 1% (two-sided). The band is CAAR ± 1.96 × its standard error.</p>${r.study.groups.map(groupBlock).join('\n')}</section>`;
+}
