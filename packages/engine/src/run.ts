@@ -27,6 +27,7 @@ function withBenchmark(source: BarSource | StreamingSource, bench: BarSeries | s
   return {
     symbols: [...source.symbols, bench.symbol],
     listing: (s) => (s === bench.symbol ? bench.dates[0] : source.listing?.(s)),
+    lastDate: (s) => (s === bench.symbol ? bench.dates[bench.length - 1] : source.lastDate?.(s)),
     load: (s) => (s === bench.symbol ? bench : source.load(s)),
   };
 }

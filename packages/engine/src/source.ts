@@ -9,6 +9,8 @@ export interface BarSource {
   readonly symbols: readonly string[];
   /** The first session date of a symbol, when known without loading it (e.g. from a manifest). */
   listing?(symbol: string): IsoDate | undefined;
+  /** The last bar's date of a symbol, when known without loading it (sets the default end of a run). */
+  lastDate?(symbol: string): IsoDate | undefined;
   /** Loads a symbol's bars (synchronously: the replay is synchronous). */
   load(symbol: string): BarSeries;
 }
@@ -23,6 +25,10 @@ export function inMemorySource(series: readonly BarSeries[]): BarSource {
   return {
     symbols: series.map((s) => s.symbol),
     listing: (symbol) => bySymbol.get(symbol)?.dates[0],
+    lastDate: (symbol) => {
+      const s = bySymbol.get(symbol);
+      return s === undefined || s.length === 0 ? undefined : s.dates[s.length - 1];
+    },
     load: (symbol) => {
       const s = bySymbol.get(symbol);
       if (s === undefined) throw new AftershockError('UNKNOWN_SYMBOL', `no series for ${symbol} in this source`, { field: 'symbol' });

@@ -81,7 +81,17 @@ export class Universe {
       first = Math.min(first, s.session[0]!);
       last = Math.max(last, s.session[s.length - 1]!);
     }
-    for (const p of this.pending) first = Math.min(first, p.ordinal);
+    for (const p of this.pending) {
+      first = Math.min(first, p.ordinal);
+      // A symbol listing later may end later: ask the source, or load it when the source cannot tell.
+      const src = this.source as BarSource;
+      const lastDate = src.lastDate?.(this.symbols[p.sym]!);
+      if (lastDate !== undefined) last = Math.max(last, this.cal.ordinalOnOrBefore(lastDate));
+      else {
+        const s = src.load(this.symbols[p.sym]!);
+        if (s.length > 0) last = Math.max(last, s.session[s.length - 1]!);
+      }
+    }
     for (const st of this.streams) if (st?.row !== undefined) first = Math.min(first, st.ordinal);
     return { first, last };
   }

@@ -101,6 +101,7 @@ describe('streaming source', () => {
     const source: BarSource = {
       symbols: base.symbols,
       listing: (s) => base.listing!(s),
+      lastDate: (s) => base.lastDate!(s),
       load: (s): BarSeries => {
         loads.push(`${s}@${clockDate || 'start'}`);
         return base.load(s);

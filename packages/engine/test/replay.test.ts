@@ -57,6 +57,13 @@ describe('replay order', () => {
     expect(seen).toEqual(['2025-08-04:GAP:ipoBars=0', '2025-08-05::ipoBars=0', '2025-08-06:GAP,IPO:ipoBars=1']);
   });
 
+  it('without an end date the run lasts until the last bar of any symbol, one that lists later included', () => {
+    const early = flat('E', '2025-08-04', '2025-08-06');
+    const late = flat('L', '2025-08-06', '2025-08-12');
+    const r = runBacktest({ source: [early, late], initialCash: 0, strategy: { name: 'n' } });
+    expect([r.start, r.end, r.stats.bars]).toEqual(['2025-08-04', '2025-08-12', 3 + 5]);
+  });
+
   it('every message is in the one total order (ts, priority, seq), strictly increasing', () => {
     const x = flat('X', '2025-08-04', '2025-08-15', 50);
     let n = 0;
