@@ -36,7 +36,10 @@ export function metaSection(r: RunResult): string {
     ['seed', String(m.seed)],
     ['aftershock', `${m.version} (result schema ${r.schemaVersion})`],
   ];
-  const notes = m.notes.length ? `<h3>Notes</h3><ul>${m.notes.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>` : '';
+  const li = (xs: readonly string[]) => `<ul>${xs.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>`;
+  const shown = m.notes.length > 6 ? m.notes.slice(0, 4) : m.notes;
+  const rest = m.notes.slice(shown.length);
+  const notes = m.notes.length ? `<h3>Notes</h3>${li(shown)}${rest.length ? `<details><summary>${rest.length} more notes</summary>${li(rest)}</details>` : ''}` : '';
   const inputs = `<details><summary>Input files (${m.inputs.length}) with sha256</summary>${htmlTable(['file', 'sha256'], m.inputs.map((i) => [c(i.file), c(i.sha256)]))}</details>`;
   return `<section id="run"><h2>What was run</h2><div class="kv">${kv.map(([k, v]) => `<div>${escapeHtml(k)}</div><div>${escapeHtml(v)}</div>`).join('')}</div>${notes}${inputs}</section>`;
 }
