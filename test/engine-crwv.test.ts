@@ -111,6 +111,30 @@ describe('engine on real CRWV bars', () => {
     expect(r.costTotals.total).toBeCloseTo(-(slippage + commission + borrow), 9);
   });
 
+  it('dividends from the dividend file: SPY ex 2025-06-20 ($1.761) paid to a long held over it, charged to a short', () => {
+    const hold = (side: 'buy' | 'sell'): ReturnType<typeof runBacktest> =>
+      runBacktest({
+        source: [spy],
+        start: '2025-06-16',
+        end: '2025-06-24',
+        initialCash: 100_000,
+        strategy: atCloses({ '2025-06-18': { symbol: 'SPY', side, quantity: 100, type: 'market-on-close' } }),
+      });
+    const long = hold('buy');
+    const short = hold('sell');
+    expect(long.costs.map((c) => [c.kind, c.date, c.amount])).toEqual([['dividend', '2025-06-20', expect.closeTo(176.1, 9)]]);
+    expect(short.costs.map((c) => [c.kind, c.date, c.amount])).toEqual([['dividend', '2025-06-20', expect.closeTo(-176.1, 9)]]);
+    // Equity change of the long over the ex-date = price change + the dividend in cash:
+    // 100 × (606.78 − 597.44) + 100 × 1.761 = 934.00 + 176.10 = 1,110.10.
+    const i0 = spy.dates.indexOf('2025-06-18');
+    const i1 = spy.dates.indexOf('2025-06-24');
+    const e = (d: string): number => long.equity.find((p) => p.date === d)!.equity;
+    expect(e('2025-06-24') - e('2025-06-18')).toBeCloseTo(100 * (spy.close[i1]! - spy.close[i0]!) + 176.1, 6);
+    expect(e('2025-06-24') - e('2025-06-18')).toBeCloseTo(1110.1, 1);
+    // …close to the dividend-adjusted (reinvested) return, which differs only by the dividend's own return.
+    expect((e('2025-06-24') - e('2025-06-18')) / (100 * spy.close[i0]!)).toBeCloseTo(spy.adjClose[i1]! / spy.adjClose[i0]! - 1, 3);
+  });
+
   it('is deterministic: the same scenario twice gives identical fills and equity (identical JSON)', () => {
     const make = (source: BacktestConfig['source'] = [crwv, spy]): BacktestConfig => ({
       source,
