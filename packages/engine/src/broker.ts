@@ -183,6 +183,7 @@ export class Broker {
 
   /** Day orders that worked in session `s` expire at its end. */
   expireDay(s: number): void {
+    if (this.working.length === 0) return;
     this.working = this.working.filter((w) => {
       if (w.order.tif === 'day' && w.activeFrom <= s) {
         w.order.status = 'expired';
