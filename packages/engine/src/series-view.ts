@@ -36,7 +36,9 @@ export class HistoryView implements SeriesView {
 
   private full(i: number, field: string): BarSeries {
     const n = this.universe.visible[this.index]!;
-    if (!(i >= 0 && i < n) || !Number.isInteger(i) || (i === n - 1 && this.isPartial(i))) this.beyond(i, field);
+    // Fast path: a bar before the last visible one is complete whatever the phase.
+    if (i >= 0 && i < n - 1 && (i | 0) === i) return this.universe.series[this.index]!;
+    if (!(i >= 0 && i < n) || !Number.isInteger(i) || this.isPartial(i)) this.beyond(i, field);
     return this.universe.series[this.index]!;
   }
 
