@@ -6,6 +6,8 @@ import { lineChart, PALETTE } from './svg';
 
 /** Largest number of points drawn per series; longer series are downsampled (LTTB) for the charts only. */
 export const MAX_CHART_POINTS = 600;
+/** At most this many strategies get their own equity and drawdown charts (the table lists every one). */
+export const MAX_STRATEGY_CHARTS = 12;
 
 function dateTicks(points: readonly SeriesPoint[]): { x: number; label: string }[] {
   if (points.length === 0) return [];
@@ -96,5 +98,5 @@ export function strategiesSection(r: RunResult): string {
     }),
     [false, ...new Array<boolean>(12).fill(true)],
   );
-  return `<section id="strategies"><h2>Strategies</h2><p class="muted">Returns, drawdown, volatility and exposure in percent (volatility and CAGR annualised over 252 sessions); Sharpe and Sortino annualised, risk-free rate 0; costs in dollars.</p><div class="scroll">${table}</div>${r.strategies.map(strategyBlock).join('\n')}</section>`;
+  return `<section id="strategies"><h2>Strategies</h2><p class="muted">Returns, drawdown, volatility and exposure in percent (volatility and CAGR annualised over 252 sessions); Sharpe and Sortino annualised, risk-free rate 0; costs in dollars.</p><div class="scroll">${table}</div>${r.strategies.slice(0, MAX_STRATEGY_CHARTS).map(strategyBlock).join('\n')}${r.strategies.length > MAX_STRATEGY_CHARTS ? `<p class="muted">Charts for the first ${MAX_STRATEGY_CHARTS} of ${r.strategies.length} configurations; report.json and trades.csv hold every one.</p>` : ''}</section>`;
 }

@@ -8,7 +8,7 @@ import { strategiesSection } from './html-strategies';
 import { studySection } from './html-study';
 import type { RunResult } from './result-types';
 
-export { MAX_CHART_POINTS } from './html-strategies';
+export { MAX_CHART_POINTS, MAX_STRATEGY_CHARTS } from './html-strategies';
 export { MAX_EVENT_CHARTS } from './html-events';
 
 /** Embeds JSON in a script element safely: `<`, `>` and `&` are written as unicode escapes. */

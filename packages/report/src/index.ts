@@ -23,7 +23,7 @@ export { escapeHtml, money, num, offsetLabel, pct, stable, windowLabel } from '.
 export { parseResultJson, renderJson, renderJsonCompact } from './json';
 export { renderMarkdown } from './markdown';
 export { eventsCsv, spilloversCsv, tradesCsv } from './csv';
-export { MAX_CHART_POINTS, MAX_EVENT_CHARTS, renderHtml } from './html';
+export { MAX_CHART_POINTS, MAX_EVENT_CHARTS, MAX_STRATEGY_CHARTS, renderHtml } from './html';
 export { histogram, lineChart, niceTicks, PALETTE } from './svg';
 export { lttbIndices } from './downsample';
 export { REPORT_FORMATS, renderReports, writeReports } from './write';

@@ -126,6 +126,9 @@ function dailyReturns(run: StrategyRun): Map<IsoDate, number> {
   return out;
 }
 
+/** Up to this many configurations every pair is compared; beyond, each one against the first. */
+export const MAX_ALL_PAIRS = 10;
+
 /**
  * Pairwise comparison with a seeded paired bootstrap (10,000 resamples): over the per-event returns of the events
  * both strategies traded when they share at least two, else over the daily returns of the sessions both ran.
@@ -133,7 +136,9 @@ function dailyReturns(run: StrategyRun): Map<IsoDate, number> {
 export function compareRuns(results: readonly StrategyResult[], runs: readonly StrategyRun[], seed: number): ComparisonResult {
   const pairs: ComparisonPair[] = [];
   const resamples = 10_000;
-  for (let i = 0; i < runs.length; i++) {
+  // Every pair up to MAX_ALL_PAIRS configurations; beyond (large grids), each configuration against the first.
+  const all = runs.length <= MAX_ALL_PAIRS;
+  for (let i = 0; i < (all ? runs.length : 1); i++) {
     for (let j = i + 1; j < runs.length; j++) {
       const a = runs[i]!;
       const b = runs[j]!;
