@@ -51,6 +51,15 @@ describe('lockup-short on a hand-built series', () => {
     expect(run({ filters: [{ indicator: 'close-vs-sma', period: 3, op: '>=', value: 0 }] }).trades).toHaveLength(1);
   });
 
+  it('decisions never read the entry session: changing its bar changes the fill, not the filter or the size', () => {
+    const f = { filters: 'close-vs-sma(3) >= 0; rsi(2) <= 100' };
+    const base = runStrategy({ name: 'lockup-short', params: f }, { bars: [aaa], events: [ev], costs: NO_COSTS }).run;
+    const moved = series('AAA', '2025-03-03', CLOSES.map((c, i) => (i === 4 ? 5 : c)));
+    const other = runStrategy({ name: 'lockup-short', params: f }, { bars: [moved], events: [ev], costs: NO_COSTS }).run;
+    expect([base.trades[0]!.qty, other.trades[0]!.qty]).toEqual([500, 500]);
+    expect([base.trades[0]!.entryPrice, other.trades[0]!.entryPrice]).toEqual([25, 5]);
+  });
+
   it('costs by kind, worked by hand', () => {
     const costs = {
       commission: { type: 'per-share' as const, perShare: 0.01, minimum: 1 },
