@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -113,6 +113,20 @@ describe('scenario validation', () => {
     expect(r.problems).toEqual([]);
     expect(r.scenario?.events.list[0]).toMatchObject({ kind: 'custom', timing: 'unknown' });
   });
+});
+
+describe('shipped scenarios', () => {
+  const SCENARIOS = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+  const files = readdirSync(SCENARIOS).filter((f) => f.endsWith('.yaml'));
+  it('include the four of the issue and the reference', () => {
+    expect(files.sort()).toEqual(expect.arrayContaining(['coreweave-2025.yaml', 'estudy2-replication.yaml', 'ipo-lockups.yaml', 'megacap-earnings.yaml', 'reference.yaml']));
+  });
+  for (const f of files) {
+    it(`${f} is valid and documented at its top`, () => {
+      expect(validateScenario(join(SCENARIOS, f), { catalog: strategyCatalog() }).problems).toEqual([]);
+      expect(readFileSync(join(SCENARIOS, f), 'utf8').startsWith(`# ${f.replace('.yaml', '')} — `)).toBe(true);
+    });
+  }
 });
 
 describe('aftershock validate', () => {
