@@ -26,7 +26,7 @@ export interface MetricsInput {
   readonly trades: readonly TradeRecord[];
   /** Σ |fill price × qty| over every fill (entries and exits). */
   readonly tradedNotional: number;
-  /** Benchmark closes (total return) on the same sessions as `equity`, for alpha and beta. */
+  /** Benchmark prices on the same sessions as `equity` (the engine records its close), for alpha and beta. */
   readonly benchmark?: ArrayLike<number>;
   /** Annual risk-free rate; 0 unless given. */
   readonly rf?: number;

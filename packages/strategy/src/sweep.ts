@@ -40,6 +40,8 @@ export interface SweepOptions {
   readonly progress?: ProgressSink | false;
   /** How workers load the sources (default `bundle`, which falls back to `tsx`). */
   readonly loader?: WorkerLoader;
+  /** Whether this thread evaluates points while the workers start (default true); false leaves every point to them. */
+  readonly helpWhileStarting?: boolean;
 }
 
 /** One grid point: its parameters, its numbers on every event and on each side of each fold. */
@@ -137,6 +139,7 @@ async function runParallel(
   inputs: SweepInputs,
   threads: number,
   loader: WorkerLoader,
+  help: boolean,
   progress?: ProgressSink,
 ): Promise<PointOutcome[]> {
   const base = spec.base ?? {};
@@ -185,7 +188,7 @@ async function runParallel(
     });
   }
   try {
-    while (!failure && next < points.length && ready < workers.length) {
+    while (help && !failure && next < points.length && ready < workers.length) {
       const index = next++;
       record(index, evaluatePoint(spec.strategy, base, points[index]!, inputs));
       await new Promise<void>((r) => setImmediate(r));
@@ -222,7 +225,7 @@ export async function runSweep(spec: SweepSpec, inputs: SweepInputs, opts: Sweep
       outcomes.push(evaluatePoint(spec.strategy, base, p, inputs));
       progress?.(outcomes.length, points.length);
     }
-  } else outcomes = await runParallel(spec, points, inputs, threads, opts.loader ?? 'bundle', progress);
+  } else outcomes = await runParallel(spec, points, inputs, threads, opts.loader ?? 'bundle', opts.helpWhileStarting ?? true, progress);
 
   const sweepPoints: SweepPoint[] = points.map((params, i) => ({
     params,

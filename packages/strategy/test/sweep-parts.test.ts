@@ -99,8 +99,12 @@ describe('a small sweep on hand-built lock-ups', () => {
     expect(one.outOfSample!.meanReturn).toBeCloseTo(0.28, 12);
     const two = await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2 });
     expect(two).toEqual(one);
-    // Workers that load the sources through tsx's tsImport instead of the esbuild bundle: the same result.
-    const viaTsx = await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2, loader: 'tsx' });
+    // Every point on the workers (this thread does not help): from the esbuild bundle, and through tsx's tsImport.
+    let points = 0;
+    const onlyWorkers = await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2, helpWhileStarting: false, progress: () => points++ });
+    expect(onlyWorkers).toEqual(one);
+    expect(points).toBe(4);
+    const viaTsx = await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2, loader: 'tsx', helpWhileStarting: false });
     expect(viaTsx).toEqual(one);
     expect(JSON.parse(JSON.stringify(one))).toEqual(one);
   });
