@@ -241,16 +241,14 @@ export class Run {
       }
     }
     if (costs.dividends === false) return;
-    // Dividends in held order (the order positions were opened), so the stream does not depend on slice order.
+    // Today's ex-dates (found while slicing), in universe order.
     const due = this.universe.dividendEntries;
-    if (due.length === 0) return;
-    const today = new Set<number>();
-    for (const k of due) if (pf.qty[slice.symbols[k]!] !== 0) today.add(slice.symbols[k]!);
-    if (today.size === 0) return;
-    for (const sym of pf.held.slice()) {
-      if (!today.has(sym)) continue;
+    for (let j = 0; j < due.length; j++) {
+      const k = due[j]!;
+      const sym = slice.symbols[k]!;
       const q = pf.qty[sym]!;
-      const d = this.universe.series[sym]!.dividend[this.barToday[sym]!]!;
+      if (q === 0) continue;
+      const d = this.universe.series[sym]!.dividend[slice.bars[k]!]!;
       const amount = q * d;
       const symbol = this.universe.symbols[sym]!;
       pf.charge('dividend', sym, amount, when, `${q} × ${d} ex ${date}`);

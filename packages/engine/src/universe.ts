@@ -26,6 +26,10 @@ export class Universe {
   readonly visible: Int32Array;
   /** Next bar to slice per symbol. */
   private readonly next: Int32Array;
+  /** Per loaded series: ordinal of its first bar, whether it has no gaps, and its next ex-dividend bar index. */
+  private readonly first: Int32Array;
+  private readonly gapless: Uint8Array;
+  private readonly nextDiv: Int32Array;
   private readonly index = new Map<string, number>();
   /** Symbols still to load, by listing ordinal (ascending). */
   private pending: Array<{ sym: number; ordinal: number }> = [];
@@ -44,6 +48,9 @@ export class Universe {
     this.series = new Array<BarSeries | undefined>(n).fill(undefined);
     this.visible = new Int32Array(n);
     this.next = new Int32Array(n);
+    this.first = new Int32Array(n);
+    this.gapless = new Uint8Array(n);
+    this.nextDiv = new Int32Array(n);
     this.streams = new Array<Stream | undefined>(n).fill(undefined);
     this.symbols.forEach((s, i) => {
       if (this.index.has(s)) throw new AftershockError('DUPLICATE_SYMBOL', `symbol ${s} appears twice in the universe`, { field: 'symbol' });
@@ -146,6 +153,11 @@ export class Universe {
     while (k < s.length && s.session[k]! < startOrdinal) k++;
     this.next[i] = k;
     this.visible[i] = k;
+    // A series without gaps maps session s to bar s − first: slicing then never reads its session column.
+    const n = s.length;
+    this.first[i] = n > 0 ? s.session[0]! : 0;
+    this.gapless[i] = n > 0 && s.session[n - 1]! - s.session[0]! === n - 1 ? 1 : 0;
+    this.nextDiv[i] = nextDividend(s, k);
   }
 
   /**
@@ -165,6 +177,9 @@ export class Universe {
     const series = this.series;
     const next = this.next;
     const streams = this.streams;
+    const gapless = this.gapless;
+    const first = this.first;
+    const nextDiv = this.nextDiv;
     for (let i = 0; i < n; i++) {
       const st = streams[i];
       if (st !== undefined) {
@@ -182,14 +197,26 @@ export class Universe {
       }
       const ser = series[i];
       if (ser === undefined) continue;
-      let k = next[i]!;
-      const sess = ser.session;
       const len = ser.length;
-      while (k < len && sess[k]! < s) k++;
-      if (k < len && sess[k] === s) {
+      let k: number;
+      let hit: boolean;
+      if (gapless[i] === 1) {
+        k = s - first[i]!;
+        hit = k >= 0 && k < len;
+        if (!hit) k = k < 0 ? 0 : len;
+      } else {
+        k = next[i]!;
+        const sess = ser.session;
+        while (k < len && sess[k]! < s) k++;
+        hit = k < len && sess[k] === s;
+      }
+      if (hit) {
         syms[count] = i;
         bars[count] = k;
-        if (ser.dividend[k] !== 0) this.dividendEntries.push(count);
+        if (k >= nextDiv[i]!) {
+          if (k === nextDiv[i]) this.dividendEntries.push(count);
+          nextDiv[i] = nextDividend(ser, k + 1);
+        }
         count++;
         k++;
       }
@@ -204,4 +231,13 @@ export class Universe {
   reveal(slice: BarSlice): void {
     for (let k = slice.start; k < slice.end; k++) this.visible[slice.symbols[k]!] = slice.bars[k]! + 1;
   }
+}
+
+/** Index of the first bar at or after `from` with a dividend, or the series length. */
+function nextDividend(s: BarSeries, from: number): number {
+  const d = s.dividend;
+  const n = s.length;
+  let k = from;
+  while (k < n && d[k] === 0) k++;
+  return k;
 }
