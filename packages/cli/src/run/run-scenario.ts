@@ -78,7 +78,7 @@ export function runScenario(pathOrObject: string | object, opts: RunOptions = {}
 
   progress('strategies', 0.5);
   const period = backtestPeriod(scenario, inputs.events.map((e) => e.date), inputs.benchmark.dates, cal);
-  const strat = runStrategies({ scenario, bars: [...inputs.prices.values()], events: inputs.events, start: period.from, end: period.to }, (label) => progress(`strategy ${label}`, 0.6));
+  const strat = runStrategies({ scenario, bars: [...inputs.prices.values()], events: inputs.events, start: period.from, end: period.to }, (label, k, n) => progress(`strategy ${label}`, 0.5 + (0.4 * k) / n));
   progress('comparison', 0.9);
   const comparison = strat.runs.length >= 2 ? compareRuns(strat.results, strat.runs, scenario.seed) : null;
 

@@ -66,13 +66,14 @@ function series(run: StrategyRun, bench: readonly number[], capital: number): Pi
 }
 
 /** Runs every configured strategy on the same bars, events and costs, and shapes each run for the report. */
-export function runStrategies(inp: StrategyRunInput, onProgress?: (label: string) => void): { results: StrategyResult[]; runs: StrategyRun[]; notes: string[] } {
+export function runStrategies(inp: StrategyRunInput, onProgress?: (label: string, index: number, count: number) => void): { results: StrategyResult[]; runs: StrategyRun[]; notes: string[] } {
   const s = inp.scenario;
   const results: StrategyResult[] = [];
   const runs: StrategyRun[] = [];
   const notes: string[] = [];
-  for (const spec of strategySpecs(s)) {
-    onProgress?.(spec.label);
+  const specs = strategySpecs(s);
+  for (const [k, spec] of specs.entries()) {
+    onProgress?.(spec.label, k, specs.length);
     const { run, result } = runStrategy(
       { name: spec.name, label: spec.label, params: spec.params },
       { bars: inp.bars, events: inp.events, benchmark: s.data.benchmark, start: inp.start, end: inp.end, costs: costConfig(s), initialCash: s.capital },
