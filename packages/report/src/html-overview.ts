@@ -31,8 +31,12 @@ export function metaSection(r: RunResult): string {
     ['event window', `${windowLabel(m.windows.event)} sessions`],
     ['CAR windows', m.windows.car.map(windowLabel).join(', ')],
     ['dividends', m.dividends],
-    ['capital', money(m.capital, 0)],
-    ['costs', costsText(m.costs)],
+    ...(r.strategies.length
+      ? ([
+          ['capital', money(m.capital, 0)],
+          ['costs', costsText(m.costs)],
+        ] as [string, string][])
+      : []),
     ['seed', String(m.seed)],
     ['aftershock', `${m.version} (result schema ${r.schemaVersion})`],
   ];

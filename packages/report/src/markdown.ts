@@ -26,12 +26,11 @@ function groupMd(g: StudyGroup): string {
   if (g.carTests.length) {
     const pv = pivotCarTests(g.carTests);
     out.push(
-      '\n' +
-        tableMd(
-          ['CAR window', 'CAAR', ...pv.names],
-          pv.rows.map((r) => [windowLabel(r.window), pct(r.caar), ...r.cells.map((t) => (t ? `${num(t.stat)}${t.signif}` : '–'))]),
-          ['l', 'r', ...pv.names.map(() => 'r' as const)],
-        ),
+      tableMd(
+        ['CAR window', 'CAAR', ...pv.names],
+        pv.rows.map((r) => [windowLabel(r.window), pct(r.caar), ...r.cells.map((t) => (t ? `${num(t.stat)}${t.signif}` : '–'))]),
+        ['l', 'r', ...pv.names.map(() => 'r' as const)],
+      ),
     );
   }
   return out.join('\n');
@@ -53,8 +52,12 @@ export function renderMarkdown(r: RunResult): string {
         ['estimation window', `${windowLabel(m.windows.estimation)} sessions`],
         ['event window', `${windowLabel(m.windows.event)} sessions`],
         ['dividends', m.dividends],
-        ['capital', money(m.capital, 0)],
-        ['costs', costsText(m.costs)],
+        ...(r.strategies.length
+          ? [
+              ['capital', money(m.capital, 0)],
+              ['costs', costsText(m.costs)],
+            ]
+          : []),
         ['aftershock', m.version],
       ],
     ),
