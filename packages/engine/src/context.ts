@@ -20,6 +20,8 @@ export interface ContextParts {
   readonly submit: (o: OrderRequest) => number;
   /** Latest notice per event id, in the order events became known. */
   readonly known: ReadonlyMap<string, EventNotice>;
+  /** Brings position marks up to the current phase before the portfolio is read. */
+  readonly ensureMarks: () => void;
 }
 
 /** The strategy's window on a run: the clock, history views that end now, the portfolio, and order entry. */
@@ -31,13 +33,18 @@ export function createContext(p: ContextParts): StrategyContext {
       return pf.cash;
     },
     get equity() {
+      p.ensureMarks();
       return pf.equityNow();
     },
     position: (symbol) => {
+      p.ensureMarks();
       const k = u.symbolIndex(symbol);
       return k < 0 ? undefined : pf.snapshot(k);
     },
-    positions: () => pf.snapshots(),
+    positions: () => {
+      p.ensureMarks();
+      return pf.snapshots();
+    },
   };
   return {
     clock: p.clock,

@@ -64,6 +64,8 @@ export class Run {
   private readonly openEnded: boolean;
   private readonly benchSym: number;
   private readonly borrowRates: BorrowRates;
+  /** Prices positions must be marked at before anyone reads the portfolio (see ensureMarks). */
+  private pendingMark: 'open' | 'close' | undefined;
 
   constructor(
     private readonly config: BacktestConfig,
@@ -116,6 +118,7 @@ export class Run {
       benchmark: this.benchSym,
       submit: (o) => this.submit(o),
       known: this.known,
+      ensureMarks: () => this.ensureMarks(),
     });
   }
 
@@ -201,6 +204,7 @@ export class Run {
 
   private matchAt(point: FillPoint, s: number, priority: number): void {
     if (!this.broker.hasWorking) return;
+    this.ensureMarks();
     const when = this.when();
     const series = this.universe.series;
     this.broker.match(
@@ -256,6 +260,14 @@ export class Run {
     }
   }
 
+  /** Marks positions at today's open or close if the phase changed them and nobody has looked yet (lazy). */
+  private ensureMarks(): void {
+    const f = this.pendingMark;
+    if (f === undefined) return;
+    this.pendingMark = undefined;
+    this.markAll(f);
+  }
+
   private markAll(field: 'open' | 'close'): void {
     const pf = this.portfolio;
     const h = pf.held;
@@ -291,22 +303,23 @@ export class Run {
 
       this.setPhase(s, date, 'open');
       u.reveal(slice);
-      this.markAll('open');
+      this.pendingMark = 'open';
       this.matchAt('open', s, PRIORITY.fill);
       this.next(this.phaseMessage(s, date, 'open', slice, false));
       this.flushRejects();
 
       this.setPhase(s, date, 'close');
       this.matchAt('intraday', s, PRIORITY.fill);
-      this.markAll('close');
+      this.pendingMark = 'close';
       this.next(this.phaseMessage(s, date, 'close', slice, false));
       const filled = this.fills.length;
       this.matchAt('close', s, PRIORITY.auctionFill);
-      if (this.fills.length !== filled) this.markAll('close');
+      if (this.fills.length !== filled) this.pendingMark = 'close';
       this.flushRejects();
 
       this.setPhase(s, date, 'post-close');
       this.broker.expireDay(s);
+      this.ensureMarks();
       const bb = this.benchSym >= 0 ? bt[this.benchSym]! : -1;
       this.portfolio.recordEquity(s, date, this.benchSym < 0 ? undefined : bb >= 0 ? u.series[this.benchSym]!.close[bb]! : NaN);
       this.next(this.phaseMessage(s, date, 'post-close', slice, last));
