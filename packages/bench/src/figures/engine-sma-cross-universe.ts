@@ -1,5 +1,5 @@
 import type { BarSeries } from '@aftershock/core';
-import { runBacktest, sizeFixedNotional, type Strategy } from '@aftershock/engine';
+import { runBacktest, sizeFixedNotional, type SeriesView, type Strategy } from '@aftershock/engine';
 import { peakRssMb, timeBest, type Figure } from '../figure';
 import { barCount, engineUniverse } from './engine-universe';
 
@@ -16,6 +16,7 @@ function smaCross(nSymbols: number): Strategy {
   const sumSlow = new Float64Array(nSymbols);
   const above = new Int8Array(nSymbols); // 1 fast > slow, −1 fast ≤ slow, 0 unknown
   const held = new Float64Array(nSymbols); // shares held
+  const views: (SeriesView | undefined)[] = new Array<SeriesView | undefined>(nSymbols).fill(undefined); // a view is kept across messages
   return {
     name: 'sma-cross',
     onSessionClose(msg, ctx) {
@@ -23,7 +24,7 @@ function smaCross(nSymbols: number): Strategy {
       for (let k = start; k < end; k++) {
         const sym = symbols[k]!;
         const i = bars[k]!;
-        const v = ctx.series(sym);
+        const v = (views[sym] ??= ctx.series(sym));
         const c = v.close(i);
         sumSlow[sym] = sumSlow[sym]! + c - (i >= SLOW ? v.close(i - SLOW) : 0);
         sumFast[sym] = sumFast[sym]! + c - (i >= FAST ? v.close(i - FAST) : 0);
