@@ -195,6 +195,20 @@ describe('cash, margin and rejections', () => {
 });
 
 describe('portfolio', () => {
+  it('the portfolio view is marked at the open during the open phase and at the close from the close phase on', () => {
+    const seen: string[] = [];
+    const look = (tag: string) => (c: StrategyContext): void => void seen.push(`${tag}:${c.portfolio.equity}:${c.portfolio.position('X')?.lastPrice}`);
+    run(script({
+      '2025-08-04 close': (c) => c.submit({ symbol: 'X', side: 'buy', quantity: 10, type: 'market-on-close' }),
+      '2025-08-05 pre-open': look('pre'),
+      '2025-08-05 open': look('open'),
+      '2025-08-05 close': look('close'),
+      '2025-08-05 post-close': look('post'),
+    }));
+    // Bought 10 at 102 (cash 98,980): equity = 98,980 + 10 × (102 | open 101 | close 98).
+    expect(seen).toEqual(['pre:100000:102', 'open:99990:101', 'close:99960:98', 'post:99960:98']);
+  });
+
   it('average cost, realised and unrealised P&L, round trips with reasons, a flip opens a new trade', () => {
     let mid: { avg: number; realized: number; unrealized: number } | undefined;
     const r = run(script({
