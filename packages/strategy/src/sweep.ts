@@ -40,7 +40,10 @@ export interface SweepOptions {
   readonly progress?: ProgressSink | false;
   /** How workers load the sources (default `bundle`, which falls back to `tsx`). */
   readonly loader?: WorkerLoader;
-  /** Whether this thread evaluates points while the workers start (default true); false leaves every point to them. */
+  /**
+   * Whether this thread also evaluates points until the workers are ready (default false: measured slower on two
+   * cores, since it competes with the starting workers and delays feeding them).
+   */
   readonly helpWhileStarting?: boolean;
 }
 
@@ -128,10 +131,8 @@ function startWorker(data: unknown, bundle: string | null): Worker {
 }
 
 /**
- * Evaluates points on `threads` worker threads pulling from one queue. Starting a worker costs seconds (it loads
- * the TypeScript sources through tsx), so until every worker has said it is ready, this thread evaluates points
- * itself; from then on only the workers do. Each result is stored by its point index, so the outcome does not
- * depend on who evaluated what.
+ * Evaluates points on `threads` worker threads pulling from one queue (optionally with this thread's help until
+ * they are ready). Each result is stored by its point index, so the outcome does not depend on who evaluated what.
  */
 async function runParallel(
   spec: SweepSpec,
@@ -165,18 +166,21 @@ async function runParallel(
   let ready = 0;
   let stopping = false;
   for (const w of workers) {
-    let inFlight = -1;
+    // Two points in flight per worker, so a worker never idles while its next point is on the way.
+    const inFlight = new Set<number>();
     const feed = () => {
-      inFlight = -1;
       if (failure || next >= points.length) return;
-      inFlight = next++;
-      w.postMessage({ index: inFlight, point: points[inFlight] });
+      const index = next++;
+      inFlight.add(index);
+      w.postMessage({ index, point: points[index] });
     };
     w.on('message', (m: { ready?: true; index: number; outcome?: PointOutcome; error?: { code: string; message: string } }) => {
       if (m.ready) {
         ready++;
+        feed();
         return feed();
       }
+      inFlight.delete(m.index);
       if (m.error) return fail(new AftershockError(m.error.code, `grid point ${JSON.stringify(points[m.index])}: ${m.error.message}`, { field: 'grid' }));
       record(m.index, m.outcome!);
       feed();
@@ -184,7 +188,8 @@ async function runParallel(
     w.on('error', (e) => fail(new AftershockError('SWEEP_WORKER_FAILED', `a sweep worker failed: ${e.message}`)));
     w.on('exit', (code) => {
       if (stopping || done === points.length) return;
-      fail(new AftershockError('SWEEP_WORKER_FAILED', `a sweep worker exited (code ${code})${inFlight >= 0 ? ` while on grid point ${JSON.stringify(points[inFlight])}` : ''}`));
+      const on = [...inFlight].map((i) => JSON.stringify(points[i])).join(', ');
+      fail(new AftershockError('SWEEP_WORKER_FAILED', `a sweep worker exited (code ${code})${on ? ` while on grid point(s) ${on}` : ''}`));
     });
   }
   try {
@@ -225,7 +230,7 @@ export async function runSweep(spec: SweepSpec, inputs: SweepInputs, opts: Sweep
       outcomes.push(evaluatePoint(spec.strategy, base, p, inputs));
       progress?.(outcomes.length, points.length);
     }
-  } else outcomes = await runParallel(spec, points, inputs, threads, opts.loader ?? 'bundle', opts.helpWhileStarting ?? true, progress);
+  } else outcomes = await runParallel(spec, points, inputs, threads, opts.loader ?? 'bundle', opts.helpWhileStarting ?? false, progress);
 
   const sweepPoints: SweepPoint[] = points.map((params, i) => ({
     params,

@@ -97,15 +97,13 @@ describe('a small sweep on hand-built lock-ups', () => {
     expect(f.outOfSample!.score).toBeCloseTo(0.28, 12);
     expect(one.points[3]!.folds[0]!.test.score).toBeCloseTo(0.44, 12);
     expect(one.outOfSample!.meanReturn).toBeCloseTo(0.28, 12);
-    const two = await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2 });
-    expect(two).toEqual(one);
-    // Every point on the workers (this thread does not help): from the esbuild bundle, and through tsx's tsImport.
+    // Every point on the two workers, from the esbuild bundle; with this thread helping; through tsx's tsImport.
     let points = 0;
-    const onlyWorkers = await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2, helpWhileStarting: false, progress: () => points++ });
-    expect(onlyWorkers).toEqual(one);
+    const two = await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2, progress: () => points++ });
+    expect(two).toEqual(one);
     expect(points).toBe(4);
-    const viaTsx = await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2, loader: 'tsx', helpWhileStarting: false });
-    expect(viaTsx).toEqual(one);
+    expect(await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2, helpWhileStarting: true })).toEqual(one);
+    expect(await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2, loader: 'tsx' })).toEqual(one);
     expect(JSON.parse(JSON.stringify(one))).toEqual(one);
   });
   it('bad grid values are reported together before anything runs', async () => {
