@@ -99,6 +99,22 @@ describe('streaming source', () => {
     expect(r.stats.bars).toBe(5 + 4);
   });
 
+  it('an endless stream works with an end date: nothing past the clock is ever read', () => {
+    let read = 0;
+    const endless: StreamingSource = {
+      symbols: ['INF'],
+      stream: function* (): Generator<BarRow> {
+        for (let o = cal.ordinal('2025-01-02'); ; o++) {
+          read++;
+          yield { date: cal.date(o), open: 10, high: 11, low: 9, close: 10 };
+        }
+      },
+    };
+    const r = runBacktest({ source: endless, start: '2025-01-02', end: '2025-01-31', initialCash: 0, strategy: { name: 'x' } });
+    expect(r.stats.bars).toBe(20); // January 2025 had 20 sessions (Jan 1 and Jan 9 closed, MLK day Jan 20)
+    expect(read).toBe(21); // the 20 bars plus one row of lookahead
+  });
+
   it('bad rows are coded errors naming the symbol and date', () => {
     const rows = (dates: string[]): StreamingSource => ({
       symbols: ['Z'],
