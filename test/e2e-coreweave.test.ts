@@ -24,7 +24,7 @@ interface Report {
   schemaVersion: number;
   events: { id: string; kind: string; eventDate: string; day0: string; reaction: { day0Return: number; car: { window: number[]; car: number | null }[] } }[];
   strategies: { name: string; metrics: Record<string, number> }[];
-  comparison: { pairs: { a: string; b: string; meanDiff: number | null; ci95: (number | null)[] }[] };
+  comparison: { pairs: { a: string; b: string; metric: string; meanDiff: number | null; ci95: (number | null)[] }[] };
   meta: { inputs: { file: string; sha256: string }[] };
 }
 
@@ -60,6 +60,7 @@ describe('aftershock run scenarios/coreweave-2025.yaml', () => {
     for (const s of report.strategies) for (const k of ['totalReturn', 'cagr', 'sharpe', 'sortino', 'maxDrawdown', 'trades', 'hitRate', 'costs']) expect(s.metrics, `${s.name}.${k}`).toHaveProperty(k);
     expect(report.comparison.pairs).toHaveLength(10);
     for (const p of report.comparison.pairs) expect(p.ci95[0]!).toBeLessThanOrEqual(p.ci95[1]!);
+    expect(report.comparison.pairs.find((p) => p.a === 'lockup-short' && p.b === 'buy-and-hold')).toMatchObject({ metric: 'daily return' });
     expect(report.meta.inputs.map((i) => i.file)).toContain('../data/earnings.csv');
   });
 

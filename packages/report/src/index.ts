@@ -3,6 +3,7 @@ export type {
   AarRow,
   CarTest,
   CarValue,
+  ComparisonEventRow,
   ComparisonPair,
   ComparisonResult,
   EventResult,

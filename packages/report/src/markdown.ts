@@ -113,7 +113,7 @@ export function renderMarkdown(r: RunResult): string {
   }
   if (r.comparison && r.comparison.pairs.length) {
     parts.push(`## Comparison\n`);
-    parts.push(`Seeded paired bootstrap (${r.comparison.resamples} resamples, seed ${r.comparison.seed}) of per-event returns over the events both traded, else of daily returns.\n`);
+    parts.push(`Seeded paired bootstrap (${r.comparison.resamples} resamples, seed ${r.comparison.seed}) of per-event returns over every event either strategy traded (untraded = 0), or of daily returns when one side trades no event.\n`);
     parts.push(
       tableMd(
         ['a', 'b', 'compared', 'n', 'mean difference a − b', '95% interval', 'verdict'],
@@ -122,6 +122,17 @@ export function renderMarkdown(r: RunResult): string {
           return [p.a, p.b, p.metric, String(p.n), pct(p.meanDiff, d), `${pct(p.ci95[0], d)} … ${pct(p.ci95[1], d)}`, verdict(p)];
         }),
         ['l', 'l', 'l', 'r', 'r', 'r', 'l'],
+      ),
+    );
+  }
+  if (r.comparison && r.comparison.events.length) {
+    const cmp = r.comparison;
+    const labels = cmp.table.map((t) => t.label).filter((l) => cmp.events.some((e) => e.returns[l] !== undefined && e.returns[l] !== null));
+    parts.push(
+      tableMd(
+        ['event', 'symbol', 'date', ...labels],
+        cmp.events.map((e) => [e.eventId, e.symbol, e.date ?? '–', ...labels.map((l) => pct(e.returns[l] ?? null))]),
+        ['l', 'l', 'l', ...labels.map(() => 'r' as const)],
       ),
     );
   }

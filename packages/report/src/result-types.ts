@@ -176,9 +176,19 @@ export interface ComparisonPair {
   readonly ci95: readonly [number | null, number | null];
 }
 
+/** One event and each strategy's return on it (null: that strategy did not trade it). */
+export interface ComparisonEventRow {
+  readonly eventId: string;
+  readonly symbol: string;
+  readonly date: IsoDate | null;
+  readonly returns: Readonly<Record<string, number | null>>;
+}
+
 export interface ComparisonResult {
   readonly table: readonly ({ readonly label: string } & StrategyMetricsRow)[];
   readonly pairs: readonly ComparisonPair[];
+  /** Every event any strategy traded, with each strategy's return on it. */
+  readonly events: readonly ComparisonEventRow[];
   readonly resamples: number;
   readonly seed: number;
 }

@@ -107,6 +107,7 @@ export function sampleResult(opts: { name?: string; symbol?: string; sessions?: 
     comparison: {
       table: [],
       pairs: [{ a: 'lockup-short', b: 'buy-and-hold', metric: 'per-event return', n: 2, meanDiff: 0.12, ci95: [0.01, 0.3] }],
+      events: [{ eventId: 'e1', symbol: sym, date: '2025-08-12', returns: { 'lockup-short': 0.2, 'buy-and-hold': null } }],
       resamples: 10000,
       seed: 42,
     },

@@ -80,7 +80,7 @@ export function runScenario(pathOrObject: string | object, opts: RunOptions = {}
   const period = backtestPeriod(scenario, inputs.events.map((e) => e.date), inputs.benchmark.dates, cal);
   const strat = runStrategies({ scenario, bars: [...inputs.prices.values()], events: inputs.events, start: period.from, end: period.to }, (label, k, n) => progress(`strategy ${label}`, 0.5 + (0.4 * k) / n));
   progress('comparison', 0.9);
-  const comparison = strat.runs.length >= 2 ? compareRuns(strat.results, strat.runs, scenario.seed) : null;
+  const comparison = strat.runs.length >= 2 ? compareRuns(strat.results, strat.runs, strat.specs, strat.inputs, scenario.seed) : null;
 
   const notes: string[] = [];
   if (st.profile === 'textbook') notes.push('Textbook profile: ' + TEXTBOOK_CHOICES.map((c) => c.choice).join(' '));

@@ -1,7 +1,7 @@
 import type { BarSeries, IsoDate, MarketEvent } from '@aftershock/core';
 import type { CostConfig, TradeCosts } from '@aftershock/engine';
 import type { ComparisonPair, ComparisonResult, StrategyResult } from '@aftershock/report';
-import { pairedBootstrap, runStrategy, STRATEGIES, type StrategyRun } from '@aftershock/strategy';
+import { compareStrategies, pairedBootstrap, runStrategy, STRATEGIES, type RunInputs, type StrategyRun, type StrategySpec } from '@aftershock/strategy';
 import type { Scenario } from '../scenario/load';
 
 /** The scenario's costs in engine terms. */
@@ -66,18 +66,19 @@ function series(run: StrategyRun, bench: readonly number[], capital: number): Pi
 }
 
 /** Runs every configured strategy on the same bars, events and costs, and shapes each run for the report. */
-export function runStrategies(inp: StrategyRunInput, onProgress?: (label: string, index: number, count: number) => void): { results: StrategyResult[]; runs: StrategyRun[]; notes: string[] } {
+export function runStrategies(
+  inp: StrategyRunInput,
+  onProgress?: (label: string, index: number, count: number) => void,
+): { results: StrategyResult[]; runs: StrategyRun[]; notes: string[]; specs: StrategySpec[]; inputs: RunInputs } {
   const s = inp.scenario;
+  const runInputs: RunInputs = { bars: inp.bars, events: inp.events, benchmark: s.data.benchmark, start: inp.start, end: inp.end, costs: costConfig(s), initialCash: s.capital };
   const results: StrategyResult[] = [];
   const runs: StrategyRun[] = [];
   const notes: string[] = [];
   const specs = strategySpecs(s);
   for (const [k, spec] of specs.entries()) {
     onProgress?.(spec.label, k, specs.length);
-    const { run, result } = runStrategy(
-      { name: spec.name, label: spec.label, params: spec.params },
-      { bars: inp.bars, events: inp.events, benchmark: s.data.benchmark, start: inp.start, end: inp.end, costs: costConfig(s), initialCash: s.capital },
-    );
+    const { run, result } = runStrategy({ name: spec.name, label: spec.label, params: spec.params }, runInputs);
     runs.push(run);
     const m = run.metrics;
     const costs = paid(result.costTotals);
@@ -118,7 +119,7 @@ export function runStrategies(inp: StrategyRunInput, onProgress?: (label: string
       })),
     });
   }
-  return { results, runs, notes };
+  return { results, runs, notes, specs: specs.map((x) => ({ name: x.name, label: x.label, params: x.params })), inputs: runInputs };
 }
 
 function dailyReturns(run: StrategyRun): Map<IsoDate, number> {
@@ -127,43 +128,37 @@ function dailyReturns(run: StrategyRun): Map<IsoDate, number> {
   return out;
 }
 
-/** Up to this many configurations every pair is compared; beyond, each one against the first. */
+/** Up to this many configurations every pair is compared; beyond (large grids), each one against the first. */
 export const MAX_ALL_PAIRS = 10;
+const RESAMPLES = 10_000;
 
 /**
- * Pairwise comparison with a seeded paired bootstrap (10,000 resamples): over the per-event returns of the events
- * both strategies traded when they share at least two, else over the daily returns of the sessions both ran.
+ * The comparison: @aftershock/strategy's compareStrategies (per-event returns over every event either strategy
+ * traded, an untraded event counting 0, seeded paired bootstrap); a pair where one side trades no event at all
+ * (buy-and-hold) is compared on daily returns over the sessions both ran instead.
  */
-export function compareRuns(results: readonly StrategyResult[], runs: readonly StrategyRun[], seed: number): ComparisonResult {
+export function compareRuns(results: readonly StrategyResult[], runs: readonly StrategyRun[], specs: readonly StrategySpec[], inputs: RunInputs, seed: number): ComparisonResult {
+  const cmp = compareStrategies(specs, inputs, { seed, resamples: RESAMPLES });
+  const fin = (x: number | null | undefined) => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
+  const byPair = new Map(cmp.pairs.map((p) => [`${p.a}\u0000${p.b}`, p]));
   const pairs: ComparisonPair[] = [];
-  const resamples = 10_000;
-  // Every pair up to MAX_ALL_PAIRS configurations; beyond (large grids), each configuration against the first.
   const all = runs.length <= MAX_ALL_PAIRS;
   for (let i = 0; i < (all ? runs.length : 1); i++) {
     for (let j = i + 1; j < runs.length; j++) {
       const a = runs[i]!;
       const b = runs[j]!;
-      const bEv = new Map(b.perEvent.map((e) => [e.eventId, e.ret]));
-      const common = a.perEvent.filter((e) => bEv.has(e.eventId));
-      let xa: number[];
-      let xb: number[];
-      let metric: string;
-      if (common.length >= 2) {
-        xa = common.map((e) => e.ret);
-        xb = common.map((e) => bEv.get(e.eventId)!);
-        metric = 'per-event return';
-      } else {
-        const da = dailyReturns(a);
-        const db = dailyReturns(b);
-        const dates = [...da.keys()].filter((d) => db.has(d));
-        xa = dates.map((d) => da.get(d)!);
-        xb = dates.map((d) => db.get(d)!);
-        metric = 'daily return';
+      const p = byPair.get(`${a.label}\u0000${b.label}`);
+      if (p) {
+        pairs.push({ a: a.label, b: b.label, metric: 'per-event return (untraded = 0)', n: p.n ?? 0, meanDiff: fin(p.meanDiff), ci95: [fin(p.lo), fin(p.hi)] });
+        continue;
       }
-      const bs = pairedBootstrap(xa, xb, { resamples, seed });
-      const fin = (x: number) => (Number.isFinite(x) ? x : null);
-      pairs.push({ a: results[i]!.label, b: results[j]!.label, metric, n: bs.n, meanDiff: fin(bs.meanDiff), ci95: [fin(bs.lo), fin(bs.hi)] });
+      const da = dailyReturns(a);
+      const db = dailyReturns(b);
+      const dates = [...da.keys()].filter((d) => db.has(d));
+      const bs = pairedBootstrap(dates.map((d) => da.get(d)!), dates.map((d) => db.get(d)!), { resamples: RESAMPLES, seed });
+      pairs.push({ a: a.label, b: b.label, metric: 'daily return', n: bs.n, meanDiff: fin(bs.meanDiff), ci95: [fin(bs.lo), fin(bs.hi)] });
     }
   }
-  return { table: results.map((r) => ({ label: r.label, ...r.metrics })), pairs, resamples, seed };
+  const events = cmp.events.map((e) => ({ eventId: e.eventId, symbol: e.symbol, date: e.date, returns: Object.fromEntries(Object.entries(e.returns).map(([k, v]) => [k, fin(v)])) }));
+  return { table: results.map((r) => ({ label: r.label, ...r.metrics })), pairs, events, resamples: RESAMPLES, seed };
 }
