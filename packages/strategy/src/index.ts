@@ -62,4 +62,5 @@ export type { PointOutcome, SweepInputs } from './sweep-core';
 export { ttyProgress } from './progress';
 export type { ProgressSink, ProgressStream } from './progress';
 export { runSweep } from './sweep';
-export type { FoldResult, SweepOptions, SweepPoint, SweepResult, SweepSpec, WorkerLoader } from './sweep';
+export type { FoldResult, SweepOptions, SweepPoint, SweepResult, SweepSpec } from './sweep';
+export type { WorkerLoader } from './worker-pool';
