@@ -154,6 +154,8 @@ export function eventStrategy(name: string, planner: Planner, opts: ExecutionOpt
     byOrder.set(l.exitOrder, l);
   };
 
+  const working = (ctx: StrategyContext, l: Live, id: number) => ctx.openOrders(l.plan.symbol).some((o) => o.id === id);
+
   const consider = (notice: EventNotice, ctx: StrategyContext) => {
     if (plans.has(notice.event.id)) return;
     const plan = planner.plan(notice, ctx);
@@ -175,6 +177,9 @@ export function eventStrategy(name: string, planner: Planner, opts: ExecutionOpt
     },
     onPreOpen(msg, ctx) {
       for (const l of plans.values()) {
+        // An order that expired unfilled (no bar that session): the entry is given up, the exit is tried again.
+        if (l.state === 'entering' && !working(ctx, l, l.entryOrder)) skip(l, 'entry order expired unfilled');
+        if (l.state === 'open' && l.exitOrder >= 0 && !working(ctx, l, l.exitOrder)) l.exitOrder = -1;
         if (l.state === 'pending') {
           if (l.plan.entrySession < msg.session) skip(l, 'late: the event became known after the entry session');
           else if (l.plan.entrySession === msg.session && l.plan.entryAt === 'open') enter(l, ctx, 'open', msg.session);

@@ -82,6 +82,26 @@ describe('lockup-short on a hand-built series', () => {
     expect(run.metrics.trade.costs.borrow).toBeCloseTo((71_000 * 0.1) / 365, 6);
   });
 
+  it('no bar on the exit session: the exit is tried again at the next close', () => {
+    // Drop 03-13 (index 8) from the series: the cover moves to the close of 03-14 (index 9, 20).
+    const keep = (_: unknown, i: number) => i !== 8;
+    const gap = {
+      ...aaa,
+      length: aaa.length - 1,
+      dates: aaa.dates.filter(keep),
+      session: aaa.session.filter(keep),
+      open: aaa.open.filter(keep),
+      high: aaa.high.filter(keep),
+      low: aaa.low.filter(keep),
+      close: aaa.close.filter(keep),
+      volume: aaa.volume.filter(keep),
+      adjClose: aaa.adjClose.filter(keep),
+      dividend: aaa.dividend.filter(keep),
+    };
+    const { run } = runStrategy({ name: 'lockup-short' }, { bars: [gap], events: [ev], costs: NO_COSTS });
+    expect(run.trades.map((t) => [t.entryDate, t.exitDate, t.exitPrice, t.netPnl])).toEqual([['2025-03-07', '2025-03-14', 20, 2500]]);
+  });
+
   it('a lock-up known only after the entry session is skipped as late', () => {
     const late = lockup('AAA', '2025-03-10', '2025-03-10');
     const { run } = runStrategy({ name: 'lockup-short' }, { bars: [aaa], events: [late], costs: NO_COSTS });
