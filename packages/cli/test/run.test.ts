@@ -41,8 +41,8 @@ function quiet<T>(f: () => Promise<T>): Promise<{ value: T; out: string; err: st
 
 describe('runScenario from an object', () => {
   let result: RunResult;
-  beforeAll(() => {
-    result = runScenario(SCENARIO, { baseDir: REPO }).result;
+  beforeAll(async () => {
+    result = (await runScenario(SCENARIO, { baseDir: REPO })).result;
   });
 
   it('finds day 0 by the one rule and the raw day-0 return', () => {
@@ -62,11 +62,11 @@ describe('runScenario from an object', () => {
     expect(result.spilloverStudy[0]!.name).toBe('all pairs');
   });
 
-  it('runs and compares the strategies with no wall-clock time in the result', () => {
+  it('runs and compares the strategies with no wall-clock time in the result', async () => {
     expect(result.strategies.map((s) => s.label)).toEqual(['lockup-short', 'earnings-reaction']);
     expect(result.comparison!.pairs).toHaveLength(1);
     expect(JSON.stringify(result)).not.toMatch(/T\d\d:\d\d:\d\d/);
-    expect(renderJson(runScenario(SCENARIO, { baseDir: REPO }).result)).toBe(renderJson(result));
+    expect(renderJson((await runScenario(SCENARIO, { baseDir: REPO })).result)).toBe(renderJson(result));
   });
 
   it('converts to danfo DataFrames lazily', async () => {
@@ -79,19 +79,29 @@ describe('runScenario from an object', () => {
 });
 
 describe('strategy grids', () => {
-  it('expand into one labelled configuration per combination', () => {
-    const specs = strategySpecs({
-      strategies: [{ name: 'earnings-reaction', params: { threshold: 3 }, grid: { hold: [1, 2], mode: ['follow', 'fade'] } }],
-      sizing: { mode: 'fixed-notional', notional: 5000 },
-      capital: 100_000,
-    } as never);
-    expect(specs.map((s) => s.label)).toEqual([
-      'earnings-reaction(hold=1,mode=follow)',
-      'earnings-reaction(hold=1,mode=fade)',
-      'earnings-reaction(hold=2,mode=follow)',
-      'earnings-reaction(hold=2,mode=fade)',
+  it('are swept: every point scored, the walk-forward check, and the best point run as a strategy', async () => {
+    const { result: r } = await runScenario(
+      {
+        ...SCENARIO,
+        events: { files: ['data/lockups.csv'], filters: { from: '2019-01-01', to: '2025-12-31' } },
+        study: { estimation: [-110, -11], window: [-3, 3], car: [[0, 0]] },
+        related: undefined,
+        strategies: [{ name: 'lockup-short', label: 'ls', grid: { before: [1, 2], after: [1, 3] }, walkForward: { folds: 2 } }, { name: 'buy-and-hold' }],
+        period: { from: '2019-06-01', to: '2025-12-31' },
+      },
+      { baseDir: REPO },
+    );
+    const sw = r.sweeps[0]!;
+    expect(sw.points.map((p) => p.params)).toEqual([{ before: 1, after: 1 }, { before: 1, after: 3 }, { before: 2, after: 1 }, { before: 2, after: 3 }]);
+    expect(sw.folds).toHaveLength(2);
+    expect(sw.outOfSample!.events).toBeGreaterThan(0);
+    const bestScore = Math.max(...sw.points.map((p) => p.all.score ?? -Infinity));
+    expect(sw.best!.score).toBe(bestScore);
+    const tag = Object.entries(sw.best!.params).map(([k, v]) => `${k}=${v}`).join(',');
+    expect(r.strategies.map((s) => s.label)).toEqual(['buy-and-hold', `ls(${tag})`]);
+    expect(strategySpecs({ strategies: [{ name: 'buy-and-hold', params: {} }], sizing: { mode: 'fixed-notional', notional: 5000 }, capital: 1 } as never)).toEqual([
+      { name: 'buy-and-hold', label: 'buy-and-hold', params: { notional: 5000 } },
     ]);
-    expect(specs[0]!.params).toEqual({ threshold: 3, notional: 5000, hold: 1, mode: 'follow' });
   });
 });
 

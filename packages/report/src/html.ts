@@ -6,6 +6,7 @@ import { glance, metaSection } from './html-overview';
 import { spilloverSection } from './html-spillovers';
 import { strategiesSection } from './html-strategies';
 import { studySection } from './html-study';
+import { sweepsSection } from './html-sweeps';
 import type { RunResult } from './result-types';
 
 export { MAX_CHART_POINTS, MAX_STRATEGY_CHARTS } from './html-strategies';
@@ -21,13 +22,14 @@ function embedJson(json: string): string {
  * network). Every input text is escaped. `json` is the result as rendered by renderJson (embedded for scripting).
  */
 export function renderHtml(r: RunResult, json?: string): string {
-  const sections = [metaSection(r), eventsSection(r), studySection(r), strategiesSection(r), comparisonSection(r), spilloverSection(r)].filter(Boolean);
+  const sections = [metaSection(r), eventsSection(r), studySection(r), strategiesSection(r), comparisonSection(r), sweepsSection(r), spilloverSection(r)].filter(Boolean);
   const nav = [
     ['run', 'What was run'],
     ['events', 'Events'],
     ['study', 'Event study'],
     ...(r.strategies.length ? [['strategies', 'Strategies']] : []),
     ...(r.comparison?.pairs.length ? [['comparison', 'Comparison']] : []),
+    ...(r.sweeps.length ? [['sweeps', 'Sweeps']] : []),
     ...(r.spillovers.length ? [['spillovers', 'Spillovers']] : []),
   ];
   const data = json !== undefined && json.length < 2_000_000 ? `<script type="application/json" id="aftershock-data">${embedJson(json)}</script>` : '';

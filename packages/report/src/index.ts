@@ -17,6 +17,8 @@ export type {
   StrategyResult,
   StudyGroup,
   StudyResult,
+  SweepScore,
+  SweepSummary,
   TestTable,
   TradeRow,
 } from './result-types';

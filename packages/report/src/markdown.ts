@@ -1,4 +1,5 @@
 import { groupSummaries } from './study-summary';
+import { paramsText, scoreText, sweepRows } from './sweep-view';
 import { pivotCarTests } from './car-tests-pivot';
 import { diffDigits, verdict } from './verdict';
 import { costsText, money, num, offsetLabel, pct, windowLabel } from './format';
@@ -135,6 +136,12 @@ export function renderMarkdown(r: RunResult): string {
         ['l', 'l', 'l', ...labels.map(() => 'r' as const)],
       ),
     );
+  }
+  for (const sw of r.sweeps) {
+    parts.push(`## Sweep: ${md(sw.label)} (${sw.points.length} points, objective ${sw.objective})\n`);
+    parts.push(`Fixed: ${paramsText(sw.base)}. Best on all events (in-sample): ${paramsText(sw.best?.params)}.` + (sw.outOfSample ? ` Out of sample (${sw.walkForward}): ${scoreText(sw.objective, sw.outOfSample)} over ${sw.outOfSample.events} event(s).\n` : '\n'));
+    const { header, rows } = sweepRows(sw);
+    parts.push(tableMd(header, rows.map((x) => x.cells), header.map((_, i) => (i > 0 && i < header.length - 1 ? 'r' : 'l'))));
   }
   if (r.spillovers.length) {
     parts.push(`## Spillovers\n`);

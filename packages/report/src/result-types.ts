@@ -209,6 +209,41 @@ export interface SpilloverResult {
   readonly carPath: readonly { readonly offset: number; readonly car: number | null }[];
 }
 
+/** A grid point's numbers over a set of events (returns per event, as fractions). */
+export interface SweepScore {
+  readonly events: number;
+  readonly meanReturn: number | null;
+  readonly tStat: number | null;
+  readonly trades: number;
+  readonly netPnl: number | null;
+  readonly hitRate: number | null;
+  /** The objective's value; null when too few events traded. */
+  readonly score: number | null;
+}
+
+/** A parameter sweep of one strategy over a grid, with its out-of-sample check. */
+export interface SweepSummary {
+  readonly label: string;
+  readonly strategy: string;
+  readonly objective: string;
+  readonly base: Readonly<Record<string, number | string | boolean>>;
+  readonly grid: Readonly<Record<string, readonly (number | string | boolean)[]>>;
+  readonly points: readonly { readonly params: Readonly<Record<string, number | string | boolean>>; readonly all: SweepScore }[];
+  /** The best point on all events: in-sample by construction. */
+  readonly best: { readonly params: Readonly<Record<string, number | string | boolean>>; readonly score: number | null } | null;
+  /** How events were split for the out-of-sample check, in words (null: none). */
+  readonly walkForward: string | null;
+  readonly folds: readonly {
+    readonly trainRange: readonly [string, string];
+    readonly testRange: readonly [string, string];
+    readonly bestParams: Readonly<Record<string, number | string | boolean>> | null;
+    readonly inSample: SweepScore | null;
+    readonly outOfSample: SweepScore | null;
+  }[];
+  /** Every test block scored with its fold's in-sample best, pooled. */
+  readonly outOfSample: SweepScore | null;
+}
+
 /** Everything a report renders; `report.json` is this object. */
 export interface RunResult {
   readonly schemaVersion: number;
@@ -220,4 +255,6 @@ export interface RunResult {
   readonly spillovers: readonly SpilloverResult[];
   /** Cross-sectional tests across spillover pairs: all pairs, then one group per relation label. */
   readonly spilloverStudy: readonly StudyGroup[];
+  /** Parameter sweeps (strategies given with a grid). */
+  readonly sweeps: readonly SweepSummary[];
 }

@@ -112,6 +112,20 @@ export function sampleResult(opts: { name?: string; symbol?: string; sessions?: 
       seed: 42,
     },
     spilloverStudy: [],
+    sweeps: [
+      {
+        label: 'lockup-short',
+        strategy: 'lockup-short',
+        objective: 'event.meanReturn',
+        base: { notional: 10000 },
+        grid: { before: [1, 2], after: [1, 2] },
+        points: [1, 2].flatMap((b) => [1, 2].map((a) => ({ params: { before: b, after: a }, all: { events: 8, meanReturn: 0.01 * (a + b), tStat: a - b, trades: 8, netPnl: 100 * a, hitRate: 0.5, score: 0.01 * (a + b) } }))),
+        best: { params: { before: 2, after: 2 }, score: 0.04 },
+        walkForward: 'anchored walk-forward, 2 folds',
+        folds: [{ trainRange: ['2019-01-01', '2021-01-01'], testRange: ['2021-02-01', '2022-01-01'], bestParams: { before: 2, after: 2 }, inSample: null, outOfSample: null }],
+        outOfSample: { events: 4, meanReturn: 0.012, tStat: 1.1, trades: 4, netPnl: 40, hitRate: 0.5, score: 0.012 },
+      },
+    ],
     spillovers: [
       { eventId: 'e1', eventSymbol: sym, symbol: 'NVDA', relation: 'supplier', day0: '2025-08-13', day0Return: -0.0086, day0Abnormal: -0.004, car: [{ window: [0, 0], car: -0.004 }, { window: [-1, 1], car: 0.01 }], contaminated: false, carPath: offsets.map((o) => ({ offset: o, car: o * 0.001 })) },
       { eventId: 'e1', eventSymbol: sym, symbol: 'MSFT', relation: 'customer', day0: '2025-08-13', day0Return: 0.0012, day0Abnormal: 0.001, car: [{ window: [0, 0], car: 0.001 }, { window: [-1, 1], car: null }], contaminated: true, carPath: offsets.map((o) => ({ offset: o, car: -o * 0.0005 })) },

@@ -55,7 +55,7 @@ export function resultRows(r: RunResult): Record<keyof ResultFrames, Record<stri
  * Converts a result to danfo.js DataFrames for your own analysis. danfojs-node is imported lazily, so code that
  * never calls this never pays for it. An empty table becomes a frame with no rows.
  *
- * @example const { events } = await toDataFrames(runScenario('scenarios/coreweave-2025.yaml').result); events.print();
+ * @example const { events } = await toDataFrames((await runScenario('scenarios/coreweave-2025.yaml')).result); events.print();
  */
 export async function toDataFrames(r: RunResult): Promise<ResultFrames> {
   const dfd = await import('danfojs-node');

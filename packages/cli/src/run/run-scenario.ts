@@ -7,7 +7,8 @@ import { loadInputs } from './inputs';
 import { inputHashes } from './provenance';
 import { spilloverSection } from './spillovers';
 import { strategyCatalog } from './strategy-catalog';
-import { compareRuns, runStrategies } from './strategies';
+import { compareRuns, runStrategies, strategyRunInputs } from './strategies';
+import { runSweeps } from './sweeps';
 import { studyConfig } from './study-config';
 import { eventRows, reportGroups, tryStudy } from './study-result';
 
@@ -29,9 +30,9 @@ export interface ScenarioRun {
  * the spillover study (@aftershock/study), every strategy and their comparison (@aftershock/strategy on the engine),
  * and returns the result object the reports render. Deterministic: no wall-clock time goes into the result.
  *
- * @example const { result } = runScenario('scenarios/coreweave-2025.yaml'); result.events[0].day0
+ * @example const { result } = await runScenario('scenarios/coreweave-2025.yaml'); result.events[0].day0
  */
-export function runScenario(pathOrObject: string | object, opts: RunOptions = {}): ScenarioRun {
+export async function runScenario(pathOrObject: string | object, opts: RunOptions = {}): Promise<ScenarioRun> {
   const progress = opts.onProgress ?? (() => {});
   const scenario = loadScenario(pathOrObject, { catalog: strategyCatalog(), ...(opts.baseDir !== undefined ? { baseDir: opts.baseDir } : {}) });
   const cal = xnysCalendar();
@@ -78,7 +79,10 @@ export function runScenario(pathOrObject: string | object, opts: RunOptions = {}
 
   progress('strategies', 0.5);
   const period = backtestPeriod(scenario, inputs.events.map((e) => e.date), inputs.benchmark.dates, cal);
-  const strat = runStrategies({ scenario, bars: [...inputs.prices.values()], events: inputs.events, start: period.from, end: period.to }, (label, k, n) => progress(`strategy ${label}`, 0.5 + (0.4 * k) / n));
+  const runInput = { scenario, bars: [...inputs.prices.values()], events: inputs.events, start: period.from, end: period.to };
+  if (scenario.strategies.some((x) => x.grid)) progress('sweeps', 0.5);
+  const sweeps = await runSweeps(scenario, strategyRunInputs(runInput));
+  const strat = runStrategies({ ...runInput, extra: sweeps.best }, (label, k, n) => progress(`strategy ${label}`, 0.6 + (0.3 * k) / n));
   progress('comparison', 0.9);
   const comparison = strat.runs.length >= 2 ? compareRuns(strat.results, strat.runs, strat.specs, strat.inputs, scenario.seed) : null;
 
@@ -86,7 +90,7 @@ export function runScenario(pathOrObject: string | object, opts: RunOptions = {}
   if (st.profile === 'textbook') notes.push('Textbook profile: ' + TEXTBOOK_CHOICES.map((c) => c.choice).join(' '));
   else notes.push('estudy2 profile: estudy2 0.10.0 conventions, including its quirks, are reproduced.');
   if (whyNone) notes.push(`The event study did not run: ${whyNone}`);
-  notes.push(...spill.notes, ...strat.notes);
+  notes.push(...spill.notes, ...sweeps.notes, ...strat.notes);
 
   const dates = [
     ...(study?.events.flatMap((e) => [e.dates[0]!, e.dates[e.dates.length - 1]!]) ?? []),
@@ -130,6 +134,7 @@ export function runScenario(pathOrObject: string | object, opts: RunOptions = {}
     comparison,
     spillovers: spill.pairs,
     spilloverStudy: spill.groups,
+    sweeps: sweeps.sweeps,
   };
   progress('done', 1);
   return { scenario, result };

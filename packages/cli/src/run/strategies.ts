@@ -27,26 +27,23 @@ function paid(c: TradeCosts): number {
 
 type Param = number | string | boolean | readonly string[];
 
-/** Every configuration to run: one per strategy entry, or one per combination of its grid. */
-export function strategySpecs(s: Scenario): { name: string; label: string; params: Record<string, Param> }[] {
-  const notional = s.sizing.mode === 'fixed-notional' ? (s.sizing.notional ?? 10_000) : (s.sizing.fraction ?? 0.1) * s.capital;
-  const out: { name: string; label: string; params: Record<string, Param> }[] = [];
-  for (const st of s.strategies) {
-    const base: Record<string, Param> = { ...st.params };
-    if (STRATEGIES[st.name]?.params['notional'] && base['notional'] === undefined) base['notional'] = notional;
-    const grid = Object.entries(st.grid ?? {});
-    let combos: Record<string, Param>[] = [{}];
-    for (const [k, vs] of grid) combos = combos.flatMap((c) => vs.map((v) => ({ ...c, [k]: v })));
-    for (const c of combos) {
-      const suffix = Object.entries(c).map(([k, v]) => `${k}=${String(v)}`).join(',');
-      out.push({ name: st.name, label: (st.label ?? st.name) + (suffix ? `(${suffix})` : ''), params: { ...base, ...c } });
-    }
-  }
-  return out;
+/** The money per trade a scenario's sizing gives a strategy that takes `notional` and does not set it. */
+export function defaultNotional(s: Pick<Scenario, 'sizing' | 'capital'>, name: string, params: Readonly<Record<string, unknown>>): { notional?: number } {
+  if (!STRATEGIES[name]?.params['notional'] || params['notional'] !== undefined) return {};
+  return { notional: s.sizing.mode === 'fixed-notional' ? (s.sizing.notional ?? 10_000) : (s.sizing.fraction ?? 0.1) * s.capital };
+}
+
+/** The strategies to run as given (a strategy with a grid is swept instead; its best point is added by the sweep). */
+export function strategySpecs(s: Pick<Scenario, 'strategies' | 'sizing' | 'capital'>): { name: string; label: string; params: Record<string, Param> }[] {
+  return s.strategies
+    .filter((st) => st.grid === undefined)
+    .map((st) => ({ name: st.name, label: st.label ?? st.name, params: { ...st.params, ...defaultNotional(s, st.name, st.params) } }));
 }
 
 export interface StrategyRunInput {
   readonly scenario: Scenario;
+  /** Extra configurations to run after the scenario's own (the best points of sweeps). */
+  readonly extra?: readonly { name: string; label: string; params: Record<string, Param> }[];
   readonly bars: readonly BarSeries[];
   readonly events: readonly MarketEvent[];
   readonly start: IsoDate;
@@ -65,17 +62,23 @@ function series(run: StrategyRun, bench: readonly number[], capital: number): Pi
   return { equity, drawdown, benchmark };
 }
 
+/** The shared inputs of every strategy run and sweep of a scenario: same bars, events, period, costs and capital. */
+export function strategyRunInputs(inp: Omit<StrategyRunInput, 'extra'>): RunInputs {
+  const s = inp.scenario;
+  return { bars: inp.bars, events: inp.events, benchmark: s.data.benchmark, start: inp.start, end: inp.end, costs: costConfig(s), initialCash: s.capital };
+}
+
 /** Runs every configured strategy on the same bars, events and costs, and shapes each run for the report. */
 export function runStrategies(
   inp: StrategyRunInput,
   onProgress?: (label: string, index: number, count: number) => void,
 ): { results: StrategyResult[]; runs: StrategyRun[]; notes: string[]; specs: StrategySpec[]; inputs: RunInputs } {
   const s = inp.scenario;
-  const runInputs: RunInputs = { bars: inp.bars, events: inp.events, benchmark: s.data.benchmark, start: inp.start, end: inp.end, costs: costConfig(s), initialCash: s.capital };
+  const runInputs = strategyRunInputs(inp);
   const results: StrategyResult[] = [];
   const runs: StrategyRun[] = [];
   const notes: string[] = [];
-  const specs = strategySpecs(s);
+  const specs = [...strategySpecs(s), ...(inp.extra ?? [])];
   for (const [k, spec] of specs.entries()) {
     onProgress?.(spec.label, k, specs.length);
     const { run, result } = runStrategy({ name: spec.name, label: spec.label, params: spec.params }, runInputs);

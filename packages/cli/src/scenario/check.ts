@@ -85,6 +85,9 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
       };
       for (const [k, v] of Object.entries(st.params)) checkOne(k, v, ['strategies', i, 'params', k], ['strategies', i, 'params']);
       for (const [k, vs] of Object.entries(st.grid ?? {})) vs.forEach((v, j) => checkOne(k, v, ['strategies', i, 'grid', k, j], ['strategies', i, 'grid']));
+      for (const k of ['objective', 'walkForward'] as const) {
+        if (st[k] !== undefined && st.grid === undefined) add('SCENARIO_INVALID_VALUE', `${k} applies to a sweep: give a grid too`, ['strategies', i, k]);
+      }
     });
   }
 

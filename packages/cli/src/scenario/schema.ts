@@ -74,8 +74,16 @@ const strategy = z.strictObject({
   /** A label to tell two configurations of the same strategy apart; defaults to the name. */
   label: text().optional(),
   params: z.record(z.string(), paramValue).default({}),
-  /** A parameter grid for sweeps: each key a list of values; every combination is run. */
+  /** A parameter grid for a sweep: each key a list of values; every combination is run and scored. */
   grid: z.record(z.string(), listOf(paramValue, 1)).optional(),
+  /** What the sweep maximises (default event.meanReturn). */
+  objective: oneOf(['event.meanReturn', 'event.tStat', 'trade.netPnl', 'trade.hitRate']).optional(),
+  /** Out-of-sample check of the sweep: a split date, a training fraction, or anchored walk-forward folds. */
+  walkForward: z
+    .union([z.strictObject({ split: isoDate() }), z.strictObject({ trainFraction: num(0, 1, true) }), z.strictObject({ folds: whole(1) })], {
+      error: 'expected { split: date }, { trainFraction: 0..1 } or { folds: k }',
+    })
+    .optional(),
 });
 
 const costs = z.strictObject({

@@ -1,0 +1,62 @@
+import type { SweepScore, SweepSummary } from '@aftershock/report';
+import { runSweep, type Objective, type RunInputs, type ScoreSummary, type WalkForward } from '@aftershock/strategy';
+import type { Scenario } from '../scenario/load';
+import { defaultNotional } from './strategies';
+
+type Value = number | string | boolean;
+const fin = (x: number | null | undefined) => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
+
+function score(s: ScoreSummary | { [K in keyof ScoreSummary]: ScoreSummary[K] | null } | null | undefined): SweepScore | null {
+  if (!s) return null;
+  return { events: s.events ?? 0, meanReturn: fin(s.meanReturn), tStat: fin(s.tStat), trades: s.trades ?? 0, netPnl: fin(s.netPnl), hitRate: fin(s.hitRate), score: fin(s.score) };
+}
+
+function wfText(wf: WalkForward | undefined): string | null {
+  if (!wf) return null;
+  if ('split' in wf) return `in-sample before ${wf.split}, out-of-sample from it`;
+  if ('trainFraction' in wf) return `first ${Math.round(wf.trainFraction * 100)}% of events in-sample`;
+  return `anchored walk-forward, ${wf.folds} fold(s)`;
+}
+
+const flat = (p: Readonly<Record<string, unknown>>): Record<string, Value> => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : (v as Value)]));
+
+/**
+ * Runs a sweep for every strategy given with a grid (@aftershock/strategy's runSweep, in this thread): each point's
+ * score on all events, the best point, and the walk-forward check. Returns the summaries and, per sweep, the best
+ * point as a strategy to run alongside the others.
+ */
+export async function runSweeps(s: Scenario, inputs: RunInputs): Promise<{ sweeps: SweepSummary[]; best: { name: string; label: string; params: Record<string, Value | readonly string[]> }[]; notes: string[] }> {
+  const sweeps: SweepSummary[] = [];
+  const best: { name: string; label: string; params: Record<string, Value | readonly string[]> }[] = [];
+  const notes: string[] = [];
+  for (const st of s.strategies) {
+    if (!st.grid) continue;
+    const label = st.label ?? st.name;
+    const base = { ...st.params, ...defaultNotional(s, st.name, st.params) };
+    const objective: Objective = st.objective ?? 'event.meanReturn';
+    const wf = st.walkForward as WalkForward | undefined;
+    const r = await runSweep(
+      { strategy: st.name, base, grid: st.grid as Record<string, Value[]>, objective, ...(wf ? { walkForward: wf } : {}) },
+      { bars: inputs.bars, events: inputs.events, ...(inputs.benchmark !== undefined ? { benchmark: inputs.benchmark } : {}), ...(inputs.start !== undefined ? { start: inputs.start } : {}), ...(inputs.end !== undefined ? { end: inputs.end } : {}), ...(inputs.costs ? { costs: inputs.costs } : {}), ...(inputs.initialCash !== undefined ? { initialCash: inputs.initialCash } : {}) },
+      { threads: 1, progress: false },
+    );
+    sweeps.push({
+      label,
+      strategy: st.name,
+      objective,
+      base: flat(base),
+      grid: st.grid as Record<string, Value[]>,
+      points: r.points.map((p) => ({ params: flat(p.params), all: score(p.all)! })),
+      best: r.best.params ? { params: flat(r.best.params), score: fin(r.best.score) } : null,
+      walkForward: wfText(wf),
+      folds: r.folds.map((f) => ({ trainRange: [f.trainRange[0] ?? '', f.trainRange[1] ?? ''] as const, testRange: [f.testRange[0] ?? '', f.testRange[1] ?? ''] as const, bestParams: f.bestParams ? flat(f.bestParams) : null, inSample: score(f.inSample), outOfSample: score(f.outOfSample) })),
+      outOfSample: score(r.outOfSample),
+    });
+    if (r.best.params) {
+      const tag = Object.entries(r.best.params).map(([k, v]) => `${k}=${String(v)}`).join(',');
+      best.push({ name: st.name, label: `${label}(${tag})`, params: { ...base, ...r.best.params } });
+      notes.push(`${label}: sweep of ${r.points.length} points; the best on all events (${tag}) runs as a strategy — an in-sample choice${wf ? '; see the sweep for its out-of-sample score' : ''}.`);
+    } else notes.push(`${label}: no grid point traded enough events to score.`);
+  }
+  return { sweeps, best, notes };
+}
