@@ -48,7 +48,7 @@ describe('report.html', () => {
     const html = renderHtml(sampleResult());
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(html).not.toMatch(/@import|url\(/);
-    for (const title of ['CAAR · all', 'equity vs benchmark', 'drawdown', 'CAR [0, 0] across events', 'CAR around', 'day 0 2025-08-13']) expect(html).toContain(title);
+    for (const title of ['CAAR · all', 'equity vs benchmark', 'drawdown', 'CAR [0, 0] across events', 'CAR around', 'day 0 2025-08-13', 'Parameter sweeps', '★ best', 'Return per event']) expect(html).toContain(title);
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(9);
     expect(html).toContain('−20.83%');
     expect(html).toContain('yes (contaminated)');
@@ -71,6 +71,8 @@ describe('report.md and CSV', () => {
     expect(md).toContain('| e1 | CRWV | earnings | 2025-08-12 | after-close | 2025-08-13 | −20.83% |');
     expect(md).toContain('## Comparison');
     expect(md).toContain('| e1 | MSFT | customer |');
+    expect(md).toContain('## Sweep: lockup-short (4 points, objective event.meanReturn)');
+    expect(md).toContain('| 2 | 2 | 4.00% | 8 | 4.00% | 0.00 | 8 | 50% | ★ best |');
     expect(md).toMatch(/\| 0 \| 2 \| −9\.00% \|/);
   });
 
