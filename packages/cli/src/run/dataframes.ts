@@ -13,6 +13,8 @@ export interface ResultFrames {
   readonly trades: DataFrame;
   /** One row per (event, related symbol) pair. */
   readonly spillovers: DataFrame;
+  /** One row per point of every sweep: the sweep's label, the point's parameters and its scores on all events. */
+  readonly sweeps: DataFrame;
 }
 
 const carKey = (w: readonly [number, number]) => `car_${w[0]}_${w[1]}`;
@@ -48,6 +50,9 @@ export function resultRows(r: RunResult): Record<keyof ResultFrames, Record<stri
       ...Object.fromEntries(s.car.map((c) => [carKey(c.window), nn(c.car)])),
       contaminated: s.contaminated,
     })),
+    sweeps: r.sweeps.flatMap((sw) =>
+      sw.points.map((p) => ({ sweep: sw.label, ...p.params, events: p.all.events, meanReturn: nn(p.all.meanReturn), tStat: nn(p.all.tStat), trades: p.all.trades, netPnl: nn(p.all.netPnl), hitRate: nn(p.all.hitRate), score: nn(p.all.score) })),
+    ),
   };
 }
 
@@ -61,5 +66,5 @@ export async function toDataFrames(r: RunResult): Promise<ResultFrames> {
   const dfd = await import('danfojs-node');
   const rows = resultRows(r);
   const frame = (x: Record<string, string | number | boolean>[]) => (x.length ? new dfd.DataFrame(x) : new dfd.DataFrame([]));
-  return { events: frame(rows.events), aar: frame(rows.aar), strategies: frame(rows.strategies), trades: frame(rows.trades), spillovers: frame(rows.spillovers) };
+  return { events: frame(rows.events), aar: frame(rows.aar), strategies: frame(rows.strategies), trades: frame(rows.trades), spillovers: frame(rows.spillovers), sweeps: frame(rows.sweeps) };
 }
