@@ -222,6 +222,29 @@ function signrankPmf(n: number): Float64Array {
 }
 
 /**
+ * Two-sided p-value of a Wilcoxon signed-rank statistic W+ with n non-zero differences:
+ * min(1, 2·min(P(V ≤ w), P(V ≥ w))), exact up to n = 400 (W+ with average ranks may be fractional: the lower tail
+ * takes ⌊w⌋, the upper ⌈w⌉), then the normal approximation with continuity correction.
+ */
+export function signrankTwoSidedP(w: number, n: number): number {
+  n = Math.floor(n + 0.5);
+  if (!(w === w) || !(n > 0)) return NaN;
+  const top = (n * (n + 1)) / 2;
+  if (n > SIGNRANK_EXACT_MAX) {
+    const mu = top / 2;
+    const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24);
+    const z = (Math.abs(w - mu) - 0.5) / sd;
+    return Math.min(1, 2 * (1 - pnorm(Math.max(0, z))));
+  }
+  const pmf = signrankPmf(n);
+  let lower = 0;
+  for (let k = 0; k <= Math.min(top, Math.floor(w)); k++) lower += pmf[k]!;
+  let upper = 0;
+  for (let k = Math.max(0, Math.ceil(w)); k <= top; k++) upper += pmf[k]!;
+  return Math.min(1, 2 * Math.min(lower, upper));
+}
+
+/**
  * Quantile of the Wilcoxon signed-rank statistic, R's `qsignrank(x, n)`: the smallest q with P(V ≤ q) ≥ x, with
  * R's 10·DBL_EPSILON fuzz and its upper-tail accumulation for x > 0.5. Exact up to n = 400, then the normal
  * approximation with continuity correction (R would need O(n³) work there).

@@ -1,4 +1,4 @@
-export { qnorm, pnorm, qt, pt, qsignrank, incompleteBeta, lgamma } from './distributions';
+export { qnorm, pnorm, qt, pt, qsignrank, signrankTwoSidedP, incompleteBeta, lgamma } from './distributions';
 export { closeReturns, toSimple } from './returns';
 export type { ReturnKind } from './returns';
 export { STUDY_PROFILES, MODEL_KINDS, TEXTBOOK_CHOICES } from './profile';
@@ -17,7 +17,7 @@ export { aarTable, firmCar } from './aggregate';
 export type { AarRow, FirmCar } from './aggregate';
 export { bootstrapCaar } from './bootstrap';
 export type { BootstrapCi } from './bootstrap';
-export { normalFlag, tFlag, wilcoxonFlag } from './significance';
+export { normalFlag, tFlag, wilcoxonExactFlag, wilcoxonFlag } from './significance';
 export type { Flag, TestValue } from './significance';
 export { sampleStats } from './sample-stats';
 export type { SampleStats, SampleOptions } from './sample-stats';

@@ -2,7 +2,7 @@ import type { ModelFit } from './models';
 import type { Panel } from './panel';
 import type { StudyProfile } from './profile';
 import { firmRanks, rowsOf, type FirmRanks } from './ranks';
-import { normalFlag, tv, wilcoxonFlag, type TestValue } from './significance';
+import { normalFlag, tv, wilcoxonExactFlag, wilcoxonFlag, type TestValue } from './significance';
 import { rankAverage } from './stats-util';
 
 /** One event-window day of the nonparametric tests. */
@@ -147,7 +147,7 @@ export function nonparametricTests(p: Panel, fit: ModelFit, profile: StudyProfil
       csign: tv(csign, normalFlag(csign)),
       rank: tv(rank, normalFlag(rank)),
       mrank: tv(mrank, normalFlag(mrank)),
-      wilcoxon: tv(w, wilcoxonFlag(w, nz)),
+      wilcoxon: tv(w, estudy2 ? wilcoxonFlag(w, nz) : wilcoxonExactFlag(w, nz)),
       wilcoxonN: nz,
     });
   }

@@ -31,4 +31,8 @@ export const TEXTBOOK_CHOICES: readonly { readonly choice: string; readonly reas
     choice: 'Patell/BMP/Lamb market mean m̄_i and SS_i are taken over the regression’s own days E_i (stock and market both present).',
     reason: 'The OLS forecast-error variance uses the regressors the fit actually used.',
   },
+  {
+    choice: 'Wilcoxon flags come from the exact two-sided p-value of W+ (flag when p ≤ α).',
+    reason: 'estudy2’s asymmetric quantile rule flags W+ = 0 as significant even when no outcome can be (N′ ≤ 4 has p ≥ 0.125).',
+  },
 ];

@@ -1,4 +1,4 @@
-import { qnorm, qsignrank, qt } from './distributions';
+import { qnorm, qsignrank, qt, signrankTwoSidedP } from './distributions';
 
 /** Significance flag: `***` 1 %, `**` 5 %, `*` 10 % (two-sided), or '' (also for a missing statistic). */
 export type Flag = '' | '*' | '**' | '***';
@@ -49,6 +49,19 @@ export function wilcoxonFlag(w: number, nNonZero: number): Flag {
   if (hit(0.01)) return '***';
   if (hit(0.05)) return '**';
   if (hit(0.1)) return '*';
+  return '';
+}
+
+/**
+ * Wilcoxon flags, textbook rule: level α is flagged when the exact two-sided p-value is at most α. With few firms
+ * no outcome can be significant (N′ = 4 gives p ≥ 0.125), where estudy2's asymmetric quantile rule flags W+ = 0.
+ */
+export function wilcoxonExactFlag(w: number, nNonZero: number): Flag {
+  const p = signrankTwoSidedP(w, nNonZero);
+  if (!(p === p)) return '';
+  if (p <= 0.01) return '***';
+  if (p <= 0.05) return '**';
+  if (p <= 0.1) return '*';
   return '';
 }
 
