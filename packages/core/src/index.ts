@@ -20,5 +20,6 @@ export type {
   Timing,
 } from './events';
 export { resolveDay0 } from './day0';
+export { mulberry32 } from './prng';
 export type { Day0, Day0Options, NonSessionPolicy, UnknownTimingPolicy } from './day0';
 export { DEFAULT_EARNINGS_LEAD_SESSIONS, releaseInstant, scheduledInstant } from './event-times';

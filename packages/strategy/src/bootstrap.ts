@@ -1,4 +1,4 @@
-import { mulberry32 } from './prng';
+import { mulberry32 } from '@aftershock/core';
 import { quantileSorted } from './stats';
 
 export interface PairedBootstrap {

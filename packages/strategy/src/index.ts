@@ -1,5 +1,5 @@
 export { mean, median, quantileSorted, sampleSd, sum } from './stats';
-export { mulberry32 } from './prng';
+export { mulberry32 } from '@aftershock/core';
 export { NO_COSTS, addCosts, totalCost } from './trade';
 export type { CostsByKind, FillAt, Side, TradeRecord } from './trade';
 export {

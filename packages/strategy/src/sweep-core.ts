@@ -1,20 +1,8 @@
-import type { BarSeries, IsoDate, MarketEvent } from '@aftershock/core';
-import type { CostConfig, MarginConfig } from '@aftershock/engine';
 import type { ParamValue, RawParams } from './params';
-import { runStrategy } from './run';
+import { runStrategy, type RunInputs } from './run';
 
 /** The run inputs a worker thread can receive (structured-cloneable: no calendar object; workers use XNYS). */
-export interface SweepInputs {
-  readonly bars: readonly BarSeries[];
-  readonly events: readonly MarketEvent[];
-  readonly benchmark?: string;
-  readonly start?: IsoDate;
-  readonly end?: IsoDate;
-  readonly costs?: CostConfig;
-  readonly initialCash?: number;
-  readonly margin?: MarginConfig;
-  readonly listingDates?: Readonly<Record<string, IsoDate>>;
-}
+export type SweepInputs = Omit<RunInputs, 'calendar'>;
 
 /** What one grid point gives back: its per-event returns and trades, enough to score any subset of events. */
 export interface PointOutcome {

@@ -110,15 +110,3 @@ export function sdOf(x: Float64Array, from: number, to: number, stride = 1): num
   }
   return Math.sqrt(ss / (n - 1));
 }
-
-/** A small, fast, seeded PRNG (mulberry32) for reproducible bootstrap draws. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
