@@ -1,21 +1,16 @@
-import type { BarSeries, MarketEvent, Related, TradingCalendar } from '@aftershock/core';
+import type { TradingCalendar } from '@aftershock/core';
 import type { SpilloverResult as ReportPair, StudyGroup } from '@aftershock/report';
 import { runSpillover, type SpilloverPair, type StudyConfig } from '@aftershock/study';
+import type { RunInputs } from './inputs';
 import { reportGroup } from './study-result';
 
-/** What a scenario run hands to the spillover section. */
-export interface SpilloverSectionInput {
-  readonly events: readonly MarketEvent[];
-  /** Every event of the calendars (a related symbol's own events flag contamination). */
-  readonly allEvents: readonly MarketEvent[];
-  readonly related: ReadonlyMap<string, readonly Related[]>;
-  readonly prices: ReadonlyMap<string, BarSeries>;
-  readonly benchmark: BarSeries;
+/** What a scenario run hands to the spillover section: the run's inputs (`allEvents` flag contamination) and settings. */
+export type SpilloverSectionInput = Pick<RunInputs, 'events' | 'allEvents' | 'related' | 'prices' | 'benchmark'> & {
   readonly cal: TradingCalendar;
   readonly config: StudyConfig;
   readonly carWindows: readonly (readonly [number, number])[];
   readonly excludeContaminated: boolean;
-}
+};
 
 const fin = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
