@@ -1,20 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { attachRelated, loadEvents, loadRelations, loadSymbol, resolveDataRoot } from '@aftershock/data';
 import { runSpillover } from '@aftershock/study';
+import { focusBar } from './focus-rows';
 
 // CoreWeave (CRWV) reported Q2-2025 after the close on 2025-08-12, so day 0 is 2025-08-13. How did its supplier and
 // investor (NVDA), its largest customer (MSFT) and the Nasdaq-100 (QQQ) move that day?
 const REPO = new URL('..', import.meta.url);
-const FOCUS = new URL('../../shared/data/real/backtester39/focus/', import.meta.url);
 
 /** Close on `date` read straight from a Yahoo-style CSV (Date,Open,High,Low,Close,Volume), independent of the loaders. */
 function closeOn(symbol: string, date: string): number {
-  const line = readFileSync(new URL(`${symbol}.csv`, FOCUS), 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(date + ','));
-  if (line === undefined) throw new Error(`${symbol} has no row for ${date}`);
-  return Number(line.split(',')[4]);
+  return focusBar(symbol, date).close;
 }
 
 describe('spillover of CRWV Q2-2025 earnings on real data', () => {

@@ -4,20 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { focusBar } from './focus-rows';
 
 // End to end: `aftershock run scenarios/coreweave-2025.yaml` writes report.json with a spillover section. For
 // CoreWeave's Q2-2025 report (after the close on 2025-08-12, day 0 = 2025-08-13), the day-0 returns of NVDA, MSFT
 // and QQQ must equal the closes in the shared focus files, read here independently of every loader.
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const FOCUS = new URL('../../shared/data/real/backtester39/focus/', import.meta.url);
 const OUT = mkdtempSync(join(tmpdir(), 'aftershock-spillover-'));
 
 function closeOn(symbol: string, date: string): number {
-  const line = readFileSync(new URL(`${symbol}.csv`, FOCUS), 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(date + ','));
-  if (line === undefined) throw new Error(`${symbol} has no row for ${date}`);
-  return Number(line.split(',')[4]);
+  return focusBar(symbol, date).close;
 }
 
 interface Pair {

@@ -1,22 +1,16 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { attachRelated, loadEvents, loadRelations, loadSymbol, resolveDataRoot } from '@aftershock/data';
 import { runBacktest } from '@aftershock/engine';
 import { createStrategy } from '@aftershock/strategy';
+import { focusBar } from './focus-rows';
 
 // "Short NVDA at the open after a CRWV earnings miss, hold K sessions", on real bars: CoreWeave reported Q2-2025 after
 // the close on 2025-08-12 (GAAP EPS −0.60 against −0.23, a miss), so the first open after the release is 2025-08-13's.
 const REPO = new URL('..', import.meta.url);
-const FOCUS = new URL('../../shared/data/real/backtester39/focus/', import.meta.url);
 
 /** Open and close on `date`, read straight from the CSV (Date,Open,High,Low,Close,Volume). */
 function bar(symbol: string, date: string): { open: number; close: number } {
-  const line = readFileSync(new URL(`${symbol}.csv`, FOCUS), 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith(date + ','));
-  if (line === undefined) throw new Error(`${symbol} has no row for ${date}`);
-  const f = line.split(',');
-  return { open: Number(f[1]), close: Number(f[4]) };
+  return focusBar(symbol, date);
 }
 
 describe('spillover-reaction on CRWV Q2-2025 (real data)', () => {

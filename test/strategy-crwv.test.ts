@@ -1,16 +1,15 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadEvents, loadSymbol } from '@aftershock/data';
 import { DEFAULT_COSTS, runStrategy } from '@aftershock/strategy';
+import { focusBar } from './focus-rows';
 
 const REAL = fileURLToPath(new URL('../../shared/data/real/backtester39', import.meta.url));
 const LOCKUPS = fileURLToPath(new URL('../data/lockups.csv', import.meta.url));
 
 /** Closes straight from the CSV, to show the numbers below are the file's. */
 function csvClose(date: string): number {
-  const line = readFileSync(`${REAL}/focus/CRWV.csv`, 'utf8').split('\n').find((l) => l.startsWith(date + ','));
-  return Number(line!.split(',')[4]);
+  return focusBar('CRWV', date).close;
 }
 
 describe('lockup-short on CoreWeave (real data, default costs)', () => {
