@@ -1,4 +1,4 @@
-import type { Day0, EventKind, IsoDate, MarketEvent, Related, Timing } from '@aftershock/core';
+import type { Day0, EventBase, IsoDate, MarketEvent } from '@aftershock/core';
 import type { Fill, Rejection } from './orders';
 
 /** The four moments of a session at which the engine speaks. */
@@ -39,18 +39,8 @@ export interface BarSlice {
 }
 
 /** What is public about an event before its release: its date, timing and day 0, but none of its numbers. */
-export interface ScheduledEvent {
-  readonly id: string;
-  readonly symbol: string;
-  readonly kind: EventKind;
-  readonly date: IsoDate;
-  readonly timing: Timing;
-  /** When the date became public (epoch ms). */
-  readonly tsKnown: number;
-  /** When the numbers will be released (epoch ms). */
-  readonly tsEvent: number;
-  readonly tags: Readonly<Record<string, string>>;
-  readonly related?: readonly Related[];
+export interface ScheduledEvent
+  extends Pick<EventBase, 'id' | 'symbol' | 'kind' | 'date' | 'timing' | 'tsKnown' | 'tsEvent' | 'tags' | 'related'> {
   /** Earnings: the fiscal period the report will cover (known with the date). */
   readonly fiscalPeriod?: string;
   /** Lock-up expiry: the prospectus terms, public from the IPO on. */
