@@ -12,7 +12,8 @@ const ALLOWED: Record<string, string[]> = {
   study: ['core'],
   strategy: ['core', 'engine', 'study'],
   report: ['core'],
-  cli: ['core', 'data', 'engine', 'study', 'strategy', 'report'],
+  scenario: ['core', 'data', 'engine', 'study', 'strategy', 'report'],
+  cli: ['core', 'data', 'study', 'report', 'scenario'],
   bench: ['core', 'data', 'engine', 'study', 'strategy'],
 };
 

@@ -1,12 +1,3 @@
 export { buildProgram, runCli, VERSION } from './program';
 export { EXIT_INVALID_INPUT, EXIT_OK, EXIT_RUN_FAILED } from './exit-codes';
 export { reportFailure } from './fail';
-export { runScenario } from './run/run-scenario';
-export type { RunOptions, ScenarioRun } from './run/run-scenario';
-export { resultRows, toDataFrames } from './run/dataframes';
-export type { ResultFrames } from './run/dataframes';
-export { loadScenario, validateScenario } from './scenario/load';
-export type { LoadOptions, Scenario } from './scenario/load';
-export { scenarioSchema } from './scenario/schema';
-export type { ScenarioInput, ScenarioSpec } from './scenario/schema';
-export { strategyCatalog } from './run/strategy-catalog';

@@ -2,8 +2,9 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index';
 import { EXIT_INVALID_INPUT, EXIT_OK } from './exit-codes';
 import { reportFailure } from './fail';
+import { VERSION } from '@aftershock/scenario';
 
-export const VERSION = '0.1.0';
+export { VERSION };
 
 /** Builds the `aftershock` program. Each command lives in its own file under commands/. */
 export function buildProgram(): Command {

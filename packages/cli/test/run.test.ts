@@ -5,10 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderJson, type RunResult } from '@aftershock/report';
 import { runCli } from '../src/program';
-import { progressBar } from '../src/run/progress';
-import { resultRows, toDataFrames } from '../src/run/dataframes';
-import { runScenario } from '../src/run/run-scenario';
-import { strategySpecs } from '../src/run/strategies';
+import { progressBar } from '../src/progress';
+import { resultRows, runScenario, toDataFrames } from '@aftershock/scenario';
+import { strategySpecs } from '../../scenario/src/run/strategies';
 
 const REPO = fileURLToPath(new URL('../../..', import.meta.url));
 

@@ -5,9 +5,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, type Problem } from '@aftershock/core';
-import { strategyCatalog } from '../src/run/strategy-catalog';
-import { didYouMean, editDistance } from '../src/scenario/did-you-mean';
-import { loadScenario, validateScenario } from '../src/scenario/load';
+import { loadScenario, strategyCatalog, validateScenario } from '@aftershock/scenario';
+import { didYouMean, editDistance } from '../../scenario/src/spec/did-you-mean';
 import { runCli } from '../src/program';
 
 const FOCUS = fileURLToPath(new URL('../../../../shared/data/real/backtester39/focus', import.meta.url));

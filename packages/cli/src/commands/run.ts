@@ -1,10 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import type { Command } from 'commander';
 import { writeReports } from '@aftershock/report';
-import { outputDir } from '../run/output-dir';
-import { progressBar } from '../run/progress';
-import { runScenario } from '../run/run-scenario';
-import { comparisonText, summaryText } from '../run/summary';
+import { outputDir, runScenario } from '@aftershock/scenario';
+import { progressBar } from '../progress';
+import { comparisonText, summaryText } from '../summary';
 
 /** A closed pipe (`aftershock run … | head`) is not an error: stop writing quietly instead of crashing. */
 const guarded = new WeakSet<NodeJS.WriteStream>();

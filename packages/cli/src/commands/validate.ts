@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { formatProblem, ValidationError, type Problem } from '@aftershock/core';
-import { strategyCatalog } from '../run/strategy-catalog';
-import { validateScenario } from '../scenario/load';
+import { strategyCatalog, validateScenario } from '@aftershock/scenario';
 
 /** `aftershock validate FILE...`: checks scenario files without running them; exit 2 when any has a problem. */
 export function registerValidate(program: Command): void {

@@ -10,8 +10,8 @@ import {
   type TradingCalendar,
 } from '@aftershock/core';
 import { findSymbolFiles, loadEvents, loadLongPrices, loadPriceFile, loadRelations, loadSymbol } from '@aftershock/data';
-import { priceRoots } from '../scenario/roots';
-import type { Scenario } from '../scenario/load';
+import { priceRoots } from '../spec/roots';
+import type { Scenario } from '../spec/scenario';
 
 /** Everything a run reads, loaded once. */
 export interface RunInputs {

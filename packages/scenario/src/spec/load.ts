@@ -3,19 +3,10 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { ValidationError, type Problem } from '@aftershock/core';
 import type { StrategyCatalog } from './catalog';
 import { checkScenario } from './check';
+import type { Scenario } from './scenario';
 import { scenarioSchema, type ScenarioSpec } from './schema';
 import { parseYamlSource, type YamlSource } from './yaml-source';
 import { zodProblems } from './zod-problems';
-
-/** A validated scenario: defaults filled in, every path absolute (resolved against the scenario file's folder). */
-export interface Scenario extends ScenarioSpec {
-  /** The scenario file, when it came from one. */
-  readonly file: string | undefined;
-  /** The folder relative paths were resolved against. */
-  readonly dir: string;
-  /** Input files the run reads (scenario, calendars, relations), for provenance hashes. */
-  readonly inputs: readonly string[];
-}
 
 export interface LoadOptions {
   /** Strategies the scenario may name; without it, strategy names and parameters are not checked. */

@@ -1,5 +1,5 @@
 import type { StudyConfig, WindowSpec } from '@aftershock/study';
-import type { Scenario } from '../scenario/load';
+import type { Scenario } from '../spec/scenario';
 
 type WindowInput = Scenario['study']['estimation'] | Scenario['study']['window'];
 

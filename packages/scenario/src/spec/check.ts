@@ -1,7 +1,7 @@
 import type { Problem } from '@aftershock/core';
 import { checkParam, type StrategyCatalog } from './catalog';
 import { didYouMean } from './did-you-mean';
-import type { Scenario } from './load';
+import type { Scenario } from './scenario';
 import { findSymbolFiles } from '@aftershock/data';
 import { isDirectory, isFile, symbolsInLongFile } from './price-files';
 import { priceRoots } from './roots';

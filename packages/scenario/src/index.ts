@@ -1,0 +1,13 @@
+export { runScenario } from './run/run-scenario';
+export type { RunOptions, ScenarioRun } from './run/run-scenario';
+export { resultRows, toDataFrames } from './run/dataframes';
+export type { ResultFrames } from './run/dataframes';
+export { outputDir, safeName } from './run/output-dir';
+export { strategyCatalog } from './run/strategy-catalog';
+export { loadScenario, validateScenario } from './spec/load';
+export type { LoadOptions } from './spec/load';
+export type { Scenario } from './spec/scenario';
+export { scenarioSchema } from './spec/schema';
+export type { ScenarioInput, ScenarioSpec } from './spec/schema';
+export type { ParamSpec, StrategyCatalog } from './spec/catalog';
+export { VERSION } from './version';
