@@ -1,19 +1,19 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../packages/cli/src/program';
+import { launchChromium, type LaunchedChromium } from './support/chromium';
 
-// Renders report.html of coreweave-2025 in headless Chromium (Debian's `chromium`; `.ci/run` installs it when missing).
+// Renders report.html of coreweave-2025 in headless Chromium (a system one if it works, else @sparticuz/chromium's build).
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SHOTS = join(ROOT, 'test', '.out', 'e2e-html');
 const OUT = mkdtempSync(join(tmpdir(), 'aftershock-e2e-html-'));
-const PROFILE = mkdtempSync(join(tmpdir(), 'aftershock-chromium-'));
 
 describe('report.html of coreweave-2025 in headless Chromium', () => {
+  let chromium: LaunchedChromium | undefined;
   let ctx: BrowserContext;
   beforeAll(async () => {
     const out = process.stdout.write.bind(process.stdout);
@@ -23,18 +23,13 @@ describe('report.html of coreweave-2025 in headless Chromium', () => {
     } finally {
       process.stdout.write = out;
     }
-    expect(existsSync(CHROMIUM), `${CHROMIUM} not found: apt-get install -y chromium`).toBe(true);
-    ctx = await chromium.launchPersistentContext(PROFILE, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1280, height: 900 },
-    });
+    chromium = await launchChromium();
+    ctx = await chromium.browser.newContext({ viewport: { width: 1280, height: 900 } });
   });
   afterAll(async () => {
     await ctx?.close();
+    await chromium?.close();
     rmSync(OUT, { recursive: true, force: true });
-    rmSync(PROFILE, { recursive: true, force: true });
   });
 
   it('opens without console errors or network requests, draws its charts, and is screenshotted', async () => {
