@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatProblem, type Problem } from '@aftershock/core';
 import { loadScenario, strategyCatalog, validateScenario } from '@aftershock/scenario';
-import { didYouMean, editDistance } from '../../scenario/src/spec/did-you-mean';
+import { didYouMean, editDistance } from '../../scenario/src/load/did-you-mean';
 import { runCli } from '../src/program';
 
 const FOCUS = fileURLToPath(new URL('../../../../shared/data/real/backtester39/focus', import.meta.url));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { validateScenario } from '../src/spec/load';
-import { parseYamlSource } from '../src/spec/yaml-source';
+import { validateScenario } from '../src/load/load';
+import { parseYamlSource } from '../src/load/yaml-source';
 
 // Objects need no files: data.files names a map the checks look up, so only the schema and positions are exercised.
 const KEYS = ['name', 'description', 'data', 'universe', 'events', 'study', 'strategies', 'costs', 'capital', 'sizing', 'seed', 'outputs', 'related', 'period'];

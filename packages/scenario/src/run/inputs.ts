@@ -10,8 +10,8 @@ import {
   type TradingCalendar,
 } from '@aftershock/core';
 import { findSymbolFiles, loadEvents, loadLongPrices, loadPriceFile, loadRelations, loadSymbol } from '@aftershock/data';
-import { priceRoots } from '../spec/roots';
-import type { Scenario } from '../spec/scenario';
+import { priceRoots } from '../load/roots';
+import type { Scenario } from '../load/scenario';
 
 /** Everything a run reads, loaded once. */
 export interface RunInputs {

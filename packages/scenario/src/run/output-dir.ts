@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Scenario } from '../spec/scenario';
+import type { Scenario } from '../load/scenario';
 
 /** A scenario name as a folder name: letters, digits, `.`, `_` and `-`; anything else becomes `-`. */
 export function safeName(name: string): string {

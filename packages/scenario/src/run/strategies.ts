@@ -2,7 +2,7 @@ import type { BarSeries, IsoDate, MarketEvent } from '@aftershock/core';
 import type { CostConfig, TradeCosts } from '@aftershock/engine';
 import type { ComparisonPair, ComparisonResult, StrategyResult } from '@aftershock/report';
 import { compareStrategies, pairedBootstrap, runStrategy, STRATEGIES, type RunInputs, type StrategyRun, type StrategySpec } from '@aftershock/strategy';
-import type { Scenario } from '../spec/scenario';
+import type { Scenario } from '../load/scenario';
 
 /** The scenario's costs in engine terms. */
 export function costConfig(s: Scenario): CostConfig {

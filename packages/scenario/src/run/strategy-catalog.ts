@@ -1,5 +1,5 @@
 import { STRATEGIES } from '@aftershock/strategy';
-import type { ParamSpec, StrategyCatalog } from '../spec/catalog';
+import type { ParamSpec, StrategyCatalog } from '../load/catalog';
 
 /**
  * The strategies a scenario may name: the built-ins of @aftershock/strategy with their parameter schemas, so

@@ -1,5 +1,5 @@
 import type { StudyConfig, WindowSpec } from '@aftershock/study';
-import type { Scenario } from '../spec/scenario';
+import type { Scenario } from '../load/scenario';
 
 type WindowInput = Scenario['study']['estimation'] | Scenario['study']['window'];
 

@@ -1,6 +1,6 @@
 import type { SweepScore, SweepSummary } from '@aftershock/report';
 import { runSweep, type Objective, type RunInputs, type ScoreSummary, type WalkForward } from '@aftershock/strategy';
-import type { Scenario } from '../spec/scenario';
+import type { Scenario } from '../load/scenario';
 import { defaultNotional } from './strategies';
 
 type Value = number | string | boolean;
