@@ -9,13 +9,19 @@ export const CONFIG_FILE = 'aftershock.config.json';
 export const DATA_ENV = 'AFTERSHOCK_DATA';
 /** Where a checkout of this repository finds its price data, relative to the repository root. */
 export const CHECKOUT_DATA_DIR = '../shared/data/real/backtester39';
+/** The compact sample that ships in the repository: the flagship scenario's symbols over just the span it reads. */
+export const SAMPLE_DATA_DIR = 'data/sample';
+/** The first and last session held by the embedded sample (data/sample/make-sample.sh cuts the same span). */
+export const SAMPLE_SPAN = { from: '2024-12-19', to: '2025-12-31' } as const;
 
 /** A resolved data root: the folder and how it was found. */
 export interface DataRoot {
   readonly dir: string;
-  readonly via: 'option' | 'env' | 'config' | 'checkout';
+  readonly via: 'option' | 'env' | 'config' | 'checkout' | 'sample';
   /** The config file, when `via` is `config`. */
   readonly configFile?: string;
+  /** Said to the user wherever the root is used (a report note, the terminal): set when `via` is `sample`. */
+  readonly note?: string;
 }
 
 export interface DataRootOptions {
@@ -36,8 +42,10 @@ const HOW_TO =
 /**
  * Finds the price-data folder: `opts.root`, then `$AFTERSHOCK_DATA`, then `dataRoot` in the nearest
  * `aftershock.config.json` (from the working directory up; relative paths are relative to that file), then, in a
- * checkout of this repository, `../shared/data/real/backtester39` next to it. Throws DATA_ROOT_NOT_FOUND, saying
- * exactly how to provide data, when none of these exists.
+ * checkout of this repository, `../shared/data/real/backtester39` next to it, and last that checkout's embedded
+ * sample `data/sample/` (with a `note` saying so). The checkout is the one containing the working directory, else
+ * the one containing this package. Throws DATA_ROOT_NOT_FOUND, saying exactly how to provide data, when none of
+ * these exists.
  *
  * @example resolveDataRoot().dir // → '/work/shared/data/real/backtester39' in this repository's checkout
  */
@@ -51,14 +59,24 @@ export function resolveDataRoot(opts: DataRootOptions = {}): DataRoot {
     const dir = readConfigRoot(config);
     if (dir !== undefined) return { ...checked(resolve(dirname(config), dir), 'config', `dataRoot in ${config}`), configFile: config };
   }
-  for (const start of [cwd, dirname(fileURLToPath(import.meta.url))]) {
-    const repo = findRepoRoot(start);
-    if (repo) {
-      const dir = resolve(repo, CHECKOUT_DATA_DIR);
-      if (isDir(dir)) return { dir, via: 'checkout' };
-    }
+  const repo = findRepoRoot(cwd) ?? findRepoRoot();
+  if (repo) {
+    const dir = resolve(repo, CHECKOUT_DATA_DIR);
+    if (isDir(dir)) return { dir, via: 'checkout' };
+    const sample = resolve(repo, SAMPLE_DATA_DIR);
+    if (isDir(sample)) return { dir: sample, via: 'sample', note: sampleNote() };
   }
   throw new AftershockError('DATA_ROOT_NOT_FOUND', `no price data folder found. ${HOW_TO}`);
+}
+
+/** The note of a run on the sample: what it holds, and how to get more. */
+function sampleNote(): string {
+  return (
+    `Prices come from the embedded sample ${SAMPLE_DATA_DIR}/ (CRWV, SPY, NVDA, MSFT and QQQ, ${SAMPLE_SPAN.from} to ${SAMPLE_SPAN.to}: ` +
+    `the span scenarios/coreweave-2025.yaml reads; Yahoo Finance data by way of BackTester39, see ${SAMPLE_DATA_DIR}/README.md), ` +
+    `because no data root was given and ${CHECKOUT_DATA_DIR} is not beside this checkout. ` +
+    'For other symbols or dates, run `aftershock data fetch SYMBOL...` or set AFTERSHOCK_DATA.'
+  );
 }
 
 /** The root of an aftershock checkout containing `start` (the folder with pnpm-workspace.yaml and packages/data), if any. */

@@ -12,7 +12,7 @@ export type { Dividend, Split } from './dividends';
 export { DEFAULT_GAP_WARN_SESSIONS, PRICE_COLUMN_ALIASES, loadLongPrices, loadPriceFile, parsePrices } from './prices';
 export type { PriceColumnMapping, PriceField, PriceOptions } from './prices';
 export { defaultEstudy2PricesPath, loadEstudy2Prices } from './estudy2';
-export { CHECKOUT_DATA_DIR, CONFIG_FILE, DATA_ENV, findRepoRoot, resolveDataRoot, sharedDataDir } from './data-root';
+export { CHECKOUT_DATA_DIR, CONFIG_FILE, DATA_ENV, SAMPLE_DATA_DIR, SAMPLE_SPAN, findRepoRoot, resolveDataRoot, sharedDataDir } from './data-root';
 export type { DataRoot, DataRootOptions } from './data-root';
 export { findSymbolFiles, listSymbols, loadPricePath, loadSymbol, loadUniverse } from './store';
 export type { StoreOptions, SymbolFiles } from './store';

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AftershockError } from '@aftershock/core';
-import { CHECKOUT_DATA_DIR, findRepoRoot, listSymbols, loadEvents, loadPricePath, loadSymbol, resolveDataRoot } from '../src/index';
+import { CHECKOUT_DATA_DIR, SAMPLE_DATA_DIR, findRepoRoot, listSymbols, loadEvents, loadPricePath, loadSymbol, resolveDataRoot } from '../src/index';
 import { SHARED, tempDir } from './helpers';
 
 const BT39 = join(SHARED, 'real', 'backtester39');
@@ -60,6 +60,46 @@ describe('data root', () => {
     expect([...s.dividend]).toEqual([0, 0.1]);
     expect(() => loadSymbol(dir, 'XYZ')).toThrow(/no price file for "XYZ"/);
     expect(() => loadSymbol(dir, '../etc/passwd')).toThrow(/not a valid symbol/);
+  });
+});
+
+/** A checkout of this repository in a temp folder (`<box>/main`): the two marks findRepoRoot looks for and a data/sample. */
+function bareCheckout(): { box: string; repo: string } {
+  const box = tempDir().dir;
+  const repo = join(box, 'main');
+  mkdirSync(join(repo, 'packages', 'data'), { recursive: true });
+  mkdirSync(join(repo, SAMPLE_DATA_DIR), { recursive: true });
+  writeFileSync(join(repo, 'pnpm-workspace.yaml'), 'packages:\n  - packages/*\n');
+  writeFileSync(join(repo, SAMPLE_DATA_DIR, 'ABC.csv'), 'Date,Open,High,Low,Close,Volume\n2025-08-12,1,2,1,1.5,10\n');
+  return { box, repo };
+}
+
+describe('the embedded sample', () => {
+  it('serves last, in a checkout with no ../shared beside it, from any folder inside it, with a note', () => {
+    const { repo } = bareCheckout();
+    for (const cwd of [repo, join(repo, 'packages', 'data')]) {
+      const r = resolveDataRoot({ env: {}, cwd });
+      expect(r).toMatchObject({ dir: join(repo, SAMPLE_DATA_DIR), via: 'sample' });
+      expect(r.note).toMatch(/embedded sample data\/sample\/ .*aftershock data fetch/);
+    }
+  });
+
+  it('every other way wins over it: option, AFTERSHOCK_DATA, the config file, ../shared beside the checkout', () => {
+    const { box, repo } = bareCheckout();
+    const other = rootWithOneSymbol();
+    expect(resolveDataRoot({ root: other, env: {}, cwd: repo })).toEqual({ dir: other, via: 'option' });
+    expect(resolveDataRoot({ env: { AFTERSHOCK_DATA: other }, cwd: repo })).toEqual({ dir: other, via: 'env' });
+    writeFileSync(join(repo, 'aftershock.config.json'), JSON.stringify({ dataRoot: other }));
+    expect(resolveDataRoot({ env: {}, cwd: repo })).toMatchObject({ dir: other, via: 'config' });
+    rmSync(join(repo, 'aftershock.config.json'));
+    mkdirSync(join(box, CHECKOUT_DATA_DIR.replace(/^\.\.\//, '')), { recursive: true });
+    expect(resolveDataRoot({ env: {}, cwd: repo })).toEqual({ dir: join(repo, CHECKOUT_DATA_DIR), via: 'checkout' });
+  });
+
+  it('a checkout without its sample (and no ../shared) still says how to provide data', () => {
+    const { repo } = bareCheckout();
+    rmSync(join(repo, SAMPLE_DATA_DIR), { recursive: true });
+    expect(() => resolveDataRoot({ env: {}, cwd: repo })).toThrow(/no price data folder found.*--root DIR/);
   });
 });
 

@@ -25,12 +25,13 @@ export async function runAndReport(file: string, opts: { out?: string }, focus: 
   } finally {
     bar.end();
   }
-  const { scenario, result } = run;
+  const { scenario, result, notices } = run;
   const dir = outputDir(scenario, opts.out);
   const files = writeReports(result, dir, scenario.outputs.formats);
   const out = process.stdout;
   ignoreEpipe(out);
   out.write(focus === 'compare' ? comparisonText(result) + '\n' + summaryText(result) : summaryText(result));
+  for (const n of notices) out.write(`\nNote: ${n}\n`);
   out.write(`\nReports (${files.length} files) in ${dir}\n`);
   // The run time goes to the terminal only, never into a report.
   out.write(`Done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);

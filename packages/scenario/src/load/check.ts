@@ -2,9 +2,9 @@ import type { Problem } from '@aftershock/core';
 import { checkParam, type StrategyCatalog } from './catalog';
 import { didYouMean } from './did-you-mean';
 import type { Scenario } from './scenario';
-import { findSymbolFiles } from '@aftershock/data';
+import { findSymbolFiles, listSymbols } from '@aftershock/data';
 import { isDirectory, isFile, symbolsInLongFile } from './price-files';
-import { priceRoots } from './roots';
+import { resolvePriceRoots } from './roots';
 import type { YamlSource } from './yaml-source';
 import { formatPath } from './zod-problems';
 
@@ -30,9 +30,12 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
     for (const [sym, f] of Object.entries(dataFiles)) if (!isFile(f)) add('SCENARIO_MISSING_FILE', `price file not found: ${f}`, ['data', 'files', sym]);
   }
   let roots: string[] = [];
+  let onSample = false;
   if (s.data) {
     try {
-      roots = priceRoots(s.data, s.dir);
+      const found = resolvePriceRoots(s.data, s.dir);
+      roots = found.dirs;
+      onSample = found.notes.length > 0;
     } catch (e) {
       add('DATA_ROOT_NOT_FOUND', (e as Error).message, ['data']);
     }
@@ -51,7 +54,8 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
   const checkSymbol = (sym: string, path: PropertyKey[]) => {
     if (pricesUsable && !known(sym)) {
       const near = longSymbols ? didYouMean(sym, [...longSymbols]) : undefined;
-      add('SCENARIO_UNKNOWN_SYMBOL', `unknown symbol "${sym}": no price data for it${near ? ` (did you mean "${near}"?)` : ''}`, path);
+      const hint = onSample ? `; the embedded sample data/sample/ serves (no data root was found), and it holds only ${listSymbols(roots[0]!).join(', ')}: run \`aftershock data fetch ${sym}\` or set AFTERSHOCK_DATA` : '';
+      add('SCENARIO_UNKNOWN_SYMBOL', `unknown symbol "${sym}": no price data for it${near ? ` (did you mean "${near}"?)` : ''}${hint}`, path);
     }
   };
   if (s.data) checkSymbol(s.data.benchmark, ['data', 'benchmark']);

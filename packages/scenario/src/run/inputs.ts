@@ -10,7 +10,7 @@ import {
   type TradingCalendar,
 } from '@aftershock/core';
 import { findSymbolFiles, loadEvents, loadLongPrices, loadPriceFile, loadRelations, loadSymbol } from '@aftershock/data';
-import { priceRoots } from '../load/roots';
+import { resolvePriceRoots } from '../load/roots';
 import type { Scenario } from '../load/scenario';
 
 /** Everything a run reads, loaded once. */
@@ -25,6 +25,8 @@ export interface RunInputs {
   readonly benchmark: BarSeries;
   /** Price (and dividend) files read, for provenance hashes. */
   readonly priceFiles: readonly string[];
+  /** What the user must be told about where the prices came from (the embedded sample says so). */
+  readonly notes: readonly string[];
 }
 
 function inlineEvents(s: Scenario, cal: TradingCalendar): MarketEvent[] {
@@ -106,7 +108,7 @@ export function loadInputs(s: Scenario, cal: TradingCalendar): RunInputs {
       priceFiles.push(f);
     }
   }
-  const roots = priceRoots(s.data, s.dir);
+  const { dirs: roots, notes } = resolvePriceRoots(s.data, s.dir);
   for (const sym of [...want].sort()) {
     if (prices.has(sym)) continue;
     const root = roots.find((r) => findSymbolFiles(r, sym) !== undefined);
@@ -120,5 +122,5 @@ export function loadInputs(s: Scenario, cal: TradingCalendar): RunInputs {
     problems.error('DATA_UNKNOWN_SYMBOL', `no prices for the benchmark ${s.data.benchmark}`, { field: 'data.benchmark', ...(s.file ? { file: s.file } : {}) });
   }
   problems.throwIfErrors();
-  return { events: withRelated, allEvents, related, prices, benchmark: benchmark!, priceFiles };
+  return { events: withRelated, allEvents, related, prices, benchmark: benchmark!, priceFiles, notes };
 }

@@ -24,6 +24,8 @@ export interface RunOptions {
 export interface ScenarioRun {
   readonly scenario: Scenario;
   readonly result: RunResult;
+  /** Notes the terminal should show as well as the report (where the prices came from, when that is the sample). */
+  readonly notices: readonly string[];
 }
 
 /**
@@ -87,7 +89,7 @@ export async function runScenario(pathOrObject: string | object, opts: RunOption
   progress('comparison', 0.9);
   const comparison = strat.runs.length >= 2 ? compareRuns(strat.results, strat.runs, strat.specs, strat.inputs, scenario.seed) : null;
 
-  const notes: string[] = [];
+  const notes: string[] = [...inputs.notes];
   if (st.profile === 'textbook') notes.push('Textbook profile: ' + TEXTBOOK_CHOICES.map((c) => c.choice).join(' '));
   else notes.push('estudy2 profile: estudy2 0.10.0 conventions, including its quirks, are reproduced.');
   if (whyNone) notes.push(`The event study did not run: ${whyNone}`);
@@ -138,7 +140,7 @@ export async function runScenario(pathOrObject: string | object, opts: RunOption
     sweeps: sweeps.sweeps,
   };
   progress('done', 1);
-  return { scenario, result };
+  return { scenario, result, notices: inputs.notes };
 }
 
 /** The backtest period: the scenario's `period`, else 10 sessions before the first event to 30 after the last. */
