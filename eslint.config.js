@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/.tsbuild/**', 'reports/**', '**/.out/**'] },
+  { ignores: ['**/node_modules/**', '**/.tsbuild/**', 'reports/**', '**/.out/**', 'packages/cli/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,6 +14,11 @@ export default tseslint.config(
         { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'No wall clock: inject time.' },
       ],
     },
+  },
+  {
+    // Plain-JavaScript scripts that run before any build (the bin, the CLI build): Node globals.
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   {
     files: ['packages/engine/src/**/*.ts'],

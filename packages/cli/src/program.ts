@@ -2,7 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index';
 import { EXIT_INVALID_INPUT, EXIT_OK } from './exit-codes';
 import { reportFailure } from './fail';
-import { VERSION } from '@aftershock/scenario';
+import { VERSION } from './version';
 
 export { VERSION };
 

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runAndReport } from './run';
 
 /** `aftershock compare SCENARIO [--out DIR]`: runs the scenario's strategies and prints their comparison first. */
 export function registerCompare(program: Command): void {
@@ -8,5 +7,5 @@ export function registerCompare(program: Command): void {
     .description('run a scenario and compare its strategies (paired bootstrap of the return differences)')
     .argument('<scenario>', 'scenario file (YAML) with two or more strategies')
     .option('-o, --out <dir>', 'report folder (default: the scenario\'s outputs.folder, else reports/<scenario-name>/)')
-    .action((file: string, opts: { out?: string }) => runAndReport(file, opts, 'compare'));
+    .action(async (file: string, opts: { out?: string }) => (await import('./run-and-report')).runAndReport(file, opts, 'compare'));
 }

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { AftershockError } from '@aftershock/core';
-import { parseResultJson, writeReports } from '@aftershock/report';
 
 /** `aftershock report RESULT.json [--out DIR]`: re-renders every report from saved results, without recomputing. */
 export function registerReport(program: Command): void {
@@ -11,7 +10,8 @@ export function registerReport(program: Command): void {
     .description('re-render the reports (HTML, Markdown, JSON, CSV) from a saved report.json without recomputing')
     .argument('<result>', 'a report.json written by `aftershock run`')
     .option('-o, --out <dir>', 'report folder (default: the folder of the result file)')
-    .action((file: string, opts: { out?: string }) => {
+    .action(async (file: string, opts: { out?: string }) => {
+      const { parseResultJson, writeReports } = await import('@aftershock/report');
       let text: string;
       try {
         text = readFileSync(file, 'utf8');

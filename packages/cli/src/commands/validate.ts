@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { formatProblem, ValidationError, type Problem } from '@aftershock/core';
-import { strategyCatalog, validateScenario } from '@aftershock/scenario';
 
 /** `aftershock validate FILE...`: checks scenario files without running them; exit 2 when any has a problem. */
 export function registerValidate(program: Command): void {
@@ -8,7 +7,8 @@ export function registerValidate(program: Command): void {
     .command('validate')
     .description('check scenario files (schema, files, strategies, symbols) without running them')
     .argument('<files...>', 'scenario files (YAML)')
-    .action((files: string[]) => {
+    .action(async (files: string[]) => {
+      const { strategyCatalog, validateScenario } = await import('@aftershock/scenario');
       const all: Problem[] = [];
       for (const f of files) {
         const { problems } = validateScenario(f, { catalog: strategyCatalog() });

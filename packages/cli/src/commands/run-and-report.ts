@@ -1,0 +1,38 @@
+import { performance } from 'node:perf_hooks';
+import { writeReports } from '@aftershock/report';
+import { outputDir, runScenario } from '@aftershock/scenario';
+import { progressBar } from '../progress';
+import { comparisonText, summaryText } from '../summary';
+
+/** A closed pipe (`aftershock run … | head`) is not an error: stop writing quietly instead of crashing. */
+const guarded = new WeakSet<NodeJS.WriteStream>();
+function ignoreEpipe(stream: NodeJS.WriteStream): void {
+  if (guarded.has(stream)) return;
+  guarded.add(stream);
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
+/** Runs a scenario, prints its summary (and, for `compare`, the comparison) and writes the reports. */
+export async function runAndReport(file: string, opts: { out?: string }, focus: 'run' | 'compare'): Promise<void> {
+  const t0 = performance.now();
+  const bar = progressBar();
+  let run;
+  try {
+    run = await runScenario(file, { onProgress: bar.update });
+  } finally {
+    bar.end();
+  }
+  const { scenario, result, notices } = run;
+  const dir = outputDir(scenario, opts.out);
+  const files = writeReports(result, dir, scenario.outputs.formats);
+  const out = process.stdout;
+  ignoreEpipe(out);
+  out.write(focus === 'compare' ? comparisonText(result) + '\n' + summaryText(result) : summaryText(result));
+  for (const n of notices) out.write(`\nNote: ${n}\n`);
+  out.write(`\nReports (${files.length} files) in ${dir}\n`);
+  // The run time goes to the terminal only, never into a report.
+  out.write(`Done in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+}
+
