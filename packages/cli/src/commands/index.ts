@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerDataInspect } from './data-inspect';
+import { registerDataIngest } from './data-ingest';
 import { registerValidate } from './validate';
 import { registerRun } from './run';
 import { registerCompare } from './compare';
@@ -9,6 +10,7 @@ import { registerStudy } from './study';
 /** One line per command; each file registers its own subcommand with its options and help. */
 export function registerCommands(program: Command): void {
   registerDataInspect(program);
+  registerDataIngest(program);
   registerValidate(program);
   registerRun(program);
   registerCompare(program);

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AftershockError, ValidationError, type BarSeries, type MarketEvent, type NonSessionPolicy, type UnknownTimingPolicy } from '@aftershock/core';
-import { findSymbolFiles, loadEvents, loadLongPrices, loadSymbol } from '@aftershock/data';
+import { findSymbolFiles, isParquetPath, loadEvents, loadLongPrices, loadSymbol, readParquetPrices } from '@aftershock/data';
 import {
   MODEL_KINDS,
   STUDY_PROFILES,
@@ -44,10 +44,11 @@ function readEvents(path: string): MarketEvent[] {
 }
 
 /** Loads the market and the events' symbols from a long CSV or a price folder; unknown event symbols are left out (excluded later). */
-function readPrices(path: string, market: string, symbols: readonly string[]): { prices: Map<string, BarSeries>; market: BarSeries } {
+async function readPrices(path: string, market: string, symbols: readonly string[]): Promise<{ prices: Map<string, BarSeries>; market: BarSeries }> {
   if (!existsSync(path)) throw new AftershockError('FILE_NOT_FOUND', `prices ${path} does not exist`, { file: path, field: 'prices' });
   let prices: Map<string, BarSeries>;
-  if (statSync(path).isDirectory()) {
+  if (isParquetPath(path)) prices = await readParquetPrices(path, { symbols: [...new Set([market, ...symbols])] });
+  else if (statSync(path).isDirectory()) {
     prices = new Map();
     for (const s of new Set([market, ...symbols])) {
       if (findSymbolFiles(path, s)) prices.set(s, loadSymbol(path, s));
@@ -91,7 +92,7 @@ export function writeStudy(res: StudyResult, dir: string): string[] {
 }
 
 /** The action of `aftershock study`: reads prices and events, runs the study and writes its tables. */
-export function runStudyCommand(o: StudyOptions): void {
+export async function runStudyCommand(o: StudyOptions): Promise<void> {
   const returns = oneOf<ReturnKind>(o.returns, ['simple', 'log'], 'returns');
   const model = oneOf<ModelKind>(o.model, MODEL_KINDS, 'model');
   const profile = oneOf<StudyProfile>(o.profile, STUDY_PROFILES, 'profile');
@@ -104,7 +105,7 @@ export function runStudyCommand(o: StudyOptions): void {
   const samples = intOption(o.bootstrap, 'bootstrap', 0);
   const events = readEvents(o.events);
   if (events.length === 0) throw new AftershockError('NO_EVENTS', `no events in ${o.events}`, { file: o.events, field: 'events' });
-  const { prices, market } = readPrices(o.prices, o.market, events.map((e) => e.symbol));
+  const { prices, market } = await readPrices(o.prices, o.market, events.map((e) => e.symbol));
   const config: StudyConfig = {
     estimation,
     event,

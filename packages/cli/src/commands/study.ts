@@ -26,7 +26,7 @@ export function registerStudy(program: Command): void {
   program
     .command('study')
     .description('event study: abnormal returns around events and their significance tests (estudy2-conformant tables)')
-    .requiredOption('--prices <path>', 'long CSV date,symbol,close (the market among its symbols) or a price folder')
+    .requiredOption('--prices <path>', 'long CSV date,symbol,close (the market among its symbols), a price folder, or a Parquet store (data ingest)')
     .requiredOption('--events <file>', 'events: symbol,event_date[,timing] CSV or any event calendar')
     .requiredOption('--market <symbol>', 'market index symbol (its sessions define event time)')
     .option('--estimation <a:b>', 'estimation window in sessions relative to day 0', '-250:-11')

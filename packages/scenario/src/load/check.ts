@@ -2,7 +2,7 @@ import type { Problem } from '@aftershock/core';
 import { checkParam, type StrategyCatalog } from './catalog';
 import { didYouMean } from './did-you-mean';
 import type { Scenario } from './scenario';
-import { findSymbolFiles, listSymbols } from '@aftershock/data';
+import { findSymbolFiles, isParquetFile, isParquetPath, listSymbols } from '@aftershock/data';
 import { isDirectory, isFile, symbolsInLongFile } from './price-files';
 import { resolvePriceRoots } from './roots';
 import type { YamlSource } from './yaml-source';
@@ -21,7 +21,10 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
 
   // Files and folders.
   (s.data?.root ?? []).forEach((r, i) => {
-    if (!isDirectory(r)) add('SCENARIO_MISSING_FILE', `price folder not found: ${r}`, ['data', 'root', ...(Array.isArray(rawAt(src, ['data', 'root'])) ? [i] : [])]);
+    const at = ['data', 'root', ...(Array.isArray(rawAt(src, ['data', 'root'])) ? [i] : [])];
+    if (isParquetPath(r)) {
+      if (!isParquetFile(r)) add('SCENARIO_MISSING_FILE', `Parquet price store not found (or not Parquet): ${r}`, at);
+    } else if (!isDirectory(r)) add('SCENARIO_MISSING_FILE', `price folder not found: ${r}`, at);
   });
   const dataFiles = s.data?.files;
   const longFile = typeof dataFiles === 'string' ? dataFiles : undefined;
@@ -49,7 +52,9 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
   // Symbols: every named symbol must have prices.
   const longSymbols = longFile !== undefined && isFile(longFile) ? symbolsInLongFile(longFile) : undefined;
   const mapped = dataFiles && typeof dataFiles === 'object' ? Object.keys(dataFiles) : [];
-  const known = (sym: string) => mapped.includes(sym) || longSymbols?.has(sym) === true || roots.some((r) => findSymbolFiles(r, sym) !== undefined);
+  // A Parquet store's symbols are read through DuckDB (asynchronously) when the run loads it: see loadInputs.
+  const deferred = roots.some(isParquetPath);
+  const known = (sym: string) => deferred || mapped.includes(sym) || longSymbols?.has(sym) === true || roots.some((r) => findSymbolFiles(r, sym) !== undefined);
   const pricesUsable = s.data !== undefined && out.every((p) => !p.field?.startsWith('data'));
   const checkSymbol = (sym: string, path: PropertyKey[]) => {
     if (pricesUsable && !known(sym)) {

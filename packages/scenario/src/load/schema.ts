@@ -9,10 +9,10 @@ const symbol = z
 const data = z.strictObject({
   /**
    * Folder(s) holding `<SYMBOL>.csv` price files and `<SYMBOL>_dividends.csv` (directly, or in focus/ and
-   * universe/prices/); searched in order. Default: the data root (`--root`, $AFTERSHOCK_DATA, aftershock.config.json,
+   * universe/prices/), or Parquet stores written by `aftershock data ingest` (`*.parquet`); searched in order. Default: the data root (`--root`, $AFTERSHOCK_DATA, aftershock.config.json,
    * or ../shared/data/real/backtester39 next to a checkout).
    */
-  root: z.preprocess((v) => (typeof v === 'string' ? [v] : v), listOf(text('a folder'))).optional(),
+  root: z.preprocess((v) => (typeof v === 'string' ? [v] : v), listOf(text('a folder or a .parquet file'))).optional(),
   /** Explicit price files: a map symbol → file, or one long-format file (`date,symbol,close`). */
   files: z.union([z.record(z.string(), text('a file')), text('a file')], { error: 'expected a file or a mapping symbol → file' }).optional(),
   dividends: oneOf(['raw', 'total-return']).default('raw'),

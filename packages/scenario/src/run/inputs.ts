@@ -9,7 +9,7 @@ import {
   type Related,
   type TradingCalendar,
 } from '@aftershock/core';
-import { findSymbolFiles, loadEvents, loadLongPrices, loadPriceFile, loadRelations, loadSymbol } from '@aftershock/data';
+import { findSymbolFiles, isParquetPath, loadEvents, loadLongPrices, loadPriceFile, loadRelations, loadSymbol, parquetSymbols, readParquetPrices } from '@aftershock/data';
 import { resolvePriceRoots } from '../load/roots';
 import type { Scenario } from '../load/scenario';
 
@@ -80,8 +80,11 @@ function relatedOf(s: Scenario, events: readonly MarketEvent[]): Map<string, Rel
   return out;
 }
 
-/** Loads the events, relations and every price series the scenario needs. Throws coded errors for bad files. */
-export function loadInputs(s: Scenario, cal: TradingCalendar): RunInputs {
+/**
+ * Loads the events, relations and every price series the scenario needs. Throws coded errors for bad files. A
+ * root that is a Parquet store is read through DuckDB with only the symbols the run needs.
+ */
+export async function loadInputs(s: Scenario, cal: TradingCalendar): Promise<RunInputs> {
   const problems = new Problems();
   const fromFiles = s.events.files.length ? loadEvents(s.events.files, { calendar: cal, problems }) : [];
   const allEvents = [...fromFiles, ...inlineEvents(s, cal)];
@@ -109,13 +112,38 @@ export function loadInputs(s: Scenario, cal: TradingCalendar): RunInputs {
     }
   }
   const { dirs: roots, notes } = resolvePriceRoots(s.data, s.dir);
+  const stores = new Map<string, Set<string>>();
+  for (const r of roots) if (isParquetPath(r)) stores.set(r, new Set(await parquetSymbols(r)));
+  const has = (r: string, sym: string) => stores.get(r)?.has(sym) ?? findSymbolFiles(r, sym) !== undefined;
+  const fromStore = new Map<string, string[]>();
   for (const sym of [...want].sort()) {
     if (prices.has(sym)) continue;
-    const root = roots.find((r) => findSymbolFiles(r, sym) !== undefined);
+    const root = roots.find((r) => has(r, sym));
     if (root === undefined) continue;
+    if (stores.has(root)) {
+      fromStore.set(root, [...(fromStore.get(root) ?? []), sym]);
+      continue;
+    }
     const f = findSymbolFiles(root, sym)!;
     prices.set(sym, loadSymbol(root, sym, { calendar: cal, problems }));
     priceFiles.push(f.prices, ...(f.dividends ? [f.dividends] : []));
+  }
+  for (const [store, symbols] of fromStore) {
+    for (const [sym, bars] of await readParquetPrices(store, { symbols, calendar: cal, problems })) prices.set(sym, bars);
+    priceFiles.push(store);
+  }
+  if (stores.size > 0) {
+    // The symbols a scenario names, which validation could not look up in a store without reading it.
+    const named: [string, string][] = [
+      ...(s.universe !== 'events' ? s.universe.symbols.map((x, i): [string, string] => [x, `universe.symbols[${i}]`]) : []),
+      ...(s.events.filters.symbols ?? []).map((x, i): [string, string] => [x, `events.filters.symbols[${i}]`]),
+      ...s.events.list.map((e, i): [string, string] => [e.symbol, `events.list[${i}].symbol`]),
+    ];
+    for (const [sym, field] of named) {
+      if (!prices.has(sym) && !roots.some((r) => has(r, sym))) {
+        problems.error('SCENARIO_UNKNOWN_SYMBOL', `unknown symbol "${sym}": no price data for it in ${roots.join(', ')}`, { field, ...(s.file ? { file: s.file } : {}) });
+      }
+    }
   }
   const benchmark = prices.get(s.data.benchmark);
   if (!benchmark) {

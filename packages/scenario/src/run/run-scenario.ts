@@ -40,7 +40,7 @@ export async function runScenario(pathOrObject: string | object, opts: RunOption
   const scenario = loadScenario(pathOrObject, { catalog: strategyCatalog(), ...(opts.baseDir !== undefined ? { baseDir: opts.baseDir } : {}) });
   const cal = xnysCalendar();
   progress('loading data', 0.05);
-  const inputs = loadInputs(scenario, cal);
+  const inputs = await loadInputs(scenario, cal);
   const st = scenario.study;
 
   progress('event study', 0.2);
