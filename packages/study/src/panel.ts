@@ -46,3 +46,16 @@ export function subPanel(p: Panel, keep: readonly number[]): Panel {
   });
   return { ...p, n: keep.length, ret, mkt };
 }
+
+/** Blocks `keep[k]` (ascending) of `width` entries moved to block k in place; the view of the kept blocks. */
+export function compactRows(a: Float64Array, keep: readonly number[], width: number): Float64Array {
+  keep.forEach((i, k) => {
+    if (i !== k) a.copyWithin(k * width, i * width, (i + 1) * width);
+  });
+  return a.subarray(0, keep.length * width);
+}
+
+/** `subPanel` without a copy: the panel's own buffers compacted in place (`keep` ascending). */
+export function compactPanel(p: Panel, keep: readonly number[]): Panel {
+  return { ...p, n: keep.length, ret: compactRows(p.ret, keep, p.rows), mkt: compactRows(p.mkt, keep, p.rows) };
+}

@@ -3,10 +3,13 @@ import { rankAverage, sortedMedian } from './stats-util';
 
 /** Per-firm ranks of AR over a set of rows (the firm's own non-missing ARs ranked together, ties averaged). */
 export interface FirmRanks {
-  /** K_iu (NaN where AR is missing or the row is not in the set), firm-major like the panel. */
-  readonly rank: Float64Array;
-  /** sign(AR_iu − median_i) over the same rows (NaN where missing). */
-  readonly signVsMedian: Float64Array;
+  /**
+   * K_iu (NaN where AR is missing or the row is not in the set), firm-major like the panel. Ranks are multiples of
+   * ½ far below 2^24, so Float32 holds them exactly at half the memory (a 100,000-event panel is 100 MB less).
+   */
+  readonly rank: Float32Array;
+  /** sign(AR_iu − median_i) over the same rows (0 where missing: read it only where the rank is present). */
+  readonly signVsMedian: Int8Array;
   /** T^F_i: the number of non-missing ARs per firm in the set. */
   readonly count: Float64Array;
 }
@@ -14,8 +17,8 @@ export interface FirmRanks {
 /** Ranks every firm's ARs over the rows listed in `rowSet` (e.g. E ∪ W, or E ∪ C for the CAR rank test). */
 export function firmRanks(p: Panel, ar: Float64Array, rowSet: Int32Array, withSigns: boolean): FirmRanks {
   const { n, rows } = p;
-  const rank = new Float64Array(n * rows).fill(NaN);
-  const signVsMedian = new Float64Array(withSigns ? n * rows : 0).fill(NaN);
+  const rank = new Float32Array(n * rows).fill(NaN);
+  const signVsMedian = new Int8Array(withSigns ? n * rows : 0);
   const count = new Float64Array(n);
   const vals = new Float64Array(rowSet.length);
   const at = new Int32Array(rowSet.length);

@@ -12,7 +12,7 @@ import {
 import { firmCar } from './aggregate';
 import { MarketAligner } from './market-align';
 import { fitModels, type ModelFit } from './models';
-import { panelGeometry, subPanel, type Panel, type RelWindow } from './panel';
+import { compactPanel, compactRows, panelGeometry, subPanel, type Panel, type RelWindow } from './panel';
 import { sampleStats, type SampleOptions } from './sample-stats';
 import type { EventModel, ExcludedEvent, RowWindow, StudyConfig, StudyEvent, StudyGroup, StudyResult } from './study-types';
 import { resolveWindow, validateWindows } from './windows';
@@ -133,9 +133,10 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
     throw noUsableEvents(excluded);
   }
   if (ok.length < kept.length) {
+    // In place: fits are per firm, so the kept firms' fits stand; no second panel or fit is allocated.
     kept = ok.map((i) => kept[i]!);
-    panel = subPanel(panel, ok);
-    fit = fitModels(panel, model, profile);
+    panel = compactPanel(panel, ok);
+    fit = selectFirms(fit, ok, rows, true);
   }
 
   // 4. Per-event rows.
@@ -198,7 +199,7 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
     for (const key of keys) {
       const idx = events.flatMap((e, i) => (e.group === key ? [i] : []));
       const sp = subPanel(panel, idx);
-      groups.push({ field: groupBy, key, eventIndices: idx, stats: sampleStats(sp, subFit(fit, idx, rows), so) });
+      groups.push({ field: groupBy, key, eventIndices: idx, stats: sampleStats(sp, selectFirms(fit, idx, rows, false), so) });
     }
   }
   return {
@@ -233,10 +234,19 @@ function noUsableEvents(excluded: readonly ExcludedEvent[]): ValidationError {
   );
 }
 
-/** The fit restricted to some firms (fits are per firm, so no refit is needed). */
-function subFit(f: ModelFit, idx: readonly number[], rows: number): ModelFit {
-  const pick = (a: Float64Array) => Float64Array.from(idx, (i) => a[i]!);
+/**
+ * The fit restricted to the firms `idx` (ascending), fits being per firm: a copy, or (`inPlace`) the same buffers
+ * compacted, which is safe because each firm moves to an index ≤ its own.
+ */
+function selectFirms(f: ModelFit, idx: readonly number[], rows: number, inPlace: boolean): ModelFit {
+  const pick = (a: Float64Array) => (inPlace ? compactRows(a, idx, 1) : Float64Array.from(idx, (i) => a[i]!));
+  const pickInt = (a: Int32Array) => {
+    if (!inPlace) return Int32Array.from(idx, (i) => a[i]!);
+    idx.forEach((i, k) => (a[k] = a[i]!));
+    return a.subarray(0, idx.length);
+  };
   const pickRows = (a: Float64Array) => {
+    if (inPlace) return compactRows(a, idx, rows);
     const out = new Float64Array(idx.length * rows);
     idx.forEach((i, k) => out.set(a.subarray(i * rows, (i + 1) * rows), k * rows));
     return out;
@@ -255,8 +265,8 @@ function subFit(f: ModelFit, idx: readonly number[], rows: number): ModelFit {
     mktMean: pick(f.mktMean),
     mktSs: pick(f.mktSs),
     mktN: pick(f.mktN),
-    estFirstRow: Int32Array.from(idx, (i) => f.estFirstRow[i]!),
-    estLastRow: Int32Array.from(idx, (i) => f.estLastRow[i]!),
+    estFirstRow: pickInt(f.estFirstRow),
+    estLastRow: pickInt(f.estLastRow),
     predicted: pickRows(f.predicted),
     ar: pickRows(f.ar),
   };

@@ -1,114 +1,142 @@
 import type { IsoDate } from '@aftershock/core';
-import { fmt17 } from './number-format';
+import { collect, type CsvWriter } from './csv-writer';
 import type { SampleStats } from './sample-stats';
 import type { StudyResult } from './study-types';
 
 type Cell = string | number | null;
 
-function csv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  const cell = (c: Cell) => (c === null ? 'NA' : typeof c === 'number' ? fmt17(c) : /[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
-  return [header.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\n') + '\n';
+/** One output file of a study: its name and how to write it, row by row, into a CSV writer. */
+export interface TableFile {
+  readonly name: string;
+  write(w: CsvWriter): void;
 }
 
-/** The per-sample tables (aar, parametric, nonparametric, car_tests) keyed by relative day. */
-export function sampleTables(s: SampleStats, marketModel: boolean): Record<string, string> {
+/** A small table from its header and rows. */
+function table(name: string, header: readonly string[], rows: () => Iterable<readonly Cell[]>): TableFile {
+  return {
+    name,
+    write(w) {
+      w.row(header);
+      for (const r of rows()) w.row(r);
+    },
+  };
+}
+
+/** The per-sample tables (aar, parametric, nonparametric, car_tests, kp_bmp, caar_bootstrap) keyed by relative day. */
+export function sampleTableFiles(s: SampleStats, marketModel: boolean): TableFile[] {
   const par = ['bw_1980', 'bw_1985', 't_test', ...(marketModel ? ['pt', 'bh', 'lmb'] : [])];
   const np = ['sign', 'gsign', 'csign', 'rank', 'mrank', 'wlcx'];
-  return {
-    'aar.csv': csv(
-      ['rel_day', 'percentage', 'aar', 'n_firms', 'caar'],
-      s.aar.map((a) => [a.relDay, a.percentage, a.aar, a.nFirms, a.caar]),
-    ),
-    'parametric.csv': csv(
-      ['rel_day', 'percentage', 'mean', ...par.flatMap((t) => [`${t}_stat`, `${t}_signif`])],
+  const files = [
+    table('aar.csv', ['rel_day', 'percentage', 'aar', 'n_firms', 'caar'], () => s.aar.map((a) => [a.relDay, a.percentage, a.aar, a.nFirms, a.caar])),
+    table('parametric.csv', ['rel_day', 'percentage', 'mean', ...par.flatMap((t) => [`${t}_stat`, `${t}_signif`])], () =>
       s.parametric.map((p) => {
         const tests = [p.bw1980, p.bw1985, p.tTest, ...(marketModel ? [p.patell!, p.bmp!, p.lamb!] : [])];
         return [p.relDay, p.percentage, p.mean, ...tests.flatMap((t) => [t.stat, t.signif])];
       }),
     ),
-    'nonparametric.csv': csv(
-      ['rel_day', 'percentage', ...np.flatMap((t) => [`${t}_stat`, `${t}_signif`])],
-      s.nonparametric.map((p) => [
-        p.relDay,
-        p.percentage,
-        ...[p.sign, p.gsign, p.csign, p.rank, p.mrank, p.wilcoxon].flatMap((t) => [t.stat, t.signif]),
-      ]),
+    table('nonparametric.csv', ['rel_day', 'percentage', ...np.flatMap((t) => [`${t}_stat`, `${t}_signif`])], () =>
+      s.nonparametric.map((p) => [p.relDay, p.percentage, ...[p.sign, p.gsign, p.csign, p.rank, p.mrank, p.wilcoxon].flatMap((t) => [t.stat, t.signif])]),
     ),
-    'car_tests.csv': csv(
-      ['car_start', 'car_end', 'name', 'average_percentage', 'car_mean', 'statistic', 'number_of_days', 'significance'],
+    table('car_tests.csv', ['car_start', 'car_end', 'name', 'average_percentage', 'car_mean', 'statistic', 'number_of_days', 'significance'], () =>
       s.carTests.map((c) => [c.window.start, c.window.end, c.name, c.averagePercentage, c.carMean, c.statistic, c.numberOfDays, c.significance]),
     ),
-    ...(marketModel
-      ? {
-          'kp_bmp.csv': csv(
-            ['rel_day', 'n_firms', 'cross_correlation', 'kp_bmp_stat', 'kp_bmp_signif'],
-            s.parametric.map((p) => [p.relDay, p.nFirms, s.crossCorrelation, p.kolariPynnonen!.stat, p.kolariPynnonen!.signif]),
-          ),
-        }
-      : {}),
-    ...(s.bootstrap.length > 0
-      ? {
-          'caar_bootstrap.csv': csv(
-            ['car_start', 'car_end', 'caar', 'lower', 'upper', 'level', 'samples', 'seed'],
-            s.bootstrap.map((b) => [b.window.start, b.window.end, b.ci.caar, b.ci.lower, b.ci.upper, b.ci.level, b.ci.samples, b.ci.seed]),
-          ),
-        }
-      : {}),
-  };
+  ];
+  if (marketModel) {
+    files.push(
+      table('kp_bmp.csv', ['rel_day', 'n_firms', 'cross_correlation', 'kp_bmp_stat', 'kp_bmp_signif'], () =>
+        s.parametric.map((p) => [p.relDay, p.nFirms, s.crossCorrelation, p.kolariPynnonen!.stat, p.kolariPynnonen!.signif]),
+      ),
+    );
+  }
+  if (s.bootstrap.length > 0) {
+    files.push(
+      table('caar_bootstrap.csv', ['car_start', 'car_end', 'caar', 'lower', 'upper', 'level', 'samples', 'seed'], () =>
+        s.bootstrap.map((b) => [b.window.start, b.window.end, b.ci.caar, b.ci.lower, b.ci.upper, b.ci.level, b.ci.samples, b.ci.seed]),
+      ),
+    );
+  }
+  return files;
 }
 
 /**
- * Every output file of `aftershock study` as text: model, ar, aar, parametric, nonparametric, car_firm,
- * car_tests (estudy2's column names, rows keyed by rel_day), event_calendar, excluded, the two tables beyond
- * estudy2 (kp_bmp, caar_bootstrap) and summary.md.
+ * Every output file of `aftershock study`, each written row by row (a 100,000-event ar.csv never exists as one
+ * string): model, ar, aar, parametric, nonparametric, car_firm, car_tests (estudy2's column names, rows keyed by
+ * rel_day), event_calendar, excluded, the two tables beyond estudy2 (kp_bmp, caar_bootstrap) and summary.md.
  */
-export function studyTables(res: StudyResult): Record<string, string> {
+export function studyTableFiles(res: StudyResult): TableFile[] {
   const mm = res.model === 'market-model';
   const ca = res.model === 'constant-mean';
   const d = (x: IsoDate | null) => x;
-  const files: Record<string, string> = {};
-  files['model.csv'] = csv(
-    [
-      'symbol', 'event_date', 'estimation_length', 'alpha', 'beta', 'est_mean_return', 'est_ar_mean', 'est_ar_sd_n1', 'est_ar_rss',
-      'est_mkt_mean', 'est_mkt_ss', 'est_mkt_n', 'est_first_date', 'est_last_date', 'est_first_rel_day', 'est_last_rel_day',
-    ],
-    res.events.map((e) => {
-      const m = e.model;
-      return [
-        e.symbol, e.eventDate, m.estimationLength, mm ? m.alpha : NaN, mm ? m.beta : NaN, ca ? m.meanReturn : NaN, m.arMean, m.sdN1, m.rss,
-        ca ? NaN : m.mktMean, ca ? NaN : m.mktSs, ca ? NaN : m.mktN, d(m.estFirstDate), d(m.estLastDate), m.estFirstRelDay, m.estLastRelDay,
-      ];
+  const files: TableFile[] = [];
+  files.push(
+    table(
+      'model.csv',
+      [
+        'symbol', 'event_date', 'estimation_length', 'alpha', 'beta', 'est_mean_return', 'est_ar_mean', 'est_ar_sd_n1', 'est_ar_rss',
+        'est_mkt_mean', 'est_mkt_ss', 'est_mkt_n', 'est_first_date', 'est_last_date', 'est_first_rel_day', 'est_last_rel_day',
+      ],
+      function* () {
+        for (const e of res.events) {
+          const m = e.model;
+          yield [
+            e.symbol, e.eventDate, m.estimationLength, mm ? m.alpha : NaN, mm ? m.beta : NaN, ca ? m.meanReturn : NaN, m.arMean, m.sdN1, m.rss,
+            ca ? NaN : m.mktMean, ca ? NaN : m.mktSs, ca ? NaN : m.mktN, d(m.estFirstDate), d(m.estLastDate), m.estFirstRelDay, m.estLastRelDay,
+          ];
+        }
+      },
+    ),
+  );
+  files.push({
+    name: 'ar.csv',
+    write(w) {
+      w.row(['symbol', 'event_date', 'rel_day', 'date', 'window', 'ret', 'mkt', 'predicted', 'ar']);
+      const rows = res.relDays.length;
+      for (const e of res.events) {
+        for (let r = 0; r < rows; r++) {
+          w.text(e.symbol).text(e.eventDate).num(res.relDays[r]!).text(e.dates[r]!).text(res.rowWindow[r]!);
+          w.num(e.ret[r]!).num(ca ? NaN : e.mkt[r]!).num(e.predicted[r]!).num(e.ar[r]!).end();
+        }
+      }
+    },
+  });
+  files.push(
+    table('car_firm.csv', ['symbol', 'event_date', 'car_start', 'car_end', 'n_days', 'car', 'bhar'], function* () {
+      for (let k = 0; k < res.carWindows.length; k++) {
+        const w = res.carWindows[k]!;
+        for (const e of res.events) {
+          const c = e.cars[k]!;
+          yield [e.symbol, e.eventDate, w.start, w.end, c.nDays, c.car, c.bhar];
+        }
+      }
     }),
   );
-  const arRows: Cell[][] = [];
-  for (const e of res.events) {
-    for (let r = 0; r < res.relDays.length; r++) {
-      arRows.push([e.symbol, e.eventDate, res.relDays[r]!, e.dates[r]!, res.rowWindow[r]!, e.ret[r]!, ca ? NaN : e.mkt[r]!, e.predicted[r]!, e.ar[r]!]);
-    }
-  }
-  files['ar.csv'] = csv(['symbol', 'event_date', 'rel_day', 'date', 'window', 'ret', 'mkt', 'predicted', 'ar'], arRows);
-  const carRows: Cell[][] = [];
-  res.carWindows.forEach((w, k) => {
-    for (const e of res.events) {
-      const c = e.cars[k]!;
-      carRows.push([e.symbol, e.eventDate, w.start, w.end, c.nDays, c.car, c.bhar]);
-    }
-  });
-  files['car_firm.csv'] = csv(['symbol', 'event_date', 'car_start', 'car_end', 'n_days', 'car', 'bhar'], carRows);
-  Object.assign(files, sampleTables(res.stats, mm));
+  files.push(...sampleTableFiles(res.stats, mm));
   const g = res.relDays;
   const estEnd = res.rowWindow.lastIndexOf('estimation');
   const evtStart = res.rowWindow.indexOf('event');
-  files['event_calendar.csv'] = csv(
-    ['symbol', 'event_date', 'day0_date', 'est_first_date', 'est_last_date', 'evt_first_date', 'evt_last_date'],
-    res.events.map((e) => [e.symbol, e.eventDate, e.day0, e.dates[0]!, e.dates[estEnd]!, e.dates[evtStart]!, e.dates[g.length - 1]!]),
+  files.push(
+    table('event_calendar.csv', ['symbol', 'event_date', 'day0_date', 'est_first_date', 'est_last_date', 'evt_first_date', 'evt_last_date'], () =>
+      res.events.map((e) => [e.symbol, e.eventDate, e.day0, e.dates[0]!, e.dates[estEnd]!, e.dates[evtStart]!, e.dates[g.length - 1]!]),
+    ),
   );
-  files['excluded.csv'] = csv(
-    ['symbol', 'event_date', 'code', 'reason'],
-    res.excluded.map((x) => [x.event.symbol, x.event.date, x.code, x.reason]),
-  );
-  files['summary.md'] = summaryMarkdown(res);
+  files.push(table('excluded.csv', ['symbol', 'event_date', 'code', 'reason'], () => res.excluded.map((x) => [x.event.symbol, x.event.date, x.code, x.reason])));
+  files.push({ name: 'summary.md', write: (w) => void w.write(summaryMarkdown(res)) });
   return files;
+}
+
+/** Each file of `files` as one string (for small studies and tests; `aftershock study` streams instead). */
+export function tablesAsText(files: readonly TableFile[]): Record<string, string> {
+  return Object.fromEntries(files.map((f) => [f.name, collect((w) => f.write(w))]));
+}
+
+/** Every output file of `aftershock study` as text (see `studyTableFiles`). */
+export function studyTables(res: StudyResult): Record<string, string> {
+  return tablesAsText(studyTableFiles(res));
+}
+
+/** The per-sample tables as text (see `sampleTableFiles`). */
+export function sampleTables(s: SampleStats, marketModel: boolean): Record<string, string> {
+  return tablesAsText(sampleTableFiles(s, marketModel));
 }
 
 function num(x: number, digits = 4): string {

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AftershockError, ValidationError, type BarSeries, type MarketEvent, type NonSessionPolicy, type UnknownTimingPolicy } from '@aftershock/core';
 import { findSymbolFiles, isParquetPath, loadEvents, loadLongPrices, loadSymbol, readParquetPrices } from '@aftershock/data';
@@ -7,13 +7,15 @@ import {
   STUDY_PROFILES,
   parseRelWindow,
   runStudy,
-  sampleTables,
-  studyTables,
+  CsvWriter,
+  sampleTableFiles,
+  studyTableFiles,
   type ModelKind,
   type ReturnKind,
   type StudyConfig,
   type StudyProfile,
   type StudyResult,
+  type TableFile,
 } from '@aftershock/study';
 import type { StudyOptions } from './study';
 
@@ -62,11 +64,23 @@ async function readPrices(path: string, market: string, symbols: readonly string
   return { prices, market: m };
 }
 
-/** Writes text to `dir/name` atomically: a temporary name in the same folder, then a rename. */
-function writeAtomic(dir: string, name: string, text: string): void {
-  const target = join(dir, name);
-  const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-  writeFileSync(tmp, text);
+/** Streams a table to `dir/name` atomically: written chunk by chunk under a temporary name, then renamed. */
+function writeTable(dir: string, file: TableFile): void {
+  const target = join(dir, file.name);
+  const tmp = join(dir, `.${file.name}.${process.pid}.tmp`);
+  const fd = openSync(tmp, 'w');
+  try {
+    const w = new CsvWriter((bytes) => {
+      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
+    });
+    file.write(w);
+    w.flush();
+  } catch (e) {
+    closeSync(fd);
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  closeSync(fd);
   renameSync(tmp, target);
 }
 
@@ -74,18 +88,20 @@ function safeName(key: string): string {
   return key.replace(/[^A-Za-z0-9._=-]+/g, '_') || '_';
 }
 
-/** Writes every study table to `dir` (and per-group tables to `dir/groups/<field>=<key>/`). */
+/** Writes every study table to `dir` (and per-group tables to `dir/groups/<field>=<key>/`), each streamed. */
 export function writeStudy(res: StudyResult, dir: string): string[] {
   mkdirSync(dir, { recursive: true });
-  const files = studyTables(res);
-  for (const [name, text] of Object.entries(files)) writeAtomic(dir, name, text);
-  const written = Object.keys(files);
+  const written: string[] = [];
+  for (const f of studyTableFiles(res)) {
+    writeTable(dir, f);
+    written.push(f.name);
+  }
   for (const g of res.groups) {
     const sub = join('groups', safeName(`${g.field}=${g.key}`));
     mkdirSync(join(dir, sub), { recursive: true });
-    for (const [name, text] of Object.entries(sampleTables(g.stats, res.model === 'market-model'))) {
-      writeAtomic(join(dir, sub), name, text);
-      written.push(join(sub, name));
+    for (const f of sampleTableFiles(g.stats, res.model === 'market-model')) {
+      writeTable(join(dir, sub), f);
+      written.push(join(sub, f.name));
     }
   }
   return written;
