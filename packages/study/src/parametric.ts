@@ -93,8 +93,12 @@ export function averageCrossCorrelation(p: Panel, fit: ModelFit): number {
   return den > 0 ? num / den : NaN;
 }
 
-/** The daily parametric tests (BW1980, BW1985, cross-sectional t, Patell, BMP, Lamb, Kolari–Pynnönen) on event rows. */
-export function parametricTests(p: Panel, fit: ModelFit, profile: StudyProfile, crossCorrelation?: number): ParametricRow[] {
+/**
+ * The daily parametric tests (BW1980, BW1985, cross-sectional t, Patell, BMP, Lamb, Kolari–Pynnönen) on event rows.
+ * `lambFirm`: under estudy2, the firm whose market term Lamb uses — estudy2 takes the first event of the events
+ * file in input order (default: the panel's firm 0).
+ */
+export function parametricTests(p: Panel, fit: ModelFit, profile: StudyProfile, crossCorrelation?: number, lambFirm = 0): ParametricRow[] {
   const { n, rows } = p;
   const ar = fit.ar;
   const mm = fit.model === 'market-model';
@@ -174,8 +178,8 @@ export function parametricTests(p: Panel, fit: ModelFit, profile: StudyProfile, 
       const bmp = (mz / zsd) * Math.sqrt(ns);
       let lambC: number;
       if (estudy2) {
-        const d = p.mkt[r]! - fit.mktMean[0]!;
-        lambC = 1 + 1 / meanT + (d * d) / fit.mktSs[0]!;
+        const d = p.mkt[lambFirm * rows + r]! - fit.mktMean[lambFirm]!;
+        lambC = 1 + 1 / meanT + (d * d) / fit.mktSs[lambFirm]!;
       } else lambC = lambN > 0 ? lambTerm / lambN : NaN;
       const lamb = aar / (sA * Math.sqrt(lambC));
       const kp = bmp * Math.sqrt((1 - rBar) / (1 + (ns - 1) * rBar));

@@ -191,7 +191,8 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
 
   // 5. Cross-sectional statistics, for all events and per group.
   const boot = config.bootstrap === false ? undefined : (config.bootstrap ?? { samples: 1000, seed: 1, level: 0.95 });
-  const so: SampleOptions = { profile, returns, carWindows: cars, carMinPercentage, ...(boot ? { bootstrap: boot } : {}) };
+  const order = inputOrder(input.events, kept.map((c) => c.event));
+  const so: SampleOptions = { profile, returns, carWindows: cars, carMinPercentage, inputOrder: order, ...(boot ? { bootstrap: boot } : {}) };
   const stats = sampleStats(panel, fit, so);
   const groups: StudyGroup[] = [];
   if (groupBy !== undefined) {
@@ -199,7 +200,7 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
     for (const key of keys) {
       const idx = events.flatMap((e, i) => (e.group === key ? [i] : []));
       const sp = subPanel(panel, idx);
-      groups.push({ field: groupBy, key, eventIndices: idx, stats: sampleStats(sp, selectFirms(fit, idx, rows, false), so) });
+      groups.push({ field: groupBy, key, eventIndices: idx, stats: sampleStats(sp, selectFirms(fit, idx, rows, false), { ...so, inputOrder: idx.map((i) => order[i]!) }) });
     }
   }
   return {
@@ -219,6 +220,23 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
     stats,
     groups,
   };
+}
+
+/**
+ * Each event's position in the input as the user wrote it: by file (in order of first appearance) and line when
+ * every event carries its origin (loaders sort events by date), else its place in `all`.
+ */
+function inputOrder(all: readonly MarketEvent[], events: readonly MarketEvent[]): Float64Array {
+  const out = new Float64Array(events.length);
+  if (events.every((e) => e.origin)) {
+    const files = new Map<string, number>();
+    for (const e of all) if (e.origin && !files.has(e.origin.file)) files.set(e.origin.file, files.size);
+    events.forEach((e, i) => (out[i] = files.get(e.origin!.file)! * 2 ** 32 + e.origin!.line));
+  } else {
+    const pos = new Map<MarketEvent, number>(all.map((e, i) => [e, i]));
+    events.forEach((e, i) => (out[i] = pos.get(e)!));
+  }
+  return out;
 }
 
 /** Every event was excluded: one problem per event (with its file and line when known). */

@@ -28,12 +28,22 @@ export interface SampleOptions {
   readonly carWindows: readonly RelWindow[];
   readonly carMinPercentage: number;
   readonly bootstrap?: { readonly samples: number; readonly seed: number; readonly level: number };
+  /** Position of each panel firm in the input (events file order); estudy2's Lamb term uses the first (default: panel order). */
+  readonly inputOrder?: ArrayLike<number>;
+}
+
+/** The panel firm that comes first in input order. */
+function firstInInput(n: number, order: ArrayLike<number> | undefined): number {
+  if (!order) return 0;
+  let best = 0;
+  for (let i = 1; i < n; i++) if (order[i]! < order[best]!) best = i;
+  return best;
 }
 
 /** Runs every cross-sectional statistic on a fitted panel. */
 export function sampleStats(p: Panel, fit: ModelFit, o: SampleOptions): SampleStats {
   const rBar = fit.model === 'market-model' ? averageCrossCorrelation(p, fit) : NaN;
-  const parametric = parametricTests(p, fit, o.profile, rBar);
+  const parametric = parametricTests(p, fit, o.profile, rBar, firstInInput(p.n, o.inputOrder));
   const full = firmRanks(p, fit.ar, rowsOf(p, p.evtStart, p.evtEnd), true);
   const nonparametric = nonparametricTests(p, fit, o.profile, full);
   const cars = o.carWindows.flatMap((w) => carTests(p, fit, parametric, w, o.carMinPercentage, full));
