@@ -14,7 +14,7 @@ const ALLOWED: Record<string, string[]> = {
   report: ['core'],
   scenario: ['core', 'data', 'engine', 'study', 'strategy', 'report'],
   cli: ['core', 'data', 'study', 'report', 'scenario'],
-  bench: ['core', 'data', 'engine', 'study', 'strategy'],
+  bench: ['core', 'data', 'engine', 'study', 'strategy', 'cli'],
 };
 
 function sourceFiles(dir: string): string[] {

@@ -5,7 +5,7 @@ export { STUDY_PROFILES, MODEL_KINDS, TEXTBOOK_CHOICES } from './profile';
 export type { StudyProfile, ModelKind } from './profile';
 export { panelGeometry, subPanel } from './panel';
 export type { Panel, RelWindow } from './panel';
-export { fitModels } from './models';
+export { fitModels, predictedRow } from './models';
 export type { ModelFit } from './models';
 export { parametricTests, portfolioSd, standardizedAr, averageCrossCorrelation } from './parametric';
 export type { ParametricRow } from './parametric';

@@ -25,8 +25,22 @@ export interface ModelFit {
   /** First and last estimation row actually used (−1 when none). */
   readonly estFirstRow: Int32Array;
   readonly estLastRow: Int32Array;
-  readonly predicted: Float64Array;
+  /** AR of every row; the predicted return is not stored (`predictedRow` derives it: a panel's worth less memory). */
   readonly ar: Float64Array;
+}
+
+/** The normal return the model predicts for every row of firm i (the same expression `fitModels` subtracts). */
+export function predictedRow(p: Panel, fit: ModelFit, i: number): Float64Array {
+  const out = new Float64Array(p.rows);
+  const o = i * p.rows;
+  const a = fit.alpha[i]!;
+  const b = fit.beta[i]!;
+  const mean = fit.meanReturn[i]!;
+  for (let r = 0; r < p.rows; r++) {
+    const x = p.mkt[o + r]!;
+    out[r] = fit.model === 'market-model' ? a + b * x : fit.model === 'market-adjusted' ? x : mean;
+  }
+  return out;
 }
 
 /**
@@ -51,7 +65,6 @@ export function fitModels(p: Panel, model: ModelKind, profile: StudyProfile): Mo
   const mktN = mk();
   const estFirstRow = new Int32Array(n).fill(-1);
   const estLastRow = new Int32Array(n).fill(-1);
-  const predicted = new Float64Array(n * rows);
   const ar = new Float64Array(n * rows);
   const useMkt = model !== 'constant-mean';
   for (let i = 0; i < n; i++) {
@@ -100,7 +113,6 @@ export function fitModels(p: Panel, model: ModelKind, profile: StudyProfile): Mo
       const y = ret[o + r]!;
       const x = mkt[o + r]!;
       const pr = model === 'market-model' ? a + b * x : model === 'market-adjusted' ? x : mean;
-      predicted[o + r] = pr;
       ar[o + r] = y - pr;
     }
     // Estimation AR moments over E_i (AR is present exactly on the complete cases).
@@ -143,5 +155,5 @@ export function fitModels(p: Panel, model: ModelKind, profile: StudyProfile): Mo
       mktN[i] = cnt;
     }
   }
-  return { model, n, T, alpha, beta, meanReturn, arMean, sd, sdN1, rss, mktMean, mktSs, mktN, estFirstRow, estLastRow, predicted, ar };
+  return { model, n, T, alpha, beta, meanReturn, arMean, sd, sdN1, rss, mktMean, mktSs, mktN, estFirstRow, estLastRow, ar };
 }

@@ -11,7 +11,7 @@ import {
 } from '@aftershock/core';
 import { firmCar } from './aggregate';
 import { MarketAligner } from './market-align';
-import { fitModels, type ModelFit } from './models';
+import { fitModels, predictedRow, type ModelFit } from './models';
 import { compactPanel, compactRows, panelGeometry, subPanel, type Panel, type RelWindow } from './panel';
 import { sampleStats, type SampleOptions } from './sample-stats';
 import type { EventModel, ExcludedEvent, RowWindow, StudyConfig, StudyEvent, StudyGroup, StudyResult } from './study-types';
@@ -149,11 +149,10 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
   const groupBy = config.groupBy;
   const events: StudyEvent[] = kept.map((c, i) => {
     const r0 = c.m0 + est!.start;
-    const dates = market.dates.slice(r0, r0 + rows);
-    // Views into the panel and fit buffers (no copy); treat them as read-only.
-    const slice = (a: Float64Array) => a.subarray(i * rows, (i + 1) * rows);
     const fr = fit.estFirstRow[i]!;
     const lr = fit.estLastRow[i]!;
+    // Views into the panel and fit buffers (no copy); treat them as read-only.
+    const slice = (a: Float64Array) => a.subarray(i * rows, (i + 1) * rows);
     const m: EventModel = {
       estimationLength: fit.T[i]!,
       alpha: fit.alpha[i]!,
@@ -168,8 +167,8 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
       mktN: model === 'constant-mean' ? NaN : fit.mktN[i]!,
       estFirstRelDay: fr >= 0 ? geo.relFirst + fr : NaN,
       estLastRelDay: lr >= 0 ? geo.relFirst + lr : NaN,
-      estFirstDate: fr >= 0 ? dates[fr]! : null,
-      estLastDate: lr >= 0 ? dates[lr]! : null,
+      estFirstDate: fr >= 0 ? market.dates[r0 + fr]! : null,
+      estLastDate: lr >= 0 ? market.dates[r0 + lr]! : null,
     };
     return {
       event: c.event,
@@ -179,10 +178,15 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
       day0Explanation: c.explanation,
       day0Return: rawDay0Return(c.bars, market.session[c.m0]!),
       model: m,
-      dates,
+      // Derived on access (100,000 events would hold 25.6 M date references and a panel of predictions otherwise).
+      get dates() {
+        return market.dates.slice(r0, r0 + rows);
+      },
       ret: slice(panel.ret),
       mkt: slice(panel.mkt),
-      predicted: slice(fit.predicted),
+      get predicted() {
+        return predictedRow(panel, fit, i);
+      },
       ar: slice(fit.ar),
       cars: cars!.map((w) => firmCar(panel, fit, i, w, returns)),
       ...(groupBy !== undefined ? { group: eventField(c.event, groupBy) } : {}),
@@ -285,7 +289,6 @@ function selectFirms(f: ModelFit, idx: readonly number[], rows: number, inPlace:
     mktN: pick(f.mktN),
     estFirstRow: pickInt(f.estFirstRow),
     estLastRow: pickInt(f.estLastRow),
-    predicted: pickRows(f.predicted),
     ar: pickRows(f.ar),
   };
 }

@@ -60,7 +60,10 @@ export interface StudyEvent {
   /** Raw close-to-close simple return on day 0 (close of day 0 / previous available close − 1), whatever the settings. */
   readonly day0Return: number;
   readonly model: EventModel;
-  /** Session date of each row (row r = relative day `relDays[r]`). `ret`, `mkt`, `predicted`, `ar` are read-only views, one entry per row. */
+  /**
+   * Session date of each row (row r = relative day `relDays[r]`). `ret`, `mkt`, `ar` are read-only views, one entry
+   * per row; `dates` and `predicted` are derived on each access (read them once per event, not per row).
+   */
   readonly dates: readonly IsoDate[];
   readonly ret: Float64Array;
   readonly mkt: Float64Array;

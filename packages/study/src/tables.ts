@@ -92,9 +92,11 @@ export function studyTableFiles(res: StudyResult): TableFile[] {
       w.row(['symbol', 'event_date', 'rel_day', 'date', 'window', 'ret', 'mkt', 'predicted', 'ar']);
       const rows = res.relDays.length;
       for (const e of res.events) {
+        const dates = e.dates;
+        const predicted = e.predicted;
         for (let r = 0; r < rows; r++) {
-          w.text(e.symbol).text(e.eventDate).num(res.relDays[r]!).text(e.dates[r]!).text(res.rowWindow[r]!);
-          w.num(e.ret[r]!).num(ca ? NaN : e.mkt[r]!).num(e.predicted[r]!).num(e.ar[r]!).end();
+          w.text(e.symbol).text(e.eventDate).num(res.relDays[r]!).text(dates[r]!).text(res.rowWindow[r]!);
+          w.num(e.ret[r]!).num(ca ? NaN : e.mkt[r]!).num(predicted[r]!).num(e.ar[r]!).end();
         }
       }
     },
@@ -116,7 +118,10 @@ export function studyTableFiles(res: StudyResult): TableFile[] {
   const evtStart = res.rowWindow.indexOf('event');
   files.push(
     table('event_calendar.csv', ['symbol', 'event_date', 'day0_date', 'est_first_date', 'est_last_date', 'evt_first_date', 'evt_last_date'], () =>
-      res.events.map((e) => [e.symbol, e.eventDate, e.day0, e.dates[0]!, e.dates[estEnd]!, e.dates[evtStart]!, e.dates[g.length - 1]!]),
+      res.events.map((e) => {
+        const dates = e.dates;
+        return [e.symbol, e.eventDate, e.day0, dates[0]!, dates[estEnd]!, dates[evtStart]!, dates[g.length - 1]!];
+      }),
     ),
   );
   files.push(table('excluded.csv', ['symbol', 'event_date', 'code', 'reason'], () => res.excluded.map((x) => [x.event.symbol, x.event.date, x.code, x.reason])));

@@ -2,8 +2,9 @@ import type { Figure } from '../figure';
 import { dataLoadUniverse } from './data-load-universe';
 import { engineReplayUniverse } from './engine-replay-universe';
 import { engineSmaCrossUniverse } from './engine-sma-cross-universe';
+import { studyCliEvents } from './study-cli-events';
 import { studyEvents } from './study-events';
 import { strategySweepLockups } from './strategy-sweep-lockups';
 
 /** Every figure, in the order `pnpm bench` runs them. */
-export const FIGURES: readonly Figure[] = [dataLoadUniverse, engineReplayUniverse, engineSmaCrossUniverse, studyEvents, strategySweepLockups];
+export const FIGURES: readonly Figure[] = [dataLoadUniverse, engineReplayUniverse, engineSmaCrossUniverse, studyEvents, studyCliEvents, strategySweepLockups];

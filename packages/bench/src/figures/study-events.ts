@@ -1,27 +1,12 @@
-import { xnysCalendar, type BarSeries, type MarketEvent } from '@aftershock/core';
+import { xnysCalendar } from '@aftershock/core';
 import { loadUniverse, resolveDataRoot } from '@aftershock/data';
 import { runStudy, type StudyConfig } from '@aftershock/study';
 import { peakRssMb, timeBest, type Figure } from '../figure';
+import { drawEvents } from './draw-events';
 
 const EVENTS = 5000;
 const EST = { start: -250, end: -11 } as const;
 const WIN = { start: -5, end: 5 } as const;
-
-/** Deterministic event draws: symbol × session, seeded (LCG), each with a full window of the symbol's own bars. */
-function drawEvents(universe: ReadonlyMap<string, BarSeries>, market: BarSeries, n: number, seed: number): MarketEvent[] {
-  let s = seed >>> 0;
-  const rnd = () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 4294967296);
-  const symbols = [...universe.keys()].filter((k) => k !== market.symbol && universe.get(k)!.length > 300).sort();
-  const out: MarketEvent[] = [];
-  while (out.length < n) {
-    const sym = symbols[Math.floor(rnd() * symbols.length)]!;
-    const b = universe.get(sym)!;
-    const i = 260 + Math.floor(rnd() * (b.length - 270));
-    const date = b.dates[i]!;
-    out.push({ id: `${sym}:${date}:${out.length}`, symbol: sym, kind: 'custom', date, timing: 'before-open', tsEvent: 0, tsKnown: 0, tags: {} });
-  }
-  return out;
-}
 
 /**
  * `study.events`: a full event study of 5,000 seeded events over the real 360-ticker universe against SPY —
