@@ -1,31 +1,41 @@
-import { num, offsetLabel, pct, pctTick, windowLabel } from './format';
+import { escapeHtml, num, pct, windowLabel } from './format';
 import { c, htmlTable, n } from './html-table';
 import { groupSummaries } from './study-summary';
 import type { RunResult, SpilloverResult } from './result-types';
-import { lineChart, PALETTE } from './svg';
+import { tsFigure } from './html-ts-chart';
+import { PALETTE } from './svg';
 
 export function spilloverSection(r: RunResult): string {
   if (r.spillovers.length === 0) return '';
   const byEvent = new Map<string, SpilloverResult[]>();
   for (const s of r.spillovers) byEvent.set(s.eventId, [...(byEvent.get(s.eventId) ?? []), s]);
-  const charts: string[] = [];
+  const blocks: string[] = [];
+  let k = 0;
   for (const [eventId, list] of byEvent) {
     const ev = r.events.find((e) => e.id === eventId);
-    const own = ev ? [{ name: `${ev.symbol} (event company)`, x: ev.carPath.map((p) => p.offset), y: ev.carPath.map((p) => p.car), color: '#000000', width: 2.5 }] : [];
-    const rel = list.map((s, i) => ({ name: `${s.symbol}${s.relation ? ' · ' + s.relation : ''}${s.contaminated ? ' ⚠' : ''}`, x: s.carPath.map((p) => p.offset), y: s.carPath.map((p) => p.car), color: PALETTE[i % PALETTE.length]!, ...(s.contaminated ? { dash: '3 3' } : {}) }));
-    charts.push(
-      `<div class="card">${lineChart({
-        title: `CAR around ${ev ? `${ev.symbol} ${ev.kind} day 0 ${ev.day0 ?? ''}` : eventId}`,
-        series: [...own, ...rel],
-        yFormat: pctTick,
-        yLabel: 'CAR (%)',
-        xLabel: 'sessions from the event company\u2019s day 0',
-        xFormat: offsetLabel,
-        markers: [{ x: 0, label: 'day 0' }],
-        zeroLine: true,
-        dots: true,
-      })}</div>`,
-    );
+    const sync = `spill-${k++}`;
+    // One chart per symbol, each on its own scale: a related stock's 2% drift stays visible beside a −40% crash.
+    const small = (title: string, path: readonly { offset: number; car: number | null }[], color: string, dash?: readonly number[]) =>
+      tsFigure(
+        {
+          title,
+          xKind: 'offset',
+          x: path.map((p) => p.offset),
+          series: [{ name: 'CAR', values: path.map((p) => p.car), color, format: 'pct', ...(dash ? { dash } : {}) }],
+          yFormat: 'pct',
+          yLabel: 'CAR (%)',
+          markers: [{ x: 0, label: 'day 0' }],
+          zeroLine: true,
+          dots: true,
+          height: 210,
+          sync,
+        },
+        360,
+      );
+    const own = ev && ev.carPath.length ? [`<div class="card own">${small(`${ev.symbol} (event company)`, ev.carPath, '#000000')}</div>`] : [];
+    const rel = list.map((s, i) => `<div class="card">${small(`${s.symbol}${s.relation ? ' · ' + s.relation : ''}${s.contaminated ? ' ⚠ own event in window' : ''}`, s.carPath, PALETTE[i % PALETTE.length]!, s.contaminated ? [3, 3] : undefined)}</div>`);
+    const head = ev ? `${ev.symbol} ${ev.kind}, event ${ev.eventDate}, day 0 ${ev.day0 ?? '–'}` : eventId;
+    blocks.push(`<h3>CAR around ${escapeHtml(head)}</h3><div class="grid4">${[...own, ...rel].join('')}</div>`);
   }
   const wins = r.meta.windows.car;
   const table = htmlTable(
@@ -57,5 +67,5 @@ export function spilloverSection(r: RunResult): string {
         [false, true, true, true, true, false],
       )}`
     : '';
-  return `<section id="spillovers"><h2>Spillovers: related symbols</h2><p class="muted">How related stocks reacted to the event company's news, on the event company's day 0. A dashed line (⚠) marks a pair where the related symbol had its own event inside the window (contaminated).</p><div class="grid2">${charts.join('\n')}</div><div class="scroll">${table}</div>${tests}</section>`;
+  return `<section id="spillovers"><h2>Spillovers: related symbols</h2><p class="muted">How related stocks reacted to the event company's news, on the event company's day 0. Each symbol has its own scale (read the axis); the charts of one event share the cursor and the zoom. A dashed line (⚠) marks a pair where the related symbol had its own event inside the window (contaminated).</p>${blocks.join('\n')}<div class="scroll">${table}</div>${tests}</section>`;
 }

@@ -1,54 +1,106 @@
-import { escapeHtml, money, moneyTick, num, pct, pctTick } from './format';
+import { escapeHtml, money, num, pct } from './format';
 import { c, htmlTable, n } from './html-table';
-import { lttbIndices } from './downsample';
-import type { RunResult, SeriesPoint, StrategyResult } from './result-types';
-import { lineChart, PALETTE } from './svg';
+import { tsFigure } from './html-ts-chart';
+import type { RunResult, StrategyResult } from './result-types';
+import { benchmarkAtWork, monthlyReturns, sharedIndices } from './strategy-views';
+import { PALETTE } from './svg';
 
 /** Largest number of points drawn per series; longer series are downsampled (LTTB) for the charts only. */
 export const MAX_CHART_POINTS = 600;
 /** At most this many strategies get their own equity and drawdown charts (the table lists every one). */
 export const MAX_STRATEGY_CHARTS = 12;
 
-function dateTicks(points: readonly SeriesPoint[]): { x: number; label: string }[] {
-  if (points.length === 0) return [];
-  const out: { x: number; label: string }[] = [];
-  const step = Math.max(1, Math.ceil(points.length / 7));
-  for (let i = 0; i < points.length; i += step) out.push({ x: i, label: points[i]!.date });
-  return out;
+/** A strategy's colour, shared by its equity line and its trade marks on the event charts. */
+export function strategyColor(i: number): string {
+  return PALETTE[(i + 1) % PALETTE.length]!;
 }
 
-function seriesXY(points: readonly SeriesPoint[], scale = 1): { x: number[]; y: number[] } {
-  const idx = lttbIndices(points.map((p) => p.value), MAX_CHART_POINTS);
-  return { x: idx, y: idx.map((i) => points[i]!.value * scale) };
+/** Values with gaps carried forward, for choosing which points to draw (never for drawing). */
+const filled = (v: readonly (number | null)[]) => {
+  let last = 0;
+  return v.map((x) => (x === null || !Number.isFinite(x) ? last : (last = x)));
+};
+
+function equityCharts(s: StrategyResult, i: number, capital: number): string {
+  const atWork = benchmarkAtWork(s.equity, s.benchmark, s.trades, capital);
+  const bench = new Map(s.benchmark.map((p) => [p.date, p.value]));
+  const full = s.equity.map((p) => bench.get(p.date) ?? null);
+  const work = atWork.map((p) => p.value);
+  let peak = -Infinity;
+  const workDd = work.map((v) => ((peak = Math.max(peak, v)), peak > 0 ? v / peak - 1 : 0));
+  const eq = s.equity.map((p) => p.value);
+  const dd = s.drawdown.map((p) => p.value);
+  const idx = sharedIndices([eq, ...(work.length ? [work] : []), filled(full), dd], MAX_CHART_POINTS);
+  const pick = <T>(v: readonly T[]) => idx.map((k) => v[k] ?? null);
+  const dates = idx.map((k) => s.equity[k]!.date);
+  const sync = `strategy-${i}`;
+  const color = strategyColor(i);
+  const equity = tsFigure(
+    {
+      title: `${s.label} · equity vs benchmark`,
+      xKind: 'date',
+      x: idx,
+      dates,
+      series: [
+        { name: s.label, values: pick(eq), color, format: 'money' },
+        ...(work.length ? [{ name: 'benchmark, same capital at work', values: pick(work), color: '#7a8394', dash: [5, 4], width: 1.5, format: 'money' as const }] : []),
+        ...(s.benchmark.length ? [{ name: 'benchmark, all capital', values: pick(full), color: '#b8bfcc', dash: [2, 3], width: 1.2, format: 'money' as const, hidden: true }] : []),
+      ],
+      yFormat: 'money',
+      yLabel: 'equity ($)',
+      height: 300,
+      sync,
+    },
+    1100,
+  );
+  const draw = tsFigure(
+    {
+      title: `${s.label} · drawdown`,
+      xKind: 'date',
+      x: idx,
+      dates,
+      series: [
+        { name: 'drawdown', values: pick(dd), color: '#b3261e', area: true, format: 'pct' },
+        ...(work.length ? [{ name: 'benchmark at work, drawdown', values: pick(workDd), color: '#7a8394', dash: [5, 4], width: 1.2, format: 'pct' as const }] : []),
+      ],
+      yFormat: 'pct',
+      yLabel: 'drawdown (%)',
+      zeroLine: true,
+      height: 200,
+      sync,
+    },
+    1100,
+  );
+  return equity + draw + rollingCharts(s, sync);
 }
 
-function strategyBlock(s: StrategyResult, i: number): string {
-  const eq = seriesXY(s.equity);
-  const bm = seriesXY(s.benchmark);
-  const dd = seriesXY(s.drawdown);
-  const ticks = dateTicks(s.equity);
-  const equity = lineChart({
-    title: `${s.label} · equity vs benchmark`,
-    series: [
-      { name: s.label, x: eq.x, y: eq.y, color: PALETTE[i % PALETTE.length]! },
-      ...(bm.x.length ? [{ name: 'benchmark (same capital)', x: bm.x, y: bm.y, color: '#7a8394', dash: '5 4', width: 1.5 }] : []),
-    ],
-    yFormat: moneyTick,
-    yLabel: 'equity ($)',
-    xTicks: ticks,
-    width: 1100,
-    height: 300,
-  });
-  const draw = lineChart({
-    title: `${s.label} · drawdown`,
-    series: [{ name: 'drawdown', x: dd.x, y: dd.y, color: '#b3261e', area: true }],
-    yFormat: pctTick,
-    yLabel: 'drawdown (%)',
-    xTicks: ticks,
-    zeroLine: true,
-    width: 1100,
-    height: 200,
-  });
+function rollingCharts(s: StrategyResult, sync: string): string {
+  const r = s.rolling;
+  if (!r || r.points.length === 0) return `<p class="muted">No rolling Sharpe or beta: the curve has fewer than ${2 * 63} daily returns.</p>`;
+  const sh = r.points.map((p) => p.sharpe);
+  const be = r.points.map((p) => p.beta);
+  const idx = sharedIndices([filled(sh), filled(be)], MAX_CHART_POINTS);
+  const dates = idx.map((k) => r.points[k]!.date);
+  const chart = (name: string, v: readonly (number | null)[], color: string, label: string) =>
+    tsFigure({ title: `${s.label} · rolling ${r.window}-session ${name}`, xKind: 'date', x: idx, dates, series: [{ name, values: idx.map((k) => v[k] ?? null), color, format: 'num' }], yFormat: 'num', yLabel: label, zeroLine: true, height: 200, sync });
+  return `<div class="grid2">${chart('Sharpe', sh, '#0072B2', 'Sharpe (annualised)')}${chart('beta', be, '#D55E00', 'beta to the benchmark')}</div>`;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Year × month returns of the equity curve (on the whole capital), with the year compounded. */
+function monthlyTable(s: StrategyResult): string {
+  const rows = monthlyReturns(s.equity);
+  if (rows.length === 0) return '';
+  return `<h4>Monthly returns (on the whole capital)</h4>${htmlTable(
+    ['year', ...MONTHS, 'year'],
+    rows.map((r) => [c(String(r.year)), ...r.months.map((m) => n(m === null ? '' : pct(m), m, true)), n(pct(r.total), r.total, true)]),
+    [false, ...new Array<boolean>(13).fill(true)],
+    'monthly',
+  )}`;
+}
+
+function strategyBlock(s: StrategyResult, i: number, capital: number): string {
   const trades = s.trades.length
     ? `<details><summary>Trades (${s.trades.length})</summary><div class="scroll">${htmlTable(
         ['#', 'symbol', 'side', 'shares', 'entry', 'entry price', 'exit', 'exit price', 'event', 'P&L', 'return', 'costs', 'sessions'],
@@ -71,7 +123,8 @@ function strategyBlock(s: StrategyResult, i: number): string {
       )}</div></details>`
     : '<p class="muted">No trades.</p>';
   const params = Object.entries(s.params).map(([k, v]) => `${k} = ${String(v)}`).join(', ');
-  return `<h3>${escapeHtml(s.label)}</h3><p class="muted">${escapeHtml(params || 'default parameters')}</p><div class="card">${equity}${draw}</div>${trades}`;
+  const charts = s.trades.length > 0 ? `<div class="card">${equityCharts(s, i, capital)}</div>${monthlyTable(s)}` : `<p class="muted">No trades: the equity stays at ${escapeHtml(money(s.equity[0]?.value ?? capital, 0))}, so there is no curve to draw.</p>`;
+  return `<h3>${escapeHtml(s.label)}</h3><p class="muted">${escapeHtml(params || 'default parameters')}</p>${charts}${trades}`;
 }
 
 export function strategiesSection(r: RunResult): string {
@@ -98,5 +151,5 @@ export function strategiesSection(r: RunResult): string {
     }),
     [false, ...new Array<boolean>(12).fill(true)],
   );
-  return `<section id="strategies"><h2>Strategies</h2><p class="muted">Returns, drawdown, volatility and exposure in percent (volatility and CAGR annualised over 252 sessions); Sharpe and Sortino annualised, risk-free rate 0; costs in dollars.</p><div class="scroll">${table}</div>${r.strategies.slice(0, MAX_STRATEGY_CHARTS).map(strategyBlock).join('\n')}${r.strategies.length > MAX_STRATEGY_CHARTS ? `<p class="muted">Charts for the first ${MAX_STRATEGY_CHARTS} of ${r.strategies.length} configurations; report.json and trades.csv hold every one.</p>` : ''}</section>`;
+  return `<section id="strategies"><h2>Strategies</h2><p class="muted">Returns, drawdown, volatility and exposure in percent (volatility and CAGR annualised over 252 sessions); Sharpe and Sortino annualised, risk-free rate 0; costs in dollars. Each equity chart sets the strategy against the benchmark held with the same capital at work: every session a trade is open, the money it put in (shares × entry price) earns the benchmark's return instead; the benchmark with all the capital is one click away in the chart's legend.</p><div class="scroll">${table}</div>${r.strategies.slice(0, MAX_STRATEGY_CHARTS).map((s, i) => strategyBlock(s, i, r.meta.capital)).join('\n')}${r.strategies.length > MAX_STRATEGY_CHARTS ? `<p class="muted">Charts for the first ${MAX_STRATEGY_CHARTS} of ${r.strategies.length} configurations; report.json and trades.csv hold every one.</p>` : ''}</section>`;
 }

@@ -2,18 +2,36 @@ import { escapeHtml, num, offsetLabel, pct, pctTick, windowLabel } from './forma
 import { c, htmlTable, n } from './html-table';
 import { pivotCarTests } from './car-tests-pivot';
 import type { RunResult, StudyGroup } from './result-types';
-import { histogram, lineChart, PALETTE } from './svg';
+import { tsFigure } from './html-ts-chart';
+import { histogram, PALETTE } from './svg';
+
+/** Fewer CARs than this are listed in a sentence: a histogram of one to four values says nothing. */
+export const MIN_HISTOGRAM_VALUES = 5;
+
+function carDistribution(g: StudyGroup, color: string): string {
+  const d = g.carDistribution;
+  const title = `CAR ${windowLabel(d.window)} across events · ${g.name}`;
+  if (d.values.length >= MIN_HISTOGRAM_VALUES) return histogram(title, d.values, pctTick, 'CAR (%)', color);
+  const list = d.values.length ? d.values.map((v) => pct(v)).join(', ') : 'none';
+  return `<p class="chart-note"><b>${escapeHtml(title)}</b><br>${d.values.length === 1 ? 'One event' : `${d.values.length} events`}, too few for a distribution: ${escapeHtml(list)}.</p>`;
+}
 
 function groupBlock(g: StudyGroup, i: number): string {
   const color = PALETTE[i % PALETTE.length]!;
-  const chart = lineChart({
+  const chart = tsFigure({
     title: `CAAR · ${g.name} (N = ${g.n})`,
-    series: [{ name: 'CAAR', x: g.aar.map((a) => a.offset), y: g.aar.map((a) => a.caar), color }],
-    band: { name: '95% band', x: g.aar.map((a) => a.offset), lo: g.aar.map((a) => a.caarLow), hi: g.aar.map((a) => a.caarHigh), color },
-    yFormat: pctTick,
+    xKind: 'offset',
+    x: g.aar.map((a) => a.offset),
+    series: [
+      { name: 'CAAR', values: g.aar.map((a) => a.caar), color, format: 'pct' },
+      { name: '95% band, high', values: g.aar.map((a) => a.caarHigh), color, width: 0.8, dash: [2, 3], format: 'pct' },
+      { name: '95% band, low', values: g.aar.map((a) => a.caarLow), color, width: 0.8, dash: [2, 3], format: 'pct' },
+      { name: 'AAR', values: g.aar.map((a) => a.aar), color: '#7a8394', width: 1, format: 'pct', hidden: true },
+    ],
+    band: { hi: 1, lo: 2, name: '95% band' },
+    yFormat: 'pct',
     yLabel: 'CAAR (%)',
     xLabel: 'sessions from day 0',
-    xFormat: offsetLabel,
     markers: [{ x: 0, label: 'day 0' }],
     zeroLine: true,
     dots: true,
@@ -38,7 +56,7 @@ function groupBlock(g: StudyGroup, i: number): string {
         [false, true, ...pv.names.map(() => true)],
       )
     : '';
-  const dist = histogram(`CAR ${windowLabel(g.carDistribution.window)} across events · ${g.name}`, g.carDistribution.values, pctTick, 'CAR (%)', color);
+  const dist = carDistribution(g, color);
   return `<h3>${escapeHtml(g.name)} (${g.n} event${g.n === 1 ? '' : 's'})</h3><div class="grid2"><div class="card">${chart}</div><div class="card">${dist}</div></div><div class="scroll">${table}</div>${carTests}`;
 }
 

@@ -11,13 +11,16 @@ export interface Cell {
 export const c = (text: string): Cell => ({ text });
 export const n = (text: string, v: number | null | undefined, signed = false): Cell => ({ text, v: v ?? null, signed });
 
+/** Long identifiers (`CRWV:earnings:2025-08-12`) may break after a colon, so tables fit the page. */
+const breakable = (html: string) => html.replace(/:(?=\S)/g, ':<wbr>');
+
 /** A sortable HTML table; every text is escaped. */
-export function htmlTable(header: readonly string[], rows: readonly (readonly Cell[])[], numeric: readonly boolean[] = []): string {
+export function htmlTable(header: readonly string[], rows: readonly (readonly Cell[])[], numeric: readonly boolean[] = [], cls = ''): string {
   const th = header.map((h, i) => `<th${numeric[i] ? ' class="n"' : ''}>${escapeHtml(h)}</th>`).join('');
   const body = rows
     .map((r) => {
       const tds = r.map((cell) => {
-        if (cell.v === undefined) return `<td>${escapeHtml(cell.text)}</td>`;
+        if (cell.v === undefined) return `<td>${breakable(escapeHtml(cell.text))}</td>`;
         const v = cell.v === null ? null : stable(cell.v);
         const cls = ['n', ...(cell.signed && v !== null && v !== 0 ? [v < 0 ? 'neg' : 'pos'] : [])].join(' ');
         return `<td class="${cls}" data-v="${v === null ? '' : v}">${escapeHtml(cell.text)}</td>`;
@@ -25,5 +28,5 @@ export function htmlTable(header: readonly string[], rows: readonly (readonly Ce
       return `<tr>${tds.join('')}</tr>`;
     })
     .join('\n');
-  return `<table class="sortable"><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return `<table class="sortable${cls ? ' ' + cls : ''}"><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }

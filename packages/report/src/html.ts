@@ -1,4 +1,6 @@
 import { escapeHtml } from './format';
+import { chartLib } from './html-chart-lib';
+import { embedJson } from './html-ts-chart';
 import { REPORT_CSS, REPORT_JS } from './html-style';
 import { comparisonSection } from './html-comparison';
 import { eventsSection } from './html-events';
@@ -12,26 +14,31 @@ import type { RunResult } from './result-types';
 export { MAX_CHART_POINTS, MAX_STRATEGY_CHARTS } from './html-strategies';
 export { MAX_EVENT_CHARTS } from './html-events';
 
-/** Embeds JSON in a script element safely: `<`, `>` and `&` are written as unicode escapes. */
-function embedJson(json: string): string {
-  return json.replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
-}
 
 /**
- * `report.html`: one self-contained page (inline CSS, SVG charts, a small sorting script and the result data; no
- * network). Every input text is escaped. `json` is the result as rendered by renderJson (embedded for scripting).
+ * uPlot formats numbers with `navigator.language`; a browser started under LANG=C reports `en-US@posix`, which Intl
+ * refuses, and uPlot would fail to load. Falls back to `en-US` then (the report formats its own numbers anyway).
+ */
+const LOCALE_GUARD = `try{new Intl.NumberFormat(navigator.language)}catch(e){Object.defineProperty(navigator,'language',{value:'en-US',configurable:true})}`;
+
+/**
+ * `report.html`: one self-contained page (inline CSS, SVG charts, the result data, a small sorting script, and uPlot
+ * with the report's chart script, which turn the SVGs into interactive charts; no network). Every input text is
+ * escaped; with scripts off the SVGs and tables stay. `json` is the result as rendered by renderJson (embedded for scripting).
  */
 export function renderHtml(r: RunResult, json?: string): string {
-  const sections = [metaSection(r), eventsSection(r), studySection(r), strategiesSection(r), comparisonSection(r), sweepsSection(r), spilloverSection(r)].filter(Boolean);
+  // Spillovers follow the event study: they are part of the event's story, ahead of the strategies.
+  const sections = [metaSection(r), eventsSection(r), studySection(r), spilloverSection(r), strategiesSection(r), comparisonSection(r), sweepsSection(r)].filter(Boolean);
   const nav = [
     ['run', 'What was run'],
     ['events', 'Events'],
     ['study', 'Event study'],
+    ...(r.spillovers.length ? [['spillovers', 'Spillovers']] : []),
     ...(r.strategies.length ? [['strategies', 'Strategies']] : []),
     ...(r.comparison?.pairs.length ? [['comparison', 'Comparison']] : []),
     ...(r.sweeps.length ? [['sweeps', 'Sweeps']] : []),
-    ...(r.spillovers.length ? [['spillovers', 'Spillovers']] : []),
   ];
+  const lib = chartLib();
   const data = json !== undefined && json.length < 2_000_000 ? `<script type="application/json" id="aftershock-data">${embedJson(json)}</script>` : '';
   return `<!doctype html>
 <html lang="en">
@@ -40,6 +47,7 @@ export function renderHtml(r: RunResult, json?: string): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
 <title>${escapeHtml(r.meta.scenario)} · aftershock report</title>
+<style>${lib.css}</style>
 <style>${REPORT_CSS}</style>
 </head>
 <body>
@@ -51,6 +59,9 @@ ${sections.join('\n')}
 </main>
 ${data}
 <script>${REPORT_JS}</script>
+<script>${LOCALE_GUARD}</script>
+<script>${lib.js}</script>
+<script>${lib.client}</script>
 </body>
 </html>
 `;

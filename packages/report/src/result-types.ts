@@ -42,6 +42,10 @@ export interface PricePoint {
   readonly offset: number;
   readonly date: IsoDate;
   readonly close: number;
+  /** Shares traded that session (absent in results written before it was added). */
+  readonly volume?: number | null;
+  /** The benchmark's close on the same session (null: no bar there). */
+  readonly benchmark?: number | null;
 }
 
 /** One event and the reaction of its own stock. */
@@ -164,6 +168,11 @@ export interface StrategyResult {
   /** The benchmark scaled to the starting capital, on the same sessions. */
   readonly benchmark: readonly SeriesPoint[];
   readonly trades: readonly TradeRow[];
+  /** Rolling annualised Sharpe and beta over the last `window` daily returns (absent for short curves). */
+  readonly rolling?: {
+    readonly window: number;
+    readonly points: readonly { readonly date: IsoDate; readonly sharpe: number | null; readonly beta: number | null }[];
+  };
 }
 
 export interface ComparisonPair {

@@ -12,6 +12,9 @@ export interface LineSeries {
   readonly width?: number;
   /** Fill the area between the line and zero (drawdowns). */
   readonly area?: boolean;
+  /** Marks only, no line (trade entries and exits); `hollow` draws an open mark. */
+  readonly points?: boolean;
+  readonly hollow?: boolean;
 }
 
 export interface ChartSpec {
@@ -31,6 +34,8 @@ export interface ChartSpec {
   readonly height?: number;
   /** Draw a dot on each point (short series such as an event window). */
   readonly dots?: boolean;
+  /** Bars on their own scale along the bottom quarter of the plot (volume). */
+  readonly bars?: { readonly name: string; readonly x: readonly number[]; readonly y: readonly (number | null)[]; readonly color: string };
 }
 
 const f = (v: number) => (Math.round(v * 10) / 10).toString();
@@ -50,8 +55,9 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 export function lineChart(spec: ChartSpec): string {
   const W = spec.width ?? 560;
   const H = spec.height ?? 280;
-  const legend: { name: string; color: string; dash?: string; band?: boolean }[] = spec.series.map((s) => ({ name: s.name, color: s.color, ...(s.dash ? { dash: s.dash } : {}) }));
+  const legend: { name: string; color: string; dash?: string; band?: boolean; mark?: 'filled' | 'hollow' }[] = spec.series.map((s) => ({ name: s.name, color: s.color, ...(s.dash ? { dash: s.dash } : {}), ...(s.points ? { mark: s.hollow ? ('hollow' as const) : ('filled' as const) } : {}) }));
   if (spec.band) legend.push({ name: spec.band.name, color: spec.band.color, band: true });
+  if (spec.bars) legend.push({ name: spec.bars.name, color: spec.bars.color, band: true });
   const showLegend = legend.length > 1 || spec.band !== undefined;
   // Lay the legend out in rows that fit the width.
   const placed: { x: number; row: number }[] = [];
@@ -113,7 +119,9 @@ export function lineChart(spec: ChartSpec): string {
       const { x: lx, row } = placed[i]!;
       const y = 30 + row * 16;
       parts.push(
-        l.band
+        l.mark
+          ? `<circle cx="${f(lx + 9)}" cy="${y}" r="4" fill="${l.mark === 'hollow' ? '#fff' : l.color}" stroke="${l.color}" stroke-width="2"/>`
+          : l.band
           ? `<rect x="${f(lx)}" y="${y - 5}" width="18" height="9" fill="${l.color}" opacity="0.25"/>`
           : `<line x1="${f(lx)}" y1="${y}" x2="${f(lx + 18)}" y2="${y}" stroke="${l.color}" stroke-width="2.5"${l.dash ? ` stroke-dasharray="${l.dash}"` : ''}/>`,
       );
@@ -148,6 +156,22 @@ export function lineChart(spec: ChartSpec): string {
       parts.push(`<path d="M${top.join('L')}L${bot.join('L')}Z" fill="${b.color}" opacity="0.18" class="band"/>`);
     }
   }
+  // Bars (volume) on their own scale, in the bottom quarter.
+  if (spec.bars) {
+    const b = spec.bars;
+    const top = Math.max(0, ...b.y.filter((v): v is number => v !== null && Number.isFinite(v)));
+    const span = b.x.length > 1 ? (px(b.x[b.x.length - 1]!) - px(b.x[0]!)) / (b.x.length - 1) : 10;
+    const bw = Math.max(1, span * 0.6);
+    const base = H - m.b;
+    const hMax = (H - m.t - m.b) / 4;
+    const d = b.x.map((x, i) => {
+      const v = b.y[i];
+      if (v === null || v === undefined || !(v > 0) || !(top > 0)) return '';
+      const h = (v / top) * hMax;
+      return `M${f(px(x) - bw / 2)},${f(base)}v${f(-h)}h${f(bw)}v${f(h)}Z`;
+    }).join('');
+    if (d) parts.push(`<path d="${d}" fill="${b.color}" opacity="0.3" class="bars"/>`);
+  }
   // Markers.
   for (const mk of spec.markers ?? []) {
     if (mk.x < x0 || mk.x > x1) continue;
@@ -170,6 +194,13 @@ export function lineChart(spec: ChartSpec): string {
     });
     flush();
     if (segs.length === 0) continue;
+    if (s.points) {
+      s.x.forEach((x, i) => {
+        const y = s.y[i];
+        if (y !== null && y !== undefined && Number.isFinite(y)) parts.push(`<circle cx="${f(px(x))}" cy="${f(py(y))}" r="4.5" fill="${s.hollow ? '#fff' : s.color}" stroke="${s.color}" stroke-width="2"/>`);
+      });
+      continue;
+    }
     if (s.area && y0 < 0) {
       const valid = s.x.map((_, i) => i).filter((i) => s.y[i] !== null && Number.isFinite(s.y[i]!));
       const first = valid[0]!;

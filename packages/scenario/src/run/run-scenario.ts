@@ -59,6 +59,7 @@ export async function runScenario(pathOrObject: string | object, opts: RunOption
     prices: inputs.prices,
     groups: st.groups,
     pricePathWindow: st.pricePath,
+    benchmark: inputs.benchmark,
     nonSession: st.nonSession,
     unknownTiming: st.unknownTiming,
     carWindows,

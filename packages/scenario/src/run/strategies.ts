@@ -1,7 +1,7 @@
 import type { BarSeries, IsoDate, MarketEvent } from '@aftershock/core';
 import type { CostConfig, TradeCosts } from '@aftershock/engine';
 import type { ComparisonPair, ComparisonResult, StrategyResult } from '@aftershock/report';
-import { compareStrategies, pairedBootstrap, runStrategy, STRATEGIES, type RunInputs, type StrategyRun, type StrategySpec } from '@aftershock/strategy';
+import { alphaBeta, compareStrategies, pairedBootstrap, runStrategy, sharpe, STRATEGIES, type RunInputs, type StrategyRun, type StrategySpec } from '@aftershock/strategy';
 import type { Scenario } from '../load/scenario';
 
 /** The scenario's costs in engine terms. */
@@ -62,6 +62,36 @@ function series(run: StrategyRun, bench: readonly number[], capital: number): Pi
   return { equity, drawdown, benchmark };
 }
 
+const withRolling = (r: StrategyResult['rolling']) => (r ? { rolling: r } : {});
+
+/** Sessions in the rolling Sharpe and beta; a curve needs twice as many returns for them to be drawn. */
+export const ROLLING_WINDOW = 63;
+
+/**
+ * Rolling annualised Sharpe (risk-free 0) and beta against the benchmark over the last ROLLING_WINDOW daily
+ * returns, with @aftershock/strategy's definitions; null where undefined (no variance, or a benchmark gap in the
+ * window). Empty for curves shorter than 2 × ROLLING_WINDOW returns.
+ */
+export function rollingStats(run: StrategyRun, bench: readonly number[]): StrategyResult['rolling'] {
+  const eq = run.equity;
+  const n = eq.length - 1;
+  if (n < 2 * ROLLING_WINDOW) return undefined;
+  const rs = new Float64Array(n);
+  const rb = new Float64Array(n);
+  for (let i = 1; i <= n; i++) {
+    rs[i - 1] = eq[i]!.equity / eq[i - 1]!.equity - 1;
+    rb[i - 1] = bench[i]! / bench[i - 1]! - 1;
+  }
+  const fin = (x: number) => (Number.isFinite(x) ? x : null);
+  const points: { date: IsoDate; sharpe: number | null; beta: number | null }[] = [];
+  for (let end = ROLLING_WINDOW; end <= n; end++) {
+    const s = rs.subarray(end - ROLLING_WINDOW, end);
+    const b = rb.subarray(end - ROLLING_WINDOW, end);
+    points.push({ date: eq[end]!.date, sharpe: fin(sharpe(s)), beta: b.every(Number.isFinite) ? fin(alphaBeta(s, b).beta) : null });
+  }
+  return { window: ROLLING_WINDOW, points };
+}
+
 /** The shared inputs of every strategy run and sweep of a scenario: same bars, events, period, costs and capital. */
 export function strategyRunInputs(inp: Omit<StrategyRunInput, 'extra'>): RunInputs {
   const s = inp.scenario;
@@ -105,6 +135,7 @@ export function runStrategies(
         finalEquity: result.finalEquity,
       },
       ...series(run, result.equity.map((p) => p.benchmark ?? NaN), s.capital),
+      ...withRolling(rollingStats(run, result.equity.map((p) => p.benchmark ?? NaN))),
       trades: result.trades.map((t) => ({
         id: t.id,
         symbol: t.symbol,

@@ -83,14 +83,17 @@ export function rawReturnAt(bars: BarSeries | undefined, ord: number): number | 
 }
 
 /** Closes of `bars` from `from` to `to` sessions around the ordinal `ord0` (sessions without a bar are skipped). */
-export function pricePath(bars: BarSeries | undefined, cal: TradingCalendar, ord0: number, from: number, to: number): EventResult['pricePath'] {
+export function pricePath(bars: BarSeries | undefined, cal: TradingCalendar, ord0: number, from: number, to: number, benchmark?: BarSeries): EventResult['pricePath'] {
   if (!bars) return [];
-  const out: { offset: number; date: string; close: number }[] = [];
+  const out: EventResult['pricePath'][number][] = [];
   for (let k = from; k <= to; k++) {
     const o = ord0 + k;
     if (o < 0 || o >= cal.size) continue;
     const i = barIndexAt(bars, o);
-    if (i >= 0) out.push({ offset: k, date: bars.dates[i]!, close: bars.close[i]! });
+    if (i < 0) continue;
+    const b = benchmark ? barIndexAt(benchmark, o) : -1;
+    const v = bars.volume[i]!;
+    out.push({ offset: k, date: bars.dates[i]!, close: bars.close[i]!, volume: Number.isFinite(v) ? v : null, benchmark: b >= 0 ? benchmark!.close[b]! : null });
   }
   return out;
 }
@@ -119,6 +122,8 @@ export interface EventRows {
   readonly prices: ReadonlyMap<string, BarSeries>;
   readonly groups: readonly string[];
   readonly pricePathWindow: readonly [number, number];
+  /** The benchmark's bars, for its close beside each price path. */
+  readonly benchmark?: BarSeries;
   readonly nonSession: 'next' | 'previous' | 'skip';
   readonly unknownTiming: 'same-session' | 'next-session';
   readonly carWindows: readonly (readonly [number, number])[];
@@ -143,7 +148,7 @@ export function eventRows(events: readonly MarketEvent[], study: StudyResult | n
       day0Explanation: d.explanation,
       groups,
       tags: e.tags,
-      pricePath: d.day0 ? pricePath(bars, opts.cal, d.ordinal, opts.pricePathWindow[0], opts.pricePathWindow[1]) : [],
+      pricePath: d.day0 ? pricePath(bars, opts.cal, d.ordinal, opts.pricePathWindow[0], opts.pricePathWindow[1], opts.benchmark) : [],
     };
     if (se && study) {
       return {
