@@ -68,9 +68,9 @@
   }
 
   // Shift-drag pans the time axis inside the data's range; a plain drag zooms (uPlot's own selection).
-  function panning(u, data) {
+  function panning(data) {
     var lo = data[0][0], hi = data[0][data[0].length - 1];
-    return function (_self, _targ, handler) {
+    return function (u, _targ, handler) {
       return function (e) {
         if (!e.shiftKey) return handler(e);
         var x0 = e.clientX, min0 = u.scales.x.min, max0 = u.scales.x.max, w = u.over.getBoundingClientRect().width || 1;
@@ -84,7 +84,6 @@
         function up() { document.removeEventListener('mousemove', move); document.removeEventListener('mouseup', up); }
         document.addEventListener('mousemove', move);
         document.addEventListener('mouseup', up);
-        e.preventDefault();
         return null;
       };
     };
@@ -150,7 +149,7 @@
         },
         label: spec.yl,
         labelSize: 22,
-        size: 84,
+        size: spec.ys || (spec.f === 'money' ? 76 : 56),
         grid: { stroke: '#eceff4', width: 1 },
         ticks: { stroke: '#9aa4b5', width: 1, size: 4 },
       },
@@ -169,7 +168,6 @@
     var host = document.createElement('div');
     host.className = 'live-chart';
     fig.appendChild(host);
-    var u;
     var opts = {
       title: spec.t,
       width: Math.max(240, fig.clientWidth),
@@ -180,7 +178,7 @@
       legend: { live: true },
       cursor: {
         drag: { x: true, y: false, setScale: true, dist: 4 },
-        bind: { mousedown: function (self, targ, handler) { return panning(u, data)(self, targ, handler); } },
+        bind: { mousedown: panning(data) },
         points: { size: 7 },
       },
       hooks: { draw: [overlay(spec)] },
@@ -188,7 +186,7 @@
     if (date) opts.tzDate = function (ts) { return uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'); };
     if (bands) opts.bands = bands;
     if (spec.sync) opts.cursor.sync = { key: spec.sync, scales: ['x', null] };
-    u = new uPlot(opts, data, host);
+    var u = new uPlot(opts, data, host);
     fig.classList.add('live');
     charts.push({ el: fig, chart: u, title: spec.t });
     return u;

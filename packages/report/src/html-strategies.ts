@@ -50,6 +50,7 @@ function equityCharts(s: StrategyResult, i: number, capital: number): string {
       yLabel: 'equity ($)',
       height: 300,
       sync,
+      yAxisWidth: 84,
     },
     1100,
   );
@@ -68,6 +69,7 @@ function equityCharts(s: StrategyResult, i: number, capital: number): string {
       zeroLine: true,
       height: 200,
       sync,
+      yAxisWidth: 84,
     },
     1100,
   );
@@ -82,7 +84,7 @@ function rollingCharts(s: StrategyResult, sync: string): string {
   const idx = sharedIndices([filled(sh), filled(be)], MAX_CHART_POINTS);
   const dates = idx.map((k) => r.points[k]!.date);
   const chart = (name: string, v: readonly (number | null)[], color: string, label: string) =>
-    tsFigure({ title: `${s.label} · rolling ${r.window}-session ${name}`, xKind: 'date', x: idx, dates, series: [{ name, values: idx.map((k) => v[k] ?? null), color, format: 'num' }], yFormat: 'num', yLabel: label, zeroLine: true, height: 200, sync });
+    tsFigure({ title: `${s.label} · rolling ${r.window}-session ${name}`, xKind: 'date', x: idx, dates, series: [{ name, values: idx.map((k) => v[k] ?? null), color, format: 'num' }], yFormat: 'num', yLabel: label, zeroLine: true, height: 200, sync, yAxisWidth: 84 });
   return `<div class="grid2">${chart('Sharpe', sh, '#0072B2', 'Sharpe (annualised)')}${chart('beta', be, '#D55E00', 'beta to the benchmark')}</div>`;
 }
 

@@ -45,6 +45,8 @@ export interface TsChart {
   readonly height?: number;
   /** Charts with the same key share the cursor and the zoom. */
   readonly sync?: string;
+  /** Width of the y axis in px, so stacked charts that share a zoom line up. */
+  readonly yAxisWidth?: number;
 }
 
 const tickFormat = (f: ValueFormat) => (v: number, step: number) => (f === 'pct' ? pctTick(v, step) : f === 'money' ? moneyTick(v, step) : f === 'int' ? num(v, 0) : num(v, Math.max(0, Math.min(4, -Math.floor(Math.log10(Math.abs(step) || 1) + 1e-9)))));
@@ -124,6 +126,7 @@ function spec(c: TsChart): unknown {
     ...(c.zeroLine ? { z: 1 } : {}),
     ...(c.dots ? { dots: 1 } : {}),
     ...(c.sync ? { sync: c.sync } : {}),
+    ...(c.yAxisWidth ? { ys: c.yAxisWidth } : {}),
   };
 }
 
