@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -53,10 +54,42 @@ describe('report.html', () => {
     const html = renderHtml(sampleResult());
     expect(html).not.toMatch(/(src|href)="(https?:)?\/\//);
     expect(html).not.toMatch(/@import|url\(/);
-    for (const title of ['CAAR · all', 'equity vs benchmark', 'drawdown', 'CAR [0, 0] across events', 'CAR around', 'day 0 2025-08-13', 'Parameter sweeps', '★ best', 'Return per event']) expect(html).toContain(title);
+    for (const title of ['CAAR · all', 'equity vs benchmark', 'drawdown', 'CAR [0, 0] across events', 'CAR around', 'Monthly returns', 'day 0 2025-08-13', 'Parameter sweeps', '★ best', 'Return per event']) expect(html).toContain(title);
     expect((html.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(9);
     expect(html).toContain('−20.83%');
     expect(html).toContain('yes (contaminated)');
+  });
+
+  it('embeds uPlot and the chart script from node_modules, and one parsable spec per chart', () => {
+    const html = renderHtml(sampleResult());
+    const uplot = readFileSync(createRequire(import.meta.url).resolve('uplot/dist/uPlot.iife.min.js'), 'utf8');
+    expect(html).toContain(`<script>${uplot}</script>`);
+    const specs = [...html.matchAll(/<script type="application\/json" class="ts-spec">(.*?)<\/script>/g)].map((m) => JSON.parse(m[1]!) as { t: string; x: unknown[]; s: { n: string; v: unknown[]; r?: unknown[] }[] });
+    expect(specs.length).toBe((html.match(/<figure class="ts" role/g) ?? []).length);
+    for (const sp of specs) {
+      expect(sp.x.length, sp.t).toBeGreaterThan(1);
+      for (const s of sp.s) {
+        expect(s.v.length, `${sp.t} / ${s.n}`).toBe(sp.x.length);
+        if (s.r) expect(s.r.length).toBe(sp.x.length);
+      }
+    }
+    // Each SVG stays in the figure as the fallback for a page with scripts off.
+    expect((html.match(/<div class="fallback"><svg class="chart"/g) ?? []).length).toBe(specs.length);
+  });
+
+  it('writes a sentence instead of a histogram of fewer than five CARs', () => {
+    const two = renderHtml(sampleResult());
+    expect(two).toContain('2 events, too few for a distribution: −20.83%, 3.10%.');
+    expect(two).not.toContain('aria-label="CAR [0, 0] across events');
+    const r = sampleResult();
+    const g = r.study.groups[0]!;
+    const five = { ...r, study: { groups: [{ ...g, carDistribution: { window: g.carDistribution.window, values: [-0.2, -0.1, 0, 0.05, 0.1] } }] } };
+    expect(renderHtml(five)).toContain('aria-label="CAR [0, 0] across events · all"');
+  });
+
+  it('links the summary cards to their sections, the spillover one included', () => {
+    const html = renderHtml(sampleResult());
+    for (const id of ['events', 'study', 'strategies', 'spillovers']) expect(html).toContain(`<a class="g" href="#${id}">`);
   });
 
   it('downsamples long series so a report stays small', () => {

@@ -72,7 +72,7 @@ export const ROLLING_WINDOW = 63;
  * returns, with @aftershock/strategy's definitions; null where undefined (no variance, or a benchmark gap in the
  * window). Empty for curves shorter than 2 × ROLLING_WINDOW returns.
  */
-export function rollingStats(run: StrategyRun, bench: readonly number[]): StrategyResult['rolling'] {
+export function rollingStats(run: Pick<StrategyRun, 'equity'>, bench: readonly number[]): StrategyResult['rolling'] {
   const eq = run.equity;
   const n = eq.length - 1;
   if (n < 2 * ROLLING_WINDOW) return undefined;
