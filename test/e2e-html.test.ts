@@ -47,7 +47,7 @@ async function open(ctx: BrowserContext): Promise<{ page: Page; errors: string[]
 }
 
 const xRange = (page: Page, i: number) => page.evaluate((k) => {
-  const s = (window as unknown as ChartHandle).aftershockCharts[k]!.chart.scales.x;
+  const s = (globalThis as unknown as ChartHandle).aftershockCharts[k]!.chart.scales.x;
   return [s.min, s.max] as [number, number];
 }, i);
 
@@ -124,7 +124,7 @@ describe('report.html of coreweave-2025 in headless Chromium', () => {
 
   it('a drag zooms the time axis, shift-drag pans it, a double-click resets it', async () => {
     const { page, errors } = await open(ctx);
-    const i = await page.evaluate(() => (window as unknown as ChartHandle).aftershockCharts.findIndex((c) => c.title.endsWith('· equity vs benchmark')));
+    const i = await page.evaluate(() => (globalThis as unknown as ChartHandle).aftershockCharts.findIndex((c) => c.title.endsWith('· equity vs benchmark')));
     expect(i).toBeGreaterThanOrEqual(0);
     const fig = page.locator('figure.ts').nth(i);
     const over = fig.locator('.u-over');
@@ -160,12 +160,12 @@ describe('report.html of coreweave-2025 in headless Chromium', () => {
 
   it('tables fit 1,400 px with no hidden columns, and still sort', async () => {
     const { page } = await open(ctx);
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    await page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })");
     const wide = await page.$$eval('main table', (ts) =>
       ts
         .filter((t) => t.getBoundingClientRect().width > 0)
         .map((t) => {
-          const box = (t.closest('section') ?? document.body).getBoundingClientRect();
+          const box = (t.closest('section') ?? t.ownerDocument.body).getBoundingClientRect();
           const cells = [...t.querySelectorAll('th')].map((th) => th.getBoundingClientRect());
           return { head: t.querySelector('th')?.textContent ?? '', over: t.scrollWidth - (t.parentElement?.clientWidth ?? 0), outside: cells.some((c) => c.right > box.right + 0.5) };
         })
@@ -184,7 +184,7 @@ describe('report.html of coreweave-2025 in headless Chromium', () => {
     const card = page.locator('.glance a.g[href="#spillovers"]');
     expect(await card.textContent()).toMatch(/largest spillover: (NVDA|MSFT|QQQ) on CRWV/);
     await card.click();
-    await page.waitForFunction(() => location.hash === '#spillovers');
+    await page.waitForFunction("location.hash === '#spillovers'");
     const top = await page.locator('section#spillovers').evaluate((s) => s.getBoundingClientRect().top);
     expect(Math.abs(top)).toBeLessThan(5);
     await page.screenshot({ path: join(SHOTS, 'spillovers.png') });
