@@ -16,7 +16,7 @@ const OUT = mkdtempSync(join(tmpdir(), 'aftershock-e2e-html-'));
 const FILE = join(OUT, 'a', 'report.html');
 
 interface ChartHandle {
-  readonly aftershockCharts: { el: Element; title: string; chart: { scales: { x: { min: number; max: number } } } }[];
+  readonly aftershockCharts: { el: unknown; title: string; chart: { scales: { x: { min: number; max: number } } } }[];
 }
 
 async function run(out: string): Promise<void> {
