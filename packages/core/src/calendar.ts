@@ -1,6 +1,6 @@
-import { DateTime } from 'luxon';
 import { AftershockError } from './errors';
 import { dayNumberToIso, isoToDayNumber, weekdayOf, type IsoDate } from './dates';
+import { easternInstant } from './eastern-time';
 import { earlyCloses, regularHolidays, SPECIAL_CLOSURES } from './xnys-rules';
 
 export const EXCHANGE_ZONE = 'America/New_York';
@@ -158,11 +158,11 @@ class XnysCalendar implements TradingCalendar {
     return this.dayNums[ordinal]!;
   }
 
+  /** A New York wall-clock time of a session, without a time-zone database lookup (see easternInstant). */
   private instant(date: IsoDate, h: number, m: number): number {
-    if (!this.isSession(date)) throw new AftershockError('NOT_A_SESSION', `${date} is not an XNYS session`);
-    const dt = DateTime.fromISO(`${date}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`, { zone: EXCHANGE_ZONE });
-    if (!dt.isValid) throw new AftershockError('BAD_DATE', `cannot place ${date} in ${EXCHANGE_ZONE}: ${dt.invalidReason}`);
-    return dt.toMillis();
+    const o = this.index.get(date);
+    if (o === undefined) throw new AftershockError('NOT_A_SESSION', `${date} is not an XNYS session`);
+    return easternInstant(this.dayNums[o]!, h * 60 + m);
   }
 
   private dayOffset(date: IsoDate): number {

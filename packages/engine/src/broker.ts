@@ -83,20 +83,21 @@ export class Broker {
   }
 
   /**
-   * Matches working orders at one point of session `s`. `barOf(sym)` gives the symbol's bar index this session
-   * (−1 when it does not trade). New orders submitted while outcomes are handled are matched too when eligible.
+   * Matches working orders at one point of session `s`. `barToday[sym]` is the symbol's bar index this session
+   * (−1 when it does not trade), `series[sym]` its bars. New orders submitted while outcomes are handled are matched too when eligible.
    */
-  match(point: FillPoint, s: number, when: When, barOf: (sym: number) => number, seriesOf: (sym: number) => BarSeries, onOutcome: (o: Outcome) => void): void {
+  match(point: FillPoint, s: number, when: When, barToday: Int32Array, series: readonly (BarSeries | undefined)[], onOutcome: (o: Outcome) => void): void {
     for (let k = 0; k < this.working.length; ) {
       const w = this.working[k]!;
-      const b = w.activeFrom <= s ? barOf(w.sym) : -1;
-      const ref = b < 0 ? undefined : this.reference(w.order, point, seriesOf(w.sym), b);
+      const b = w.activeFrom <= s ? barToday[w.sym]! : -1;
+      const bars = b < 0 ? undefined : series[w.sym]!;
+      const ref = bars === undefined ? undefined : this.reference(w.order, point, bars, b);
       if (ref === undefined) {
         k++;
         continue;
       }
       this.working.splice(k, 1);
-      const outcome = this.execute(w, point, ref, seriesOf(w.sym), b, when);
+      const outcome = this.execute(w, point, ref, bars!, b, when);
       w.order.status = 'fill' in outcome ? 'filled' : 'rejected';
       onOutcome(outcome);
     }

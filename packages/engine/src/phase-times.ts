@@ -7,37 +7,48 @@ export const POST_CLOSE_OFFSET = 240 * MINUTE;
 /** Pre-open is one minute before the open: every overnight and before-open release is public by then. */
 export const PRE_OPEN_OFFSET = MINUTE;
 
-const cache = new WeakMap<TradingCalendar, { open: Float64Array; close: Float64Array }>();
+/** Open and close instants (epoch ms) by session ordinal; NaN until computed. */
+export interface SessionInstants {
+  readonly open: Float64Array;
+  readonly close: Float64Array;
+}
 
-/** Open and close instants (epoch ms) of a session ordinal, computed once per calendar and ordinal. */
-export function sessionInstants(cal: TradingCalendar, ordinal: number): { open: number; close: number } {
-  let c = cache.get(cal);
-  if (c === undefined) {
-    c = { open: new Float64Array(cal.size).fill(NaN), close: new Float64Array(cal.size).fill(NaN) };
-    cache.set(cal, c);
+// One table per calendar object: a calendar's own open and close times (another market's, early closes) are
+// asked once per session and process, never per message.
+const tables = new WeakMap<TradingCalendar, SessionInstants>();
+
+/** The instant table of a calendar, with sessions [from, to] computed (from the calendar's openAt and closeAt). */
+export function sessionInstants(cal: TradingCalendar, from = 0, to = -1): SessionInstants {
+  let t = tables.get(cal);
+  if (t === undefined) {
+    t = { open: new Float64Array(cal.size).fill(NaN), close: new Float64Array(cal.size).fill(NaN) };
+    tables.set(cal, t);
   }
-  let open = c.open[ordinal]!;
-  if (Number.isNaN(open)) {
-    const d = cal.date(ordinal);
-    open = cal.openAt(d);
-    c.open[ordinal] = open;
-    // The close is 6.5 hours after the open (3.5 on early closes): no DST change happens inside a session.
-    c.close[ordinal] = open + (cal.isEarlyClose(d) ? 210 : 390) * MINUTE;
+  for (let o = Math.max(0, from); o <= to; o++) {
+    if (t.open[o] === t.open[o]) continue;
+    const d = cal.date(o);
+    t.open[o] = cal.openAt(d);
+    t.close[o] = cal.closeAt(d);
   }
-  return { open, close: c.close[ordinal]! };
+  return t;
+}
+
+/** The instant of a phase from a session's open and close. */
+export function phaseOf(open: number, close: number, phase: Phase): number {
+  switch (phase) {
+    case 'pre-open':
+      return open - PRE_OPEN_OFFSET;
+    case 'open':
+      return open;
+    case 'close':
+      return close;
+    case 'post-close':
+      return close + POST_CLOSE_OFFSET;
+  }
 }
 
 /** The instant of a phase of a session ordinal. */
 export function phaseInstant(cal: TradingCalendar, ordinal: number, phase: Phase): number {
-  const t = sessionInstants(cal, ordinal);
-  switch (phase) {
-    case 'pre-open':
-      return t.open - PRE_OPEN_OFFSET;
-    case 'open':
-      return t.open;
-    case 'close':
-      return t.close;
-    case 'post-close':
-      return t.close + POST_CLOSE_OFFSET;
-  }
+  const t = sessionInstants(cal, ordinal, ordinal);
+  return phaseOf(t.open[ordinal]!, t.close[ordinal]!, phase);
 }

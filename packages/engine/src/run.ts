@@ -4,7 +4,7 @@ import type { BacktestConfig } from './config';
 import { buildNotices } from './event-notices';
 import { PRIORITY, type EngineMessage, type EventNotice, type Phase, type SessionMessage } from './messages';
 import type { Fill, FillPoint, OrderRequest, Rejection } from './orders';
-import { phaseInstant } from './phase-times';
+import { phaseOf, POST_CLOSE_OFFSET, PRE_OPEN_OFFSET, sessionInstants, type SessionInstants } from './phase-times';
 import { Portfolio, type When } from './portfolio';
 import type { BacktestResult } from './results';
 import { HistoryView, type MutableClock } from './series-view';
@@ -17,6 +17,7 @@ import { EMPTY_SLICE, Universe } from './universe';
 import { validateBacktestConfig } from './validate-config';
 
 const NOOP: Strategy = { name: 'none' };
+const NO_COSTS: NonNullable<BacktestConfig['costs']> = {};
 
 /** A benchmark series that is not in the universe joins it as its last symbol. */
 function withBenchmark(source: BarSource | StreamingSource, bench: BarSeries | string | undefined): BarSource | StreamingSource {
@@ -66,6 +67,21 @@ export class Run {
   private readonly borrowRates: BorrowRates;
   /** Prices positions must be marked at before anyone reads the portfolio (see ensureMarks). */
   private pendingMark: 'open' | 'close' | undefined;
+  /** The calendar's open and close instants, computed for the run's sessions once per calendar. */
+  private readonly instants: SessionInstants;
+  /** Where the outcome of the match in progress is stamped (see matchAt). */
+  private matchWhen: When = { ts: 0, session: 0, date: '' };
+  private matchPriority = 0;
+  private readonly onOutcome = (o: Outcome): void => {
+    const when = this.matchWhen;
+    if ('fill' in o) {
+      this.fills.push(o.fill);
+      this.next({ type: 'fill', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, fill: o.fill });
+    } else {
+      this.rejections.push(o.rejection);
+      this.next({ type: 'reject', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, rejection: o.rejection });
+    }
+  };
 
   constructor(
     private readonly config: BacktestConfig,
@@ -98,10 +114,11 @@ export class Run {
     this.broker = new Broker(this.portfolio, { costs: config.costs ?? {}, margin: config.margin, allowShort: config.allowShort ?? true });
     this.notices = buildNotices(config.events ?? [], this.cal, config.earningsLead ?? 'tsKnown', config.day0 ?? {});
     const startDate = this.cal.date(this.start);
-    this.clock = { ts: phaseInstant(this.cal, this.start, 'pre-open') - 1, session: this.start, date: startDate, phase: 'init' };
+    this.instants = sessionInstants(this.cal, this.start - 1, this.openEnded ? this.start : this.end);
+    this.clock = { ts: phaseOf(this.instants.open[this.start]!, this.instants.close[this.start]!, 'pre-open') - 1, session: this.start, date: startDate, phase: 'init' };
     // What was released before the first pre-open window is history: known, not delivered. An event whose date
     // was public before the start but whose release is still ahead is delivered with the first pre-open message.
-    const before = this.start > 0 ? phaseInstant(this.cal, this.start - 1, 'post-close') : -Infinity;
+    const before = this.start > 0 ? phaseOf(this.instants.open[this.start - 1]!, this.instants.close[this.start - 1]!, 'post-close') : -Infinity;
     while (this.noticeAt < this.notices.length && this.notices[this.noticeAt]!.ts <= before) {
       const n = this.notices[this.noticeAt++]!;
       this.remember(n);
@@ -179,11 +196,11 @@ export class Run {
     }
   }
 
-  private setPhase(s: number, date: IsoDate, phase: Phase): void {
+  private setPhase(s: number, date: IsoDate, phase: Phase, ts: number): void {
     this.clock.phase = phase;
     this.clock.session = s;
     this.clock.date = date;
-    this.clock.ts = phaseInstant(this.cal, s, phase);
+    this.clock.ts = ts;
   }
 
   private takeNotices(ts: number): EventNotice[] {
@@ -205,33 +222,20 @@ export class Run {
   private matchAt(point: FillPoint, s: number, priority: number): void {
     if (!this.broker.hasWorking) return;
     this.ensureMarks();
-    const when = this.when();
-    const series = this.universe.series;
-    this.broker.match(
-      point,
-      s,
-      when,
-      (sym) => this.barToday[sym]!,
-      (sym) => series[sym]!,
-      (o: Outcome) => {
-        if ('fill' in o) {
-          this.fills.push(o.fill);
-          this.next({ type: 'fill', ts: when.ts, priority, seq: this.seq++, session: s, date: when.date, fill: o.fill });
-        } else {
-          this.rejections.push(o.rejection);
-          this.next({ type: 'reject', ts: when.ts, priority, seq: this.seq++, session: s, date: when.date, rejection: o.rejection });
-        }
-      },
-    );
+    this.matchWhen = this.when();
+    this.matchPriority = priority;
+    this.broker.match(point, s, this.matchWhen, this.barToday, this.universe.series, this.onOutcome);
   }
 
   /** Borrow accrued on shorts, then dividends of today's ex-dates on held positions (before the pre-open message). */
   private preOpenCash(s: number, date: IsoDate, slice: SessionMessage['slice']): void {
     const pf = this.portfolio;
     if (pf.held.length === 0) return;
-    const when = this.when();
-    const costs = this.config.costs ?? {};
+    const costs = this.config.costs ?? NO_COSTS;
     const borrow = costs.borrow;
+    const due = this.universe.dividendEntries;
+    if (borrow === undefined && (due.length === 0 || costs.dividends === false)) return;
+    const when = this.when();
     if (borrow !== undefined) {
       const days = s > 0 ? daysBetween(this.cal.date(s - 1), date) : 0;
       const basis = borrow.dayCount ?? 365;
@@ -246,7 +250,6 @@ export class Run {
     }
     if (costs.dividends === false) return;
     // Today's ex-dates (found while slicing), in universe order.
-    const due = this.universe.dividendEntries;
     for (let j = 0; j < due.length; j++) {
       const k = due[j]!;
       const sym = slice.symbols[k]!;
@@ -289,26 +292,30 @@ export class Run {
     this.strategy.init?.(this.ctx);
     this.flushRejects();
     const u = this.universe;
+    const inst = this.instants;
     for (let s = this.start; s <= this.end && !shouldStop(); s++) {
       const date = this.cal.date(s);
+      if (inst.open[s] !== inst.open[s]) sessionInstants(this.cal, s, s);
+      const open = inst.open[s]!;
+      const close = inst.close[s]!;
       const slice = u.slice(s);
       const bt = this.barToday;
       for (let k = slice.start; k < slice.end; k++) bt[slice.symbols[k]!] = slice.bars[k]!;
       const last = s === this.end || (this.openEnded && !u.hasPendingBars);
 
-      this.setPhase(s, date, 'pre-open');
+      this.setPhase(s, date, 'pre-open', open - PRE_OPEN_OFFSET);
       this.preOpenCash(s, date, slice);
       this.next(this.phaseMessage(s, date, 'pre-open', EMPTY_SLICE, false));
       this.flushRejects();
 
-      this.setPhase(s, date, 'open');
+      this.setPhase(s, date, 'open', open);
       u.reveal(slice);
       this.pendingMark = 'open';
       this.matchAt('open', s, PRIORITY.fill);
       this.next(this.phaseMessage(s, date, 'open', slice, false));
       this.flushRejects();
 
-      this.setPhase(s, date, 'close');
+      this.setPhase(s, date, 'close', close);
       this.matchAt('intraday', s, PRIORITY.fill);
       this.pendingMark = 'close';
       this.next(this.phaseMessage(s, date, 'close', slice, false));
@@ -317,7 +324,7 @@ export class Run {
       if (this.fills.length !== filled) this.pendingMark = 'close';
       this.flushRejects();
 
-      this.setPhase(s, date, 'post-close');
+      this.setPhase(s, date, 'post-close', close + POST_CLOSE_OFFSET);
       this.broker.expireDay(s);
       this.ensureMarks();
       const bb = this.benchSym >= 0 ? bt[this.benchSym]! : -1;

@@ -28,6 +28,8 @@ export class Universe {
   private readonly next: Int32Array;
   /** Per loaded series: ordinal of its first bar, whether it has no gaps, and its next ex-dividend bar index. */
   private readonly first: Int32Array;
+  /** Bars per loaded series (0 until loaded). */
+  private readonly lengths: Int32Array;
   private readonly gapless: Uint8Array;
   private readonly nextDiv: Int32Array;
   private readonly index = new Map<string, number>();
@@ -49,6 +51,7 @@ export class Universe {
     this.visible = new Int32Array(n);
     this.next = new Int32Array(n);
     this.first = new Int32Array(n);
+    this.lengths = new Int32Array(n);
     this.gapless = new Uint8Array(n);
     this.nextDiv = new Int32Array(n);
     this.streams = new Array<Stream | undefined>(n).fill(undefined);
@@ -155,6 +158,7 @@ export class Universe {
     this.visible[i] = k;
     // A series without gaps maps session s to bar s − first: slicing then never reads its session column.
     const n = s.length;
+    this.lengths[i] = n;
     this.first[i] = n > 0 ? s.session[0]! : 0;
     this.gapless[i] = n > 0 && s.session[n - 1]! - s.session[0]! === n - 1 ? 1 : 0;
     this.nextDiv[i] = nextDividend(s, k);
@@ -169,62 +173,72 @@ export class Universe {
       this.load(this.pending[this.pendingAt]!.sym, s);
       this.pendingAt++;
     }
-    const n = this.symbols.length;
-    let count = 0;
     this.dividendEntries.length = 0;
-    const syms = new Int32Array(n);
-    const bars = new Int32Array(n);
+    const n = this.symbols.length;
+    // One buffer for both columns of the slice: symbols in [0, n), bar indices in [n, 2n).
+    const buf = new Int32Array(2 * n);
+    const count = this.streaming ? this.sliceStreams(s, buf, n) : this.sliceSeries(s, buf, n);
+    this.barsSliced += count;
+    if (count === 0) return EMPTY_SLICE;
+    return { start: 0, end: count, symbols: buf.subarray(0, count), bars: buf.subarray(n, n + count) };
+  }
+
+  private sliceStreams(s: number, buf: Int32Array, n: number): number {
+    let count = 0;
+    const next = this.next;
+    for (let i = 0; i < n; i++) {
+      const st = this.streams[i]!;
+      // Rows on sessions the run skipped (before s) are history; the row of s becomes today's bar.
+      while (st.row !== undefined && st.ordinal < s) this.take(st);
+      if (st.row !== undefined && st.ordinal === s) {
+        this.take(st);
+        buf[count] = i;
+        buf[n + count] = st.series.length - 1;
+        if (st.series.dividend[st.series.length - 1] !== 0) this.dividendEntries.push(count);
+        count++;
+      }
+      next[i] = st.series.length;
+    }
+    return count;
+  }
+
+  private sliceSeries(s: number, buf: Int32Array, n: number): number {
+    let count = 0;
     const series = this.series;
     const next = this.next;
-    const streams = this.streams;
     const gapless = this.gapless;
     const first = this.first;
+    const lengths = this.lengths;
     const nextDiv = this.nextDiv;
     for (let i = 0; i < n; i++) {
-      const st = streams[i];
-      if (st !== undefined) {
-        // Rows on sessions the run skipped (before s) are history; the row of s becomes today's bar.
-        while (st.row !== undefined && st.ordinal < s) this.take(st);
-        if (st.row !== undefined && st.ordinal === s) {
-          this.take(st);
-          syms[count] = i;
-          bars[count] = st.series.length - 1;
-          if (st.series.dividend[st.series.length - 1] !== 0) this.dividendEntries.push(count);
-          count++;
-        }
-        next[i] = st.series.length;
-        continue;
-      }
-      const ser = series[i];
-      if (ser === undefined) continue;
-      const len = ser.length;
+      const len = lengths[i]!;
+      if (len === 0) continue;
       let k: number;
       let hit: boolean;
       if (gapless[i] === 1) {
+        // A series without gaps maps session s to bar s − first: its session column is never read.
         k = s - first[i]!;
         hit = k >= 0 && k < len;
         if (!hit) k = k < 0 ? 0 : len;
       } else {
         k = next[i]!;
-        const sess = ser.session;
+        const sess = series[i]!.session;
         while (k < len && sess[k]! < s) k++;
         hit = k < len && sess[k] === s;
       }
       if (hit) {
-        syms[count] = i;
-        bars[count] = k;
+        buf[count] = i;
+        buf[n + count] = k;
         if (k >= nextDiv[i]!) {
           if (k === nextDiv[i]) this.dividendEntries.push(count);
-          nextDiv[i] = nextDividend(ser, k + 1);
+          nextDiv[i] = nextDividend(series[i]!, k + 1);
         }
         count++;
         k++;
       }
       next[i] = k;
     }
-    this.barsSliced += count;
-    if (count === 0) return EMPTY_SLICE;
-    return { start: 0, end: count, symbols: syms.subarray(0, count), bars: bars.subarray(0, count) };
+    return count;
   }
 
   /** Makes a slice's bars visible (at the open). */
