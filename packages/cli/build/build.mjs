@@ -95,7 +95,8 @@ export async function buildCli() {
   await rm(mark, { force: true });
   const result = await build({
     absWorkingDir: ROOT,
-    entryPoints: { main: join(CLI_DIR, 'src', 'main.ts') },
+    // bench-sma-cross: the engine process of the e2e.sma-cross.universe figure, built from the same chunks.
+    entryPoints: { main: join(CLI_DIR, 'src', 'main.ts'), 'bench-sma-cross': join(ROOT, 'packages', 'bench', 'src', 'e2e', 'sma-cross-process.ts') },
     outdir: DIST,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunk-[hash]',
@@ -114,8 +115,9 @@ export async function buildCli() {
     logLevel: 'silent',
     plugins: [aftershockPlugin],
   });
-  // Chunks first, the entry last: an entry never names a chunk that is not written yet.
-  const outputs = [...result.outputFiles].sort((a, b) => Number(a.path.endsWith('main.mjs')) - Number(b.path.endsWith('main.mjs')));
+  // Chunks first, the entries last: an entry never names a chunk that is not written yet.
+  const isChunk = (f) => f.path.slice(DIST.length + 1).startsWith('chunk-');
+  const outputs = [...result.outputFiles].sort((a, b) => Number(isChunk(b)) - Number(isChunk(a)));
   for (const f of outputs) await writeAtomic(f.path, f.contents);
   const inputs = Object.keys(result.metafile.inputs)
     .map((p) => join(ROOT, p))

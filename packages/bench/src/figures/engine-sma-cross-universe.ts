@@ -1,82 +1,6 @@
-import type { BarSeries } from '@aftershock/core';
-import { runBacktest, sizeFixedNotional, type SeriesView, type Strategy } from '@aftershock/engine';
 import { peakRssMb, timeBest, type Figure } from '../figure';
+import { plainSmaCross, runSmaCross } from '../sma-cross';
 import { barCount, engineUniverse } from './engine-universe';
-
-const FAST = 20;
-const SLOW = 50;
-const NOTIONAL = 10_000;
-
-/**
- * Long-only SMA(20)/SMA(50) crossover on every symbol, through the engine: running sums updated from the history
- * view (the close leaving each window is read back through the view), market-on-close at the crossing close.
- */
-function smaCross(nSymbols: number): Strategy {
-  const sumFast = new Float64Array(nSymbols);
-  const sumSlow = new Float64Array(nSymbols);
-  const above = new Int8Array(nSymbols); // 1 fast > slow, −1 fast ≤ slow, 0 unknown
-  const held = new Float64Array(nSymbols); // shares held
-  const views: (SeriesView | undefined)[] = new Array<SeriesView | undefined>(nSymbols).fill(undefined); // a view is kept across messages
-  return {
-    name: 'sma-cross',
-    onSessionClose(msg, ctx) {
-      const { symbols, bars, start, end } = msg.slice;
-      for (let k = start; k < end; k++) {
-        const sym = symbols[k]!;
-        const i = bars[k]!;
-        const v = (views[sym] ??= ctx.series(sym));
-        const c = v.close(i);
-        sumSlow[sym] = sumSlow[sym]! + c - (i >= SLOW ? v.close(i - SLOW) : 0);
-        sumFast[sym] = sumFast[sym]! + c - (i >= FAST ? v.close(i - FAST) : 0);
-        if (i + 1 < SLOW) continue;
-        const now = sumFast[sym]! / FAST > sumSlow[sym]! / SLOW ? 1 : -1;
-        const before = above[sym]!;
-        above[sym] = now;
-        if (before === -1 && now === 1 && held[sym] === 0) {
-          const q = sizeFixedNotional(NOTIONAL, c);
-          if (q > 0) {
-            ctx.submit({ symbol: v.symbol, side: 'buy', quantity: q, type: 'market-on-close', reason: 'cross-up' });
-            held[sym] = q;
-          }
-        } else if (before === 1 && now === -1 && held[sym]! > 0) {
-          ctx.submit({ symbol: v.symbol, side: 'sell', quantity: held[sym]!, type: 'market-on-close', reason: 'cross-down' });
-          held[sym] = 0;
-        }
-      }
-    },
-  };
-}
-
-/** The same crossover as a plain loop over each symbol's typed arrays: entries, exits and P&L at closes. */
-function plainSmaCross(universe: readonly BarSeries[]): { entries: number; pnl: number } {
-  let entries = 0;
-  let pnl = 0;
-  for (const s of universe) {
-    const c = s.close;
-    let sf = 0;
-    let ss = 0;
-    let above = 0;
-    let q = 0;
-    let entry = 0;
-    for (let i = 0; i < s.length; i++) {
-      const x = c[i]!;
-      ss += x - (i >= SLOW ? c[i - SLOW]! : 0);
-      sf += x - (i >= FAST ? c[i - FAST]! : 0);
-      if (i + 1 < SLOW) continue;
-      const now = sf / FAST > ss / SLOW ? 1 : -1;
-      if (above === -1 && now === 1 && q === 0) {
-        q = Math.floor(NOTIONAL / x);
-        entry = x;
-        if (q > 0) entries++;
-      } else if (above === 1 && now === -1 && q > 0) {
-        pnl += q * (x - entry);
-        q = 0;
-      }
-      above = now;
-    }
-  }
-  return { entries, pnl };
-}
 
 /**
  * `engine.sma-cross.universe`: SMA(20)/SMA(50) long-only crossover on all 360 symbols (610,589 bars) through the
@@ -94,7 +18,7 @@ export const engineSmaCrossUniverse: Figure = {
     let entries = 0;
     let rejections = 0;
     const ours = (): void => {
-      const r = runBacktest({ source: universe, initialCash: universe.length * NOTIONAL * 2, strategy: smaCross(universe.length) });
+      const r = runSmaCross(universe);
       fills = r.fills.length;
       entries = r.fills.filter((f) => f.side === 'buy').length;
       rejections = r.rejections.length;

@@ -1,5 +1,6 @@
 import type { Figure } from '../figure';
 import { dataLoadUniverse } from './data-load-universe';
+import { e2eSmaCrossUniverse } from './e2e-sma-cross-universe';
 import { engineReplayUniverse } from './engine-replay-universe';
 import { engineSmaCrossUniverse } from './engine-sma-cross-universe';
 import { studyCliEvents } from './study-cli-events';
@@ -7,4 +8,4 @@ import { studyEvents } from './study-events';
 import { strategySweepLockups } from './strategy-sweep-lockups';
 
 /** Every figure, in the order `pnpm bench` runs them. */
-export const FIGURES: readonly Figure[] = [dataLoadUniverse, engineReplayUniverse, engineSmaCrossUniverse, studyEvents, studyCliEvents, strategySweepLockups];
+export const FIGURES: readonly Figure[] = [dataLoadUniverse, engineReplayUniverse, engineSmaCrossUniverse, e2eSmaCrossUniverse, studyEvents, studyCliEvents, strategySweepLockups];
