@@ -158,6 +158,8 @@ export interface TradeRow {
 
 export interface StrategyResult {
   readonly name: string;
+  /** The strategy module, relative to the scenario's folder, when it is not a built-in. */
+  readonly module?: string;
   /** The label that tells configurations apart (the name, or name + swept parameters). */
   readonly label: string;
   readonly params: Readonly<Record<string, number | string | boolean>>;

@@ -1,6 +1,7 @@
 import { AftershockError } from '@aftershock/core';
 import type { Strategy } from '@aftershock/engine';
-import type { ParamsSchema } from './params';
+import { z } from 'zod';
+import { decimal, text } from './params';
 import type { StrategyEnv } from './strategy-env';
 
 /**
@@ -9,14 +10,14 @@ import type { StrategyEnv } from './strategy-env';
  * close of the run's last session (`env.end`), so the result has closed trades.
  * `symbols`: `benchmark` (the run's benchmark), `events` (every symbol with an event) or a comma-separated list.
  */
-export const BUY_AND_HOLD_PARAMS: ParamsSchema = {
-  symbols: { kind: 'text', default: 'benchmark', doc: '"benchmark", "events" or a comma-separated list of symbols' },
-  notional: { kind: 'number', min: 0, default: 10_000, doc: 'money per symbol' },
-};
+export const BUY_AND_HOLD_PARAMS = z.strictObject({
+  symbols: text('"benchmark", "events" or a comma-separated list of symbols').default('benchmark'),
+  notional: decimal('money per symbol', 0).default(10_000),
+});
+export type BuyAndHoldParams = z.output<typeof BUY_AND_HOLD_PARAMS>;
 
-export function buyAndHold(p: Record<string, unknown>, env: StrategyEnv = {}, name = 'buy-and-hold'): Strategy {
-  const spec = String(p['symbols']);
-  const notional = p['notional'] as number;
+export function buyAndHold(p: BuyAndHoldParams, env: StrategyEnv = {}, name = 'buy-and-hold'): Strategy {
+  const { symbols: spec, notional } = p;
   let targets: string[];
   if (spec === 'benchmark') {
     if (env.benchmark === undefined) throw new AftershockError('STRATEGY_NO_BENCHMARK', 'buy-and-hold of the benchmark needs a run with a benchmark', { field: 'params.symbols' });

@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { COMMON_PARAMS, executionOptions } from './common-params';
 import type { EventStrategy } from './event-strategy';
 import { eventStrategy } from './event-strategy';
-import type { ParamsSchema } from './params';
+import { oneOf, percent, whole } from './params';
 
 /**
  * `earnings-reaction`: after the day-0 reaction of an earnings event, follow it (drift) or fade it (reversal) when
@@ -9,17 +10,17 @@ import type { ParamsSchema } from './params';
  * day 0's close, so the trade enters at the **open of day +1** and exits at the close of day +`hold` (`hold`
  * sessions held). Optional stop: `stopPct` or `stopAtr` (see the common parameters).
  */
-export const EARNINGS_REACTION_PARAMS: ParamsSchema = {
-  mode: { kind: 'enum', values: ['follow', 'fade'], default: 'follow', doc: 'follow the reaction (drift) or fade it (reversal)' },
-  threshold: { kind: 'number', min: 0, default: 5, doc: 'trade only when |day-0 return| exceeds this, in percent' },
-  hold: { kind: 'whole', min: 1, max: 250, default: 5, doc: 'K: exit at the close of day +K' },
+export const EARNINGS_REACTION_PARAMS = z.strictObject({
+  mode: oneOf('follow the reaction (drift) or fade it (reversal)', ['follow', 'fade']).default('follow'),
+  threshold: percent('trade only when |day-0 return| exceeds this', 0, 100).default(5),
+  hold: whole('K: exit at the close of day +K', 1, 250).default(5),
   ...COMMON_PARAMS,
-};
+});
+export type EarningsReactionParams = z.output<typeof EARNINGS_REACTION_PARAMS>;
 
-export function earningsReaction(p: Record<string, unknown>, name = 'earnings-reaction'): EventStrategy {
-  const fade = p['mode'] === 'fade';
-  const threshold = p['threshold'] as number;
-  const hold = p['hold'] as number;
+export function earningsReaction(p: EarningsReactionParams, name = 'earnings-reaction'): EventStrategy {
+  const fade = p.mode === 'fade';
+  const { threshold, hold } = p;
   return eventStrategy(
     name,
     {

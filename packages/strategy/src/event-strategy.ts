@@ -39,8 +39,8 @@ export interface ExecutionOptions {
   /** Money per trade; shares = ⌊notional / last close before the entry session⌋ (unless `atrRisk` is set). */
   readonly notional: number;
   readonly filters: readonly IndicatorFilter[];
-  /** Stop at this fraction against the entry fill (0.1 = 10%), as a good-till-cancelled stop order. */
-  readonly stopPct?: number;
+  /** Stop at this fraction against the entry fill (0.1 = 10%; the `stopPct` parameter is in percent). */
+  readonly stopFraction?: number;
   /** Stop at this many ATRs (of `atrPeriod` bars, at decision time) against the entry fill. */
   readonly stopAtr?: number;
   readonly atrPeriod?: number;
@@ -197,7 +197,7 @@ export function eventStrategy(name: string, planner: Planner, opts: ExecutionOpt
       if (!l) return;
       if (fill.orderId === l.entryOrder) {
         l.state = 'open';
-        const dist = opts.stopPct !== undefined ? fill.referencePrice * opts.stopPct : l.stopDistance;
+        const dist = opts.stopFraction !== undefined ? fill.referencePrice * opts.stopFraction : l.stopDistance;
         if (Number.isFinite(dist) && dist > 0) {
           const long = l.side === 'long';
           l.stopOrder = ctx.submit({

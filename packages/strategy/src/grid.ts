@@ -1,7 +1,7 @@
 import { Problems } from '@aftershock/core';
 import type { ParamValue, RawParams } from './params';
 import { resolveParams } from './params';
-import { strategyDefinition } from './registry';
+import type { StrategyDefinition } from './registry';
 
 /** A parameter grid: each key a list of values; every combination is one point. */
 export type ParamGrid = Readonly<Record<string, readonly ParamValue[]>>;
@@ -33,14 +33,15 @@ export function range(a: number, b: number): number[] {
  * Checks every point of a grid (merged over `base`) against the strategy's parameters before anything runs, and
  * throws one ValidationError naming each bad `grid.<key>[i]`.
  */
-export function checkGrid(strategy: string, base: RawParams, grid: ParamGrid): void {
-  const def = strategyDefinition(strategy);
+export function checkGrid(def: StrategyDefinition, base: RawParams, grid: ParamGrid): void {
   const p = new Problems();
+  const schema = def.params;
   for (const [k, values] of Object.entries(grid)) {
     if (values.length === 0) p.error('SWEEP_EMPTY_GRID', `grid.${k} has no values`, { field: `grid.${k}` });
     values.forEach((v, i) => {
+      if (schema === undefined) return;
       try {
-        resolveParams(strategy, def.params, { ...base, [k]: v }, { field: `grid.${k}[${i}]`, ...(def.filters ? { passThrough: ['filters'] } : {}) });
+        resolveParams(def.name, schema, { ...base, [k]: v }, { field: `grid.${k}[${i}]` });
       } catch (e) {
         for (const q of (e as { problems?: { code: string; message: string }[] }).problems ?? []) p.error(q.code, q.message, { field: `grid.${k}[${i}]` });
       }

@@ -1,26 +1,26 @@
 import type { EventKind } from '@aftershock/core';
+import { z } from 'zod';
 import { COMMON_PARAMS, executionOptions } from './common-params';
 import type { EventStrategy } from './event-strategy';
 import { eventStrategy } from './event-strategy';
-import type { ParamsSchema } from './params';
+import { oneOf, whole } from './params';
 
 /**
  * `hold-through`: the baseline every event strategy is compared with — long (or short) from the close `before`
  * sessions before day 0 to the close `after` sessions after it, for every event (or every event of `kind`).
  */
-export const HOLD_THROUGH_PARAMS: ParamsSchema = {
-  side: { kind: 'enum', values: ['long', 'short'], default: 'long', doc: 'long or short' },
-  before: { kind: 'whole', min: 0, max: 60, default: 5, doc: 'N: enter at the close N sessions before day 0' },
-  after: { kind: 'whole', min: 0, max: 60, default: 5, doc: 'M: exit at the close M sessions after day 0' },
-  kind: { kind: 'enum', values: ['any', 'earnings', 'lockup-expiry', 'ipo', 'custom'], default: 'any', doc: 'which events to trade' },
+export const HOLD_THROUGH_PARAMS = z.strictObject({
+  side: oneOf('long or short', ['long', 'short']).default('long'),
+  before: whole('N: enter at the close N sessions before day 0', 0, 60).default(5),
+  after: whole('M: exit at the close M sessions after day 0', 0, 60).default(5),
+  kind: oneOf('which events to trade', ['any', 'earnings', 'lockup-expiry', 'ipo', 'custom']).default('any'),
   ...COMMON_PARAMS,
-};
+});
+export type HoldThroughParams = z.output<typeof HOLD_THROUGH_PARAMS>;
 
-export function holdThrough(p: Record<string, unknown>, name = 'hold-through'): EventStrategy {
-  const side = p['side'] as 'long' | 'short';
-  const before = p['before'] as number;
-  const after = p['after'] as number;
-  const kind = p['kind'] as EventKind | 'any';
+export function holdThrough(p: HoldThroughParams, name = 'hold-through'): EventStrategy {
+  const { side, before, after } = p;
+  const kind: EventKind | 'any' = p.kind;
   return eventStrategy(
     name,
     {

@@ -1,8 +1,9 @@
 import type { LockupEvent } from '@aftershock/core';
+import { z } from 'zod';
 import { COMMON_PARAMS, executionOptions } from './common-params';
 import type { EventStrategy } from './event-strategy';
 import { eventStrategy } from './event-strategy';
-import type { ParamsSchema } from './params';
+import { flag, percent, whole } from './params';
 import type { StrategyEnv } from './strategy-env';
 import { eventIndex } from './strategy-env';
 
@@ -18,21 +19,18 @@ import { eventIndex } from './strategy-env';
  * - `minUnlockedPct`: the share of shares unlocked must exceed Y% (events without the figure are skipped);
  * - `confirmedOnly`: only expiries confirmed from a public source (not estimated by the 180-day rule).
  */
-export const LOCKUP_SHORT_PARAMS: ParamsSchema = {
-  before: { kind: 'whole', min: 0, max: 60, default: 2, doc: 'N: short at the close N sessions before day 0' },
-  after: { kind: 'whole', min: 0, max: 60, default: 2, doc: 'M: cover at the close M sessions after day 0' },
-  minIpoReturnPct: { kind: 'number', doc: 'optional: enter only if the return since listing is above X%' },
-  minUnlockedPct: { kind: 'number', min: 0, max: 100, doc: 'optional: enter only if the share of shares unlocked is above Y%' },
-  confirmedOnly: { kind: 'boolean', default: false, doc: 'only lock-ups whose expiry is confirmed from a public source' },
+export const LOCKUP_SHORT_PARAMS = z.strictObject({
+  before: whole('N: short at the close N sessions before day 0', 0, 60).default(2),
+  after: whole('M: cover at the close M sessions after day 0', 0, 60).default(2),
+  minIpoReturnPct: percent('optional: enter only if the return since listing is above X', -100).optional(),
+  minUnlockedPct: percent('optional: enter only if the share of shares unlocked is above Y', 0, 100).optional(),
+  confirmedOnly: flag('only lock-ups whose expiry is confirmed from a public source').default(false),
   ...COMMON_PARAMS,
-};
+});
+export type LockupShortParams = z.output<typeof LOCKUP_SHORT_PARAMS>;
 
-export function lockupShort(p: Record<string, unknown>, env: StrategyEnv = {}, name = 'lockup-short'): EventStrategy {
-  const before = p['before'] as number;
-  const after = p['after'] as number;
-  const minRet = p['minIpoReturnPct'] as number | undefined;
-  const minUnlocked = p['minUnlockedPct'] as number | undefined;
-  const confirmedOnly = p['confirmedOnly'] === true;
+export function lockupShort(p: LockupShortParams, env: StrategyEnv = {}, name = 'lockup-short'): EventStrategy {
+  const { before, after, minIpoReturnPct: minRet, minUnlockedPct: minUnlocked, confirmedOnly } = p;
   const events = eventIndex(env);
   return eventStrategy(
     name,

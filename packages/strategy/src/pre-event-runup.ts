@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { COMMON_PARAMS, executionOptions } from './common-params';
 import type { EventStrategy } from './event-strategy';
 import { eventStrategy } from './event-strategy';
-import type { ParamsSchema } from './params';
+import { whole } from './params';
 
 /**
  * `pre-event-runup`: long into an earnings date, out before the numbers. The last close before any release is the
@@ -10,13 +11,14 @@ import type { ParamsSchema } from './params';
  * `before` sessions close to close, never holding through the release. Acts on the *scheduled* notice, so the
  * earnings date must be public `before` sessions ahead (else the event is skipped as late).
  */
-export const PRE_EVENT_RUNUP_PARAMS: ParamsSchema = {
-  before: { kind: 'whole', min: 1, max: 60, default: 5, doc: 'N: buy at the close N sessions before the last close ahead of the release' },
+export const PRE_EVENT_RUNUP_PARAMS = z.strictObject({
+  before: whole('N: buy at the close N sessions before the last close ahead of the release', 1, 60).default(5),
   ...COMMON_PARAMS,
-};
+});
+export type PreEventRunupParams = z.output<typeof PRE_EVENT_RUNUP_PARAMS>;
 
-export function preEventRunup(p: Record<string, unknown>, name = 'pre-event-runup'): EventStrategy {
-  const before = p['before'] as number;
+export function preEventRunup(p: PreEventRunupParams, name = 'pre-event-runup'): EventStrategy {
+  const { before } = p;
   return eventStrategy(
     name,
     {

@@ -8,13 +8,18 @@ import { computeMetrics } from './metrics';
 import type { EventReturn } from './metrics-trade';
 import { eventReturns } from './metrics-trade';
 import type { RawParams } from './params';
-import { createStrategy } from './registry';
+import type { StrategyDefinition } from './registry';
+import { strategyDefinition } from './registry';
+import { loadedStrategyModule } from './user-module';
 import type { TradeRecord } from './trade';
 import { exposureFlags, toTradeRecord, tradedNotional } from './trade-records';
 
-/** A strategy as a scenario names it. */
+/** A strategy as a scenario names it: a built-in by name, or a module (loaded first by loadStrategyModule). */
 export interface StrategySpec {
+  /** The built-in's name, or the module's display name. */
   readonly name: string;
+  /** Absolute path of a strategy module; when set, `name` only labels it. */
+  readonly module?: string;
   /** Tells two configurations of one strategy apart; defaults to the name. */
   readonly label?: string;
   readonly params?: RawParams;
@@ -74,11 +79,16 @@ export function runEnd(inputs: RunInputs): IsoDate {
   return last;
 }
 
+/** The definition behind a spec: the module's (already loaded) or the built-in's. */
+export function definitionOf(spec: Pick<StrategySpec, 'name' | 'module'>): StrategyDefinition {
+  return spec.module !== undefined ? loadedStrategyModule(spec.module) : strategyDefinition(spec.name);
+}
+
 /** Runs one strategy on the engine and computes its metrics. */
 export function runStrategy(spec: StrategySpec, inputs: RunInputs): { run: StrategyRun; result: BacktestResult } {
   const label = spec.label ?? spec.name;
   const end = runEnd(inputs);
-  const strategy = createStrategy(spec.name, spec.params ?? {}, { events: inputs.events, end, ...(inputs.benchmark !== undefined ? { benchmark: inputs.benchmark } : {}) }, label);
+  const strategy = definitionOf(spec).create(spec.params ?? {}, { events: inputs.events, end, ...(inputs.benchmark !== undefined ? { benchmark: inputs.benchmark } : {}) }, label);
   const result = runBacktest({
     source: inputs.bars,
     events: inputs.events,

@@ -1,9 +1,10 @@
 import type { EventKind, MarketEvent, Related } from '@aftershock/core';
 import type { EventNotice, ScheduledEvent, Strategy, StrategyContext } from '@aftershock/engine';
+import { z } from 'zod';
 import { COMMON_PARAMS, executionOptions } from './common-params';
 import type { EventStrategy, SkippedPlan } from './event-strategy';
 import { eventStrategy } from './event-strategy';
-import type { ParamsSchema } from './params';
+import { oneOf, percent, text, whole } from './params';
 
 /**
  * `spillover-reaction`: when company A's event is released, trade the symbols related to A (the event's `related`
@@ -22,16 +23,17 @@ import type { ParamsSchema } from './params';
  * createStrategy('spillover-reaction', { direction: 'follow', trigger: 'surprise', hold: 3, relation: 'supplier' })
  * // after CRWV's Q2-2025 miss (released 2025-08-12 after the close): short NVDA at the open of 2025-08-13, cover at the close of 2025-08-15
  */
-export const SPILLOVER_REACTION_PARAMS: ParamsSchema = {
-  direction: { kind: 'enum', values: ['follow', 'fade'], default: 'follow', doc: "follow the event company's news in the related symbol, or fade it" },
-  trigger: { kind: 'enum', values: ['move', 'surprise'], default: 'move', doc: "what A's news is: its day-0 move (enter day +1) or its EPS surprise sign (enter at the first open after release)" },
-  threshold: { kind: 'number', min: 0, default: 5, doc: "act only when |A's day-0 move| (trigger move) or |EPS surprise| (trigger surprise) is above this, in percent" },
-  hold: { kind: 'whole', min: 1, max: 250, default: 3, doc: 'K: sessions held, entry session included' },
-  kind: { kind: 'enum', values: ['earnings', 'lockup-expiry', 'ipo', 'custom', 'any'], default: 'earnings', doc: "which of A's events trigger (trigger surprise needs earnings)" },
-  relation: { kind: 'text', default: '', doc: 'comma-separated relation labels to act on (e.g. "supplier,customer"); empty = every related symbol' },
-  symbols: { kind: 'text', default: '', doc: "comma-separated related symbols to act on (of the event's related list; for an event without one, these symbols); empty = the whole list" },
+export const SPILLOVER_REACTION_PARAMS = z.strictObject({
+  direction: oneOf("follow the event company's news in the related symbol, or fade it", ['follow', 'fade']).default('follow'),
+  trigger: oneOf("what A's news is: its day-0 move (enter day +1) or its EPS surprise sign (enter at the first open after release)", ['move', 'surprise']).default('move'),
+  threshold: percent("act only when |A's day-0 move| (trigger move) or |EPS surprise| (trigger surprise) is above this", 0).default(5),
+  hold: whole('K: sessions held, entry session included', 1, 250).default(3),
+  kind: oneOf("which of A's events trigger (trigger surprise needs earnings)", ['earnings', 'lockup-expiry', 'ipo', 'custom', 'any']).default('earnings'),
+  relation: text('comma-separated relation labels to act on (e.g. "supplier,customer"); empty = every related symbol').default(''),
+  symbols: text("comma-separated related symbols to act on (of the event's related list; for an event without one, these symbols); empty = the whole list").default(''),
   ...COMMON_PARAMS,
-};
+});
+export type SpilloverReactionParams = z.output<typeof SPILLOVER_REACTION_PARAMS>;
 
 const list = (v: unknown): string[] =>
   String(v ?? '')
@@ -50,14 +52,13 @@ function relatedMatches(e: ScheduledEvent | MarketEvent, relations: readonly str
   );
 }
 
-export function spilloverReaction(p: Record<string, unknown>, name = 'spillover-reaction'): EventStrategy {
-  const fade = p['direction'] === 'fade';
-  const bySurprise = p['trigger'] === 'surprise';
-  const threshold = p['threshold'] as number;
-  const hold = p['hold'] as number;
-  const kind = p['kind'] as EventKind | 'any';
-  const relations = list(p['relation']);
-  const symbols = list(p['symbols']);
+export function spilloverReaction(p: SpilloverReactionParams, name = 'spillover-reaction'): EventStrategy {
+  const fade = p.direction === 'fade';
+  const bySurprise = p.trigger === 'surprise';
+  const { threshold, hold } = p;
+  const kind: EventKind | 'any' = p.kind;
+  const relations = list(p.relation);
+  const symbols = list(p.symbols);
   const exec = executionOptions(p);
   const children = new Map<string, EventStrategy>();
   /** Event id → event company, for the day-0 move. */

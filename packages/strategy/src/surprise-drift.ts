@@ -1,7 +1,8 @@
+import { z } from 'zod';
 import { COMMON_PARAMS, executionOptions } from './common-params';
 import type { EventStrategy } from './event-strategy';
 import { eventStrategy } from './event-strategy';
-import type { ParamsSchema } from './params';
+import { percent, whole } from './params';
 
 /**
  * `surprise-drift` (post-earnings-announcement drift): long on a positive EPS surprise, short on a negative one.
@@ -10,15 +11,15 @@ import type { ParamsSchema } from './params';
  * close; the open of day +1 for a release during the session), then holds `hold` sessions: exit at the close of entry + hold − 1.
  * Events without a surprise, or with |surprisePct| not above `minSurprisePct`, are not traded.
  */
-export const SURPRISE_DRIFT_PARAMS: ParamsSchema = {
-  hold: { kind: 'whole', min: 1, max: 250, default: 20, doc: 'K: sessions held, entry session included' },
-  minSurprisePct: { kind: 'number', min: 0, default: 0, doc: 'trade only when |EPS surprise| is above this, in percent of the estimate' },
+export const SURPRISE_DRIFT_PARAMS = z.strictObject({
+  hold: whole('K: sessions held, entry session included', 1, 250).default(20),
+  minSurprisePct: percent('trade only when |EPS surprise| is above this, of the estimate', 0).default(0),
   ...COMMON_PARAMS,
-};
+});
+export type SurpriseDriftParams = z.output<typeof SURPRISE_DRIFT_PARAMS>;
 
-export function surpriseDrift(p: Record<string, unknown>, name = 'surprise-drift'): EventStrategy {
-  const hold = p['hold'] as number;
-  const minPct = p['minSurprisePct'] as number;
+export function surpriseDrift(p: SurpriseDriftParams, name = 'surprise-drift'): EventStrategy {
+  const { hold, minSurprisePct: minPct } = p;
   return eventStrategy(
     name,
     {

@@ -11,9 +11,13 @@ export interface PointOutcome {
   readonly skipped: number;
 }
 
-/** Runs one grid point (base parameters overridden by the point's) on the engine. */
-export function evaluatePoint(strategy: string, base: RawParams, point: Readonly<Record<string, ParamValue>>, inputs: SweepInputs): PointOutcome {
-  const { run } = runStrategy({ name: strategy, params: { ...base, ...point } }, inputs);
+/** Which strategy a sweep runs: a built-in by name, or a module by absolute path (loaded before evaluatePoint). */
+export type SweepStrategy = string | { readonly name: string; readonly module?: string };
+
+/** Runs one grid point (base parameters overridden by the point's) on the engine: a pure function of its inputs. */
+export function evaluatePoint(strategy: SweepStrategy, base: RawParams, point: Readonly<Record<string, ParamValue>>, inputs: SweepInputs): PointOutcome {
+  const s = typeof strategy === 'string' ? { name: strategy } : strategy;
+  const { run } = runStrategy({ name: s.name, ...(s.module !== undefined ? { module: s.module } : {}), params: { ...base, ...point } }, inputs);
   return {
     perEvent: run.perEvent.map((e) => ({ eventId: e.eventId, ret: e.ret })),
     trades: run.trades.map((t) => ({ eventId: t.eventId, netPnl: t.netPnl, ret: t.ret })),

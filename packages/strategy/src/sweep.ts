@@ -1,5 +1,7 @@
 import type { ParamGrid } from './grid';
 import { checkGrid, expandGrid } from './grid';
+import { definitionOf } from './run';
+import { loadStrategyModule } from './user-module';
 import type { JsonSafe } from './json-safe';
 import { jsonSafe } from './json-safe';
 import type { ParamValue, RawParams } from './params';
@@ -15,8 +17,10 @@ import { runParallel } from './worker-pool';
 import { walkForwardFolds } from './walk-forward';
 
 export interface SweepSpec {
-  /** A built-in strategy name (see STRATEGIES). */
+  /** A built-in strategy name (see STRATEGIES), or the display name of `module`. */
   readonly strategy: string;
+  /** Absolute path of a strategy module to sweep instead of a built-in (workers load it too). */
+  readonly module?: string;
   /** Parameters fixed for every point. */
   readonly base?: RawParams;
   readonly grid: ParamGrid;
@@ -87,7 +91,9 @@ export interface SweepResult {
  */
 export async function runSweep(spec: SweepSpec, inputs: SweepInputs, opts: SweepOptions = {}): Promise<JsonSafe<SweepResult>> {
   const base = spec.base ?? {};
-  checkGrid(spec.strategy, base, spec.grid);
+  if (spec.module !== undefined) await loadStrategyModule(spec.module);
+  const who = { name: spec.strategy, ...(spec.module !== undefined ? { module: spec.module } : {}) };
+  checkGrid(definitionOf(who), base, spec.grid);
   const objective = spec.objective ?? 'event.meanReturn';
   const minEvents = spec.minEvents ?? 1;
   const points = expandGrid(spec.grid);
@@ -98,7 +104,7 @@ export async function runSweep(spec: SweepSpec, inputs: SweepInputs, opts: Sweep
   if (threads === 1) {
     outcomes = [];
     for (const p of points) {
-      outcomes.push(evaluatePoint(spec.strategy, base, p, inputs));
+      outcomes.push(evaluatePoint(who, base, p, inputs));
       progress?.(outcomes.length, points.length);
     }
   } else outcomes = await runParallel(spec, points, inputs, threads, opts.loader ?? 'bundle', opts.helpWhileStarting ?? false, progress);

@@ -1,18 +1,13 @@
 import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { AftershockError } from '@aftershock/core';
 import type { ParamValue, RawParams } from './params';
 import type { ProgressSink } from './progress';
 import type { PointOutcome, SweepInputs } from './sweep-core';
 import { evaluatePoint } from './sweep-core';
+import { tsxApiUrl } from './user-module';
 
-/** The URL of the tsx ESM API, resolved from this package, so a worker can load TypeScript sources. */
-function tsxApiUrl(): string {
-  const req = createRequire(import.meta.url);
-  return pathToFileURL(join(dirname(req.resolve('tsx/package.json')), 'dist/esm/api/index.mjs')).href;
-}
 
 interface EsbuildApi {
   build(o: Record<string, unknown>): Promise<{ outputFiles?: { text: string }[] }>;
@@ -32,7 +27,8 @@ function workerBundle(): Promise<string | null> {
       const esbuild = fromTsx(fromTsx.resolve('esbuild')) as EsbuildApi;
       const entry = fileURLToPath(new URL('./sweep-worker.ts', import.meta.url));
       // The async build: esbuild's buildSync blocks on a helper thread and can hang inside test runners.
-      const out = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+      // dynamic-import kept as import(): a worker loads tsx's ESM API (for strategy modules) with it.
+      const out = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: 'cjs', write: false, logLevel: 'silent', supported: { 'dynamic-import': true } });
       return out.outputFiles?.[0]?.text ?? null;
     } catch {
       return null;
@@ -61,7 +57,7 @@ function startWorker(data: unknown, bundle: string | null): Worker {
  * they are ready). Each result is stored by its point index, so the outcome does not depend on who evaluated what.
  */
 export async function runParallel(
-  spec: { readonly strategy: string; readonly base?: RawParams },
+  spec: { readonly strategy: string; readonly module?: string; readonly base?: RawParams },
   points: readonly Record<string, ParamValue>[],
   inputs: SweepInputs,
   threads: number,
@@ -86,7 +82,8 @@ export async function runParallel(
     failure ??= e;
     finish();
   };
-  const data = { strategy: spec.strategy, base, inputs };
+  const strategy = { name: spec.strategy, ...(spec.module !== undefined ? { module: spec.module } : {}) };
+  const data = { strategy, base, inputs, tsxApi: tsxApiUrl() };
   const bundle = loader === 'bundle' ? await workerBundle() : null;
   const workers = Array.from({ length: Math.min(threads, points.length) }, () => startWorker(data, bundle));
   let ready = 0;
@@ -107,6 +104,7 @@ export async function runParallel(
         return feed();
       }
       inFlight.delete(m.index);
+      if (m.error && m.index < 0) return fail(new AftershockError(m.error.code, m.error.message, { field: 'module' }));
       if (m.error) return fail(new AftershockError(m.error.code, `grid point ${JSON.stringify(points[m.index])}: ${m.error.message}`, { field: 'grid' }));
       record(m.index, m.outcome!);
       feed();
@@ -121,7 +119,7 @@ export async function runParallel(
   try {
     while (help && !failure && next < points.length && ready < workers.length) {
       const index = next++;
-      record(index, evaluatePoint(spec.strategy, base, points[index]!, inputs));
+      record(index, evaluatePoint(strategy, base, points[index]!, inputs));
       await new Promise<void>((r) => setImmediate(r));
     }
     await finished;

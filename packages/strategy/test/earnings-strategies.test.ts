@@ -33,7 +33,7 @@ describe('earnings-reaction', () => {
     expect(run.skipped[0]!.reason).toBe('|reaction| -10.00% not above 12%');
   });
   it('optional stop: 5% under a long entry at 44.5 = 42.275, hit on day +2 (low 42)', () => {
-    const t = go({ mode: 'fade', threshold: 5, hold: 3, stopPct: 0.05 }).trades[0]!;
+    const t = go({ mode: 'fade', threshold: 5, hold: 3, stopPct: 5 }).trades[0]!;
     // The stop works from the session after the entry; day +2's bar opens at 43 and trades down to 42 < 42.275,
     // so it fills at the stop: P&L = 222 × (42.275 − 44.5) = −493.95.
     expect([t.exitDate, t.exitReason]).toEqual([S[8], 'stop']);

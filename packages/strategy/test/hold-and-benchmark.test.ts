@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STRATEGIES, createStrategy, runStrategy } from '../src/index';
+import { STRATEGIES, createStrategy, describeParams, runStrategy, type ParamsSchema } from '../src/index';
 import { NO_COSTS, earnings, lockup, series, sessions } from './build';
 
 const S = sessions('2025-03-03', 10);
@@ -71,10 +71,10 @@ describe('the registry', () => {
     expect(Object.keys(STRATEGIES)).toEqual(expect.arrayContaining(['buy-and-hold', 'earnings-reaction', 'hold-through', 'lockup-short', 'pre-event-runup', 'surprise-drift']));
     for (const d of Object.values(STRATEGIES)) {
       expect(d.description.length).toBeGreaterThan(10);
-      for (const spec of Object.values(d.params)) expect(spec.doc.length).toBeGreaterThan(5);
+      for (const p of describeParams(d.params as ParamsSchema)) expect(p.doc.length, `${d.name}.${p.name}`).toBeGreaterThan(5);
     }
-    expect(STRATEGIES['lockup-short']!.params.before!.default).toBe(2);
-    expect(STRATEGIES['lockup-short']!.params.after!.default).toBe(2);
+    const lockup = Object.fromEntries(describeParams(STRATEGIES['lockup-short']!.params as ParamsSchema).map((p) => [p.name, p.default]));
+    expect(lockup).toMatchObject({ before: 2, after: 2 });
   });
   it('rejects unknown strategies and bad parameters with coded errors naming the field', () => {
     expect(() => createStrategy('lockup-long')).toThrow(/unknown strategy "lockup-long"/);
@@ -85,8 +85,8 @@ describe('the registry', () => {
       const ps = (e as { problems: { code: string; field: string }[] }).problems;
       expect(ps.map((p) => [p.code, p.field])).toEqual([
         ['STRATEGY_BAD_PARAM', 'params.before'],
-        ['STRATEGY_UNKNOWN_PARAM', 'params.hold'],
         ['STRATEGY_BAD_PARAM', 'params.after'],
+        ['STRATEGY_UNKNOWN_PARAM', 'params.hold'],
       ]);
     }
     expect(() => createStrategy('hold-through', { filters: 'rsi(14) = 30' })).toThrow(/cannot read filter/);

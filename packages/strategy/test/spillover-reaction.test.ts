@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { releaseInstant, xnysCalendar, type BarSeries, type EarningsEvent, type IsoDate } from '@aftershock/core';
 import { runBacktest } from '@aftershock/engine';
 import { createStrategy, STRATEGIES } from '../src/registry';
+import { describeParams, type ParamsSchema } from '../src/params';
 import type { EventStrategy } from '../src/event-strategy';
 
 const cal = xnysCalendar();
@@ -60,10 +61,11 @@ function run(params: Record<string, unknown>, source: BarSeries[] = [aaa, bbb, c
 describe('spillover-reaction', () => {
   it('is a registered built-in with documented defaults', () => {
     const def = STRATEGIES['spillover-reaction']!;
-    expect(def.filters).toBe(true);
-    const defaults = Object.fromEntries(Object.entries(def.params).filter(([, s]) => s.default !== undefined).map(([k, s]) => [k, s.default]));
+    const docs = describeParams(def.params as ParamsSchema);
+    expect(docs.map((p) => p.name)).toContain('filters');
+    const defaults = Object.fromEntries(docs.filter((p) => p.default !== undefined).map((p) => [p.name, p.default]));
     expect(defaults).toMatchObject({ direction: 'follow', trigger: 'move', threshold: 5, hold: 3, kind: 'earnings', relation: '', symbols: '' });
-    expect(Object.values(def.params).every((s) => s.doc.length > 0)).toBe(true);
+    expect(docs.every((p) => p.doc.length > 0)).toBe(true);
   });
 
   it("follow AAA's −20% day-0 move: short the supplier at the open of day +1, cover at the close of day +2", () => {

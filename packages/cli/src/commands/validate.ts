@@ -8,10 +8,10 @@ export function registerValidate(program: Command): void {
     .description('check scenario files (schema, files, strategies, symbols) without running them')
     .argument('<files...>', 'scenario files (YAML)')
     .action(async (files: string[]) => {
-      const { strategyCatalog, validateScenario } = await import('@aftershock/scenario');
+      const { strategyCatalog, validateScenarioWithModules } = await import('@aftershock/scenario');
       const all: Problem[] = [];
       for (const f of files) {
-        const { problems } = validateScenario(f, { catalog: strategyCatalog() });
+        const { problems } = await validateScenarioWithModules(f, { catalog: strategyCatalog() });
         const errors = problems.filter((p) => p.severity === 'error');
         if (errors.length === 0) process.stdout.write(`${f}: ok\n`);
         for (const p of problems.filter((q) => q.severity === 'warning')) process.stdout.write(`  ${formatProblem(p)}\n`);

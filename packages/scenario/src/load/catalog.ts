@@ -1,44 +1,46 @@
-/** What the validator needs to know about one parameter of a strategy. */
-export type ParamSpec =
-  | { readonly kind: 'whole'; readonly min?: number; readonly max?: number }
-  | { readonly kind: 'number'; readonly min?: number; readonly max?: number }
-  | { readonly kind: 'enum'; readonly values: readonly string[] }
-  | { readonly kind: 'boolean' }
-  | { readonly kind: 'text' }
-  /** Indicator filters: one text (`rsi14 < 30`) or a list of them. */
-  | { readonly kind: 'filters' };
+import type { ParamIssue } from '@aftershock/strategy';
+import { didYouMean } from './did-you-mean';
 
-/** The strategies a scenario may name, with their parameters (the run wiring builds it from @aftershock/strategy). */
+/** The strategies a scenario may name, with a check of their parameters (the run wiring builds it from @aftershock/strategy). */
 export interface StrategyCatalog {
   readonly names: readonly string[];
-  params(name: string): Readonly<Record<string, ParamSpec>> | undefined;
+  /** The parameter names of a strategy (for "did you mean"). */
+  paramNames(name: string): readonly string[];
+  /** Validates a strategy's parameters: the issues, paths below `params` (none: valid). */
+  check(name: string, params: unknown): readonly ParamIssue[];
 }
 
-/** Checks one parameter value; returns the message for a bad value, or undefined. */
-export function checkParam(spec: ParamSpec, v: unknown): { code: string; message: string } | undefined {
-  const got = typeof v === 'string' ? JSON.stringify(v) : String(v);
-  switch (spec.kind) {
-    case 'whole':
-    case 'number': {
-      const what = spec.kind === 'whole' ? 'a whole number' : 'a number';
-      const bounds = [spec.min !== undefined ? `≥ ${spec.min}` : '', spec.max !== undefined ? `≤ ${spec.max}` : ''].filter(Boolean).join(' and ');
-      const desc = `expected ${what}${bounds ? ' ' + bounds : ''}, got ${got}`;
-      if (typeof v !== 'number' || !Number.isFinite(v)) return { code: 'SCENARIO_WRONG_TYPE', message: desc };
-      if (spec.kind === 'whole' && !Number.isInteger(v)) return { code: 'SCENARIO_OUT_OF_RANGE', message: desc };
-      if ((spec.min !== undefined && v < spec.min) || (spec.max !== undefined && v > spec.max)) return { code: 'SCENARIO_OUT_OF_RANGE', message: desc };
-      return undefined;
+const CODES: Readonly<Record<ParamIssue['kind'], string>> = {
+  unknown: 'SCENARIO_UNKNOWN_KEY',
+  type: 'SCENARIO_WRONG_TYPE',
+  range: 'SCENARIO_OUT_OF_RANGE',
+  value: 'SCENARIO_INVALID_VALUE',
+};
+
+/** A problem of one parameter, placed at a scenario path (the key itself for an unknown key). */
+export interface ParamProblem {
+  readonly code: string;
+  readonly message: string;
+  /** Path of the value (or, for an unknown key, of the mapping holding it) and the key. */
+  readonly path: readonly PropertyKey[];
+  readonly key?: string;
+}
+
+/**
+ * Parameter issues of strategy `who` as scenario problems: under `params` (`at = ['strategies', i, 'params']`), or,
+ * for a grid value, at `grid.<key>[j]` (`gridAt`).
+ */
+export function paramProblems(issues: readonly ParamIssue[], who: string, names: readonly string[], at: readonly PropertyKey[], gridAt?: readonly PropertyKey[], valueOf?: (path: readonly PropertyKey[]) => unknown): ParamProblem[] {
+  return issues.map((iss) => {
+    const k = String(iss.path[0] ?? '');
+    if (iss.kind === 'unknown') {
+      const near = didYouMean(k, names);
+      const message = `unknown parameter "${k}" of ${who}${near ? ` (did you mean "${near}"?)` : ''}; allowed: ${names.join(', ') || 'none'}`;
+      return gridAt ? { code: CODES.unknown, message, path: gridAt.slice(0, -1), key: k } : { code: CODES.unknown, message, path: at, key: k };
     }
-    case 'enum':
-      return typeof v === 'string' && spec.values.includes(v)
-        ? undefined
-        : { code: typeof v === 'string' ? 'SCENARIO_INVALID_VALUE' : 'SCENARIO_WRONG_TYPE', message: `expected one of ${spec.values.join(', ')}, got ${got}` };
-    case 'boolean':
-      return typeof v === 'boolean' ? undefined : { code: 'SCENARIO_WRONG_TYPE', message: `expected true or false, got ${got}` };
-    case 'text':
-      return typeof v === 'string' ? undefined : { code: 'SCENARIO_WRONG_TYPE', message: `expected a text, got ${got}` };
-    case 'filters':
-      return typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'))
-        ? undefined
-        : { code: 'SCENARIO_WRONG_TYPE', message: `expected a filter text or a list of them, got ${got}` };
-  }
+    const path = gridAt ? [...gridAt, ...iss.path.slice(1)] : [...at, ...iss.path];
+    const v = valueOf?.(path);
+    const near = iss.values && typeof v === 'string' ? didYouMean(v, iss.values) : undefined;
+    return { code: CODES[iss.kind], message: iss.message + (near ? ` (did you mean "${near}"?)` : ''), path };
+  });
 }

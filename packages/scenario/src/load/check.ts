@@ -1,5 +1,5 @@
 import type { Problem } from '@aftershock/core';
-import { checkParam, type StrategyCatalog } from './catalog';
+import { paramProblems, type StrategyCatalog } from './catalog';
 import { didYouMean } from './did-you-mean';
 import type { Scenario } from './scenario';
 import { findSymbolFiles, isParquetFile, isParquetPath, listSymbols } from '@aftershock/data';
@@ -72,33 +72,34 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
     list.forEach((r, i) => checkSymbol(r.symbol, ['related', 'symbols', company, i, 'symbol']));
   }
 
-  // Strategies and their parameters.
-  if (catalog) {
-    s.strategies?.forEach((st, i) => {
-      if (!catalog.names.includes(st.name)) {
-        const near = didYouMean(st.name, catalog.names);
-        add('SCENARIO_UNKNOWN_STRATEGY', `unknown strategy "${st.name}"${near ? ` (did you mean "${near}"?)` : ''}; known: ${catalog.names.join(', ')}`, ['strategies', i, 'name']);
-        return;
-      }
-      const specs = catalog.params(st.name) ?? {};
-      const names = Object.keys(specs);
-      const checkOne = (k: string, v: unknown, path: PropertyKey[], keyPath: PropertyKey[]) => {
-        const spec = specs[k];
-        if (!spec) {
-          const near = didYouMean(k, names);
-          add('SCENARIO_UNKNOWN_KEY', `unknown parameter "${k}" of ${st.name}${near ? ` (did you mean "${near}"?)` : ''}; allowed: ${names.join(', ') || 'none'}`, keyPath, k);
-          return;
-        }
-        const bad = checkParam(spec, v);
-        if (bad) add(bad.code, bad.message, path);
-      };
-      for (const [k, v] of Object.entries(st.params)) checkOne(k, v, ['strategies', i, 'params', k], ['strategies', i, 'params']);
-      for (const [k, vs] of Object.entries(st.grid ?? {})) vs.forEach((v, j) => checkOne(k, v, ['strategies', i, 'grid', k, j], ['strategies', i, 'grid']));
-      for (const k of ['objective', 'walkForward'] as const) {
-        if (st[k] !== undefined && st.grid === undefined) add('SCENARIO_INVALID_VALUE', `${k} applies to a sweep: give a grid too`, ['strategies', i, k]);
-      }
-    });
-  }
+  // Strategies and their parameters (a module's parameters are checked once it is loaded: checkStrategyModules).
+  s.strategies?.forEach((st, i) => {
+    for (const k of ['objective', 'walkForward'] as const) {
+      if (st[k] !== undefined && st.grid === undefined) add('SCENARIO_INVALID_VALUE', `${k} applies to a sweep: give a grid too`, ['strategies', i, k]);
+    }
+    if (st.module !== undefined) {
+      if (st.name !== undefined) add('SCENARIO_INVALID_VALUE', 'give either name (a built-in) or module (a file), not both', ['strategies', i, 'module']);
+      else if (!isFile(st.module)) add('STRATEGY_MODULE_NOT_FOUND', `strategy module not found: ${st.module}`, ['strategies', i, 'module']);
+      return;
+    }
+    if (st.name === undefined) return add('SCENARIO_MISSING_KEY', 'give name (a built-in strategy) or module (a strategy file)', ['strategies', i]);
+    if (!catalog) return;
+    if (!catalog.names.includes(st.name)) {
+      const near = didYouMean(st.name, catalog.names);
+      add('SCENARIO_UNKNOWN_STRATEGY', `unknown strategy "${st.name}"${near ? ` (did you mean "${near}"?)` : ''}; known: ${catalog.names.join(', ')}`, ['strategies', i, 'name']);
+      return;
+    }
+    const name = st.name;
+    const names = catalog.paramNames(name);
+    const at = ['strategies', i, 'params'];
+    for (const q of paramProblems(catalog.check(name, st.params), name, names, at, undefined, (p) => rawAt(src, p))) add(q.code, q.message, [...q.path], q.key);
+    for (const [k, vs] of Object.entries(st.grid ?? {})) {
+      vs.forEach((v, j) => {
+        const issues = catalog.check(name, { ...st.params, [k]: v }).filter((q) => q.path[0] === k);
+        for (const q of paramProblems(issues, name, names, at, ['strategies', i, 'grid', k, j], (p) => rawAt(src, p))) add(q.code, q.message, [...q.path], q.key);
+      });
+    }
+  });
 
   // Windows fit together.
   const study = s.study;

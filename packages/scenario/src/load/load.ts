@@ -3,6 +3,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { ValidationError, type Problem } from '@aftershock/core';
 import type { StrategyCatalog } from './catalog';
 import { checkScenario } from './check';
+import { checkStrategyModules } from './check-modules';
 import type { Scenario } from './scenario';
 import { scenarioSchema, type ScenarioSpec } from './schema';
 import { parseYamlSource, type YamlSource } from './yaml-source';
@@ -17,6 +18,22 @@ export interface LoadOptions {
 
 /** Validates a scenario and returns it with problems (never throws for bad input). */
 export function validateScenario(input: string | object, opts: LoadOptions = {}): { scenario?: Scenario; problems: Problem[] } {
+  const { scenario, problems } = validateWithSource(input, opts);
+  return { ...(scenario ? { scenario } : {}), problems };
+}
+
+/**
+ * validateScenario, then loads every strategy module the scenario names and checks its exports and parameters
+ * (`file:line: strategies[i].params.x`), so `validate` rejects what `run` would. Never throws for bad input.
+ */
+export async function validateScenarioWithModules(input: string | object, opts: LoadOptions = {}): Promise<{ scenario?: Scenario; problems: Problem[] }> {
+  const { scenario, partial, problems, src } = validateWithSource(input, opts);
+  if (!src || !partial?.strategies || problems.some((p) => p.field?.startsWith('strategies') && p.code === 'STRATEGY_MODULE_NOT_FOUND')) return { ...(scenario ? { scenario } : {}), problems };
+  const more = await checkStrategyModules(partial, src);
+  return { ...(scenario ? { scenario } : {}), problems: byLine([...problems, ...more]) };
+}
+
+function validateWithSource(input: string | object, opts: LoadOptions): { scenario?: Scenario; partial?: Partial<Scenario>; problems: Problem[]; src?: YamlSource } {
   let src: YamlSource;
   let file: string | undefined;
   if (typeof input === 'string') {
@@ -41,17 +58,25 @@ export function validateScenario(input: string | object, opts: LoadOptions = {})
   if (!r.success) {
     // Still check what did parse (files, strategies, symbols), so every problem is reported at once.
     const problems = zodProblems(r.error.issues, src);
-    const partial = parseSections(src.data as Record<string, unknown>);
-    return { problems: byLine([...problems, ...checkScenario(resolvePaths(partial, file, dir), src, opts.catalog)]) };
+    const partial = resolvePaths(parseSections(src.data as Record<string, unknown>), file, dir);
+    return { partial, src, problems: byLine([...problems, ...checkScenario(partial, src, opts.catalog)]) };
   }
   const scenario = resolvePaths(r.data, file, dir) as Scenario;
   const problems = byLine(checkScenario(scenario, src, opts.catalog));
-  return { scenario, problems };
+  return { scenario, partial: scenario, src, problems };
 }
 
 /** Loads and validates a scenario file or object; throws one ValidationError listing every problem. */
 export function loadScenario(input: string | object, opts: LoadOptions = {}): Scenario {
-  const { scenario, problems } = validateScenario(input, opts);
+  return orThrow(validateScenario(input, opts));
+}
+
+/** loadScenario with its strategy modules loaded and checked (what `run` uses). */
+export async function loadScenarioWithModules(input: string | object, opts: LoadOptions = {}): Promise<Scenario> {
+  return orThrow(await validateScenarioWithModules(input, opts));
+}
+
+function orThrow({ scenario, problems }: { scenario?: Scenario; problems: Problem[] }): Scenario {
   if (!scenario || problems.some((p) => p.severity === 'error')) throw new ValidationError(problems, `invalid scenario: ${problems.length} problem(s)`);
   return scenario;
 }
@@ -76,10 +101,12 @@ function resolvePaths(s: Partial<ScenarioSpec>, file: string | undefined, dir: s
   }
   const events = s.events ? { ...s.events, files: s.events.files.map(abs) } : undefined;
   if (events) out['events'] = events;
+  if (s.strategies) out['strategies'] = s.strategies.map((st) => (st.module !== undefined ? { ...st, module: abs(st.module) } : st));
   const related = s.related ? { ...s.related, ...(s.related.file ? { file: abs(s.related.file) } : {}) } : undefined;
   if (related) out['related'] = related;
   if (s.outputs) out['outputs'] = { ...s.outputs, ...(s.outputs.folder ? { folder: abs(s.outputs.folder) } : {}) };
-  out['inputs'] = [...(file ? [file] : []), ...(events?.files ?? []), ...(related?.file ? [related.file] : [])];
+  const modules = (s.strategies ?? []).flatMap((st) => (st.module !== undefined ? [abs(st.module)] : []));
+  out['inputs'] = [...(file ? [file] : []), ...(events?.files ?? []), ...(related?.file ? [related.file] : []), ...new Set(modules)];
   return out as Partial<Scenario>;
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, listOf, num, oneOf, sessionWindow, text, whole } from './fields';
+import { isoDate, listOf, num, oneOf, sessionWindow, show, text, whole } from './fields';
 
 const symbol = z
   .string({ error: (iss) => `expected a ticker symbol, got ${typeof iss.input}` })
@@ -70,7 +70,10 @@ const study = z.strictObject({
 const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())], { error: 'expected a number, a text, true/false or a list of texts' });
 
 const strategy = z.strictObject({
-  name: text('a strategy name'),
+  /** A built-in strategy (see STRATEGIES of @aftershock/strategy); or: */
+  name: text('a strategy name').optional(),
+  /** A strategy module (TypeScript or JavaScript), relative to the scenario: its default export `(params, env) => Strategy`. */
+  module: text('a file').optional(),
   /** A label to tell two configurations of the same strategy apart; defaults to the name. */
   label: text().optional(),
   params: z.record(z.string(), paramValue).default({}),
@@ -138,6 +141,8 @@ export const scenarioSchema = z.strictObject({
   capital: num(0, undefined, true).default(100_000),
   sizing: sizing.default(() => sizing.parse({})),
   seed: whole(0).default(42),
+  /** Worker threads for sweeps: `auto` (cores − 1, at least 1) or a number; results do not depend on it. */
+  threads: z.union([z.literal('auto'), whole(1, 256)], { error: (iss) => `expected auto or a whole number ≥ 1 and ≤ 256, got ${show(iss.input)}` }).default('auto'),
   /** The backtest period (default: from 10 sessions before the first event to 30 after the last, within the data). */
   period: z.strictObject({ from: isoDate().optional(), to: isoDate().optional() }).default({}),
   outputs: outputs.default(() => outputs.parse({})),

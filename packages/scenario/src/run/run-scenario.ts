@@ -2,7 +2,7 @@ import { xnysCalendar, type IsoDate } from '@aftershock/core';
 import { RESULT_SCHEMA_VERSION, type RunResult, type SessionWindow } from '@aftershock/report';
 import { TEXTBOOK_CHOICES, type StudyResult } from '@aftershock/study';
 import { VERSION } from '../version';
-import { loadScenario } from '../load/load';
+import { loadScenarioWithModules } from '../load/load';
 import type { Scenario } from '../load/scenario';
 import { loadInputs } from './inputs';
 import { inputHashes } from './provenance';
@@ -37,7 +37,7 @@ export interface ScenarioRun {
  */
 export async function runScenario(pathOrObject: string | object, opts: RunOptions = {}): Promise<ScenarioRun> {
   const progress = opts.onProgress ?? (() => {});
-  const scenario = loadScenario(pathOrObject, { catalog: strategyCatalog(), ...(opts.baseDir !== undefined ? { baseDir: opts.baseDir } : {}) });
+  const scenario = await loadScenarioWithModules(pathOrObject, { catalog: strategyCatalog(), ...(opts.baseDir !== undefined ? { baseDir: opts.baseDir } : {}) });
   const cal = xnysCalendar();
   progress('loading data', 0.05);
   const inputs = await loadInputs(scenario, cal);

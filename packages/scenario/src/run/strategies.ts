@@ -1,7 +1,8 @@
 import type { BarSeries, IsoDate, MarketEvent } from '@aftershock/core';
 import type { CostConfig, TradeCosts } from '@aftershock/engine';
 import type { ComparisonPair, ComparisonResult, StrategyResult } from '@aftershock/report';
-import { alphaBeta, compareStrategies, pairedBootstrap, runStrategy, sharpe, STRATEGIES, type RunInputs, type StrategyRun, type StrategySpec } from '@aftershock/strategy';
+import { basename, extname, relative, sep } from 'node:path';
+import { alphaBeta, compareStrategies, loadedStrategyModule, pairedBootstrap, paramNames, runStrategy, sharpe, STRATEGIES, type RunInputs, type StrategyRun, type StrategySpec } from '@aftershock/strategy';
 import type { Scenario } from '../load/scenario';
 
 /** The scenario's costs in engine terms. */
@@ -27,23 +28,42 @@ function paid(c: TradeCosts): number {
 
 type Param = number | string | boolean | readonly string[];
 
-/** The money per trade a scenario's sizing gives a strategy that takes `notional` and does not set it. */
-export function defaultNotional(s: Pick<Scenario, 'sizing' | 'capital'>, name: string, params: Readonly<Record<string, unknown>>): { notional?: number } {
-  if (!STRATEGIES[name]?.params['notional'] || params['notional'] !== undefined) return {};
+type Entry = Scenario['strategies'][number];
+
+/** A scenario strategy's name: the built-in's, or a module's file name without its extension. */
+export function entryName(st: Pick<Entry, 'name' | 'module'>): string {
+  return st.name ?? basename(st.module ?? '', extname(st.module ?? ''));
+}
+
+/**
+ * The money per trade a scenario's sizing gives a strategy that takes `notional` (its schema declares it) and does
+ * not set it. Modules must be loaded first.
+ */
+export function defaultNotional(s: Pick<Scenario, 'sizing' | 'capital'>, st: Pick<Entry, 'name' | 'module'>, params: Readonly<Record<string, unknown>>): { notional?: number } {
+  const schema = st.module !== undefined ? loadedStrategyModule(st.module).params : STRATEGIES[st.name ?? '']?.params;
+  if (!paramNames(schema).includes('notional') || params['notional'] !== undefined) return {};
   return { notional: s.sizing.mode === 'fixed-notional' ? (s.sizing.notional ?? 10_000) : (s.sizing.fraction ?? 0.1) * s.capital };
 }
 
+/** One strategy configuration to run: the spec of @aftershock/strategy with a label and scenario-shaped params. */
+export interface RunSpec {
+  readonly name: string;
+  readonly module?: string;
+  readonly label: string;
+  readonly params: Record<string, Param>;
+}
+
 /** The strategies to run as given (a strategy with a grid is swept instead; its best point is added by the sweep). */
-export function strategySpecs(s: Pick<Scenario, 'strategies' | 'sizing' | 'capital'>): { name: string; label: string; params: Record<string, Param> }[] {
+export function strategySpecs(s: Pick<Scenario, 'strategies' | 'sizing' | 'capital'>): RunSpec[] {
   return s.strategies
     .filter((st) => st.grid === undefined)
-    .map((st) => ({ name: st.name, label: st.label ?? st.name, params: { ...st.params, ...defaultNotional(s, st.name, st.params) } }));
+    .map((st) => ({ name: entryName(st), ...(st.module !== undefined ? { module: st.module } : {}), label: st.label ?? entryName(st), params: { ...st.params, ...defaultNotional(s, st, st.params) } }));
 }
 
 export interface StrategyRunInput {
   readonly scenario: Scenario;
   /** Extra configurations to run after the scenario's own (the best points of sweeps). */
-  readonly extra?: readonly { name: string; label: string; params: Record<string, Param> }[];
+  readonly extra?: readonly RunSpec[];
   readonly bars: readonly BarSeries[];
   readonly events: readonly MarketEvent[];
   readonly start: IsoDate;
@@ -111,13 +131,14 @@ export function runStrategies(
   const specs = [...strategySpecs(s), ...(inp.extra ?? [])];
   for (const [k, spec] of specs.entries()) {
     onProgress?.(spec.label, k, specs.length);
-    const { run, result } = runStrategy({ name: spec.name, label: spec.label, params: spec.params }, runInputs);
+    const { run, result } = runStrategy(spec, runInputs);
     runs.push(run);
     const m = run.metrics;
     const costs = paid(result.costTotals);
     for (const sk of run.skipped) notes.push(`${spec.label}: skipped ${sk.eventId}: ${sk.reason}`);
     results.push({
       name: spec.name,
+      ...(spec.module !== undefined ? { module: relative(s.dir, spec.module).split(sep).join('/') } : {}),
       label: spec.label,
       params: Object.fromEntries(Object.entries(spec.params).map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : v])) as Record<string, number | string | boolean>,
       metrics: {
@@ -153,7 +174,7 @@ export function runStrategies(
       })),
     });
   }
-  return { results, runs, notes, specs: specs.map((x) => ({ name: x.name, label: x.label, params: x.params })), inputs: runInputs };
+  return { results, runs, notes, specs, inputs: runInputs };
 }
 
 function dailyReturns(run: StrategyRun): Map<IsoDate, number> {

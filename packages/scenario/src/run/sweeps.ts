@@ -1,7 +1,13 @@
+import { availableParallelism } from 'node:os';
 import type { SweepScore, SweepSummary } from '@aftershock/report';
 import { runSweep, type Objective, type RunInputs, type ScoreSummary, type WalkForward } from '@aftershock/strategy';
 import type { Scenario } from '../load/scenario';
-import { defaultNotional } from './strategies';
+import { defaultNotional, entryName, type RunSpec } from './strategies';
+
+/** Worker threads for a scenario's sweeps: `auto` = cores − 1, at least 1. */
+export function sweepThreads(t: Scenario['threads']): number {
+  return t === 'auto' ? Math.max(1, availableParallelism() - 1) : t;
+}
 
 type Value = number | string | boolean;
 const fin = (x: number | null | undefined) => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
@@ -25,24 +31,26 @@ const flat = (p: Readonly<Record<string, unknown>>): Record<string, Value> => Ob
  * score on all events, the best point, and the walk-forward check. Returns the summaries and, per sweep, the best
  * point as a strategy to run alongside the others.
  */
-export async function runSweeps(s: Scenario, inputs: RunInputs): Promise<{ sweeps: SweepSummary[]; best: { name: string; label: string; params: Record<string, Value | readonly string[]> }[]; notes: string[] }> {
+export async function runSweeps(s: Scenario, inputs: RunInputs): Promise<{ sweeps: SweepSummary[]; best: RunSpec[]; notes: string[] }> {
   const sweeps: SweepSummary[] = [];
-  const best: { name: string; label: string; params: Record<string, Value | readonly string[]> }[] = [];
+  const best: RunSpec[] = [];
   const notes: string[] = [];
   for (const st of s.strategies) {
     if (!st.grid) continue;
-    const label = st.label ?? st.name;
-    const base = { ...st.params, ...defaultNotional(s, st.name, st.params) };
+    const name = entryName(st);
+    const mod = st.module !== undefined ? { module: st.module } : {};
+    const label = st.label ?? name;
+    const base = { ...st.params, ...defaultNotional(s, st, st.params) };
     const objective: Objective = st.objective ?? 'event.meanReturn';
     const wf = st.walkForward as WalkForward | undefined;
     const r = await runSweep(
-      { strategy: st.name, base, grid: st.grid as Record<string, Value[]>, objective, ...(wf ? { walkForward: wf } : {}) },
+      { strategy: name, ...mod, base, grid: st.grid as Record<string, Value[]>, objective, ...(wf ? { walkForward: wf } : {}) },
       { bars: inputs.bars, events: inputs.events, ...(inputs.benchmark !== undefined ? { benchmark: inputs.benchmark } : {}), ...(inputs.start !== undefined ? { start: inputs.start } : {}), ...(inputs.end !== undefined ? { end: inputs.end } : {}), ...(inputs.costs ? { costs: inputs.costs } : {}), ...(inputs.initialCash !== undefined ? { initialCash: inputs.initialCash } : {}) },
-      { threads: 1, progress: false },
+      { threads: sweepThreads(s.threads), progress: false },
     );
     sweeps.push({
       label,
-      strategy: st.name,
+      strategy: name,
       objective,
       base: flat(base),
       grid: st.grid as Record<string, Value[]>,
@@ -54,7 +62,7 @@ export async function runSweeps(s: Scenario, inputs: RunInputs): Promise<{ sweep
     });
     if (r.best.params) {
       const tag = Object.entries(r.best.params).map(([k, v]) => `${k}=${String(v)}`).join(',');
-      best.push({ name: st.name, label: `${label}(${tag})`, params: { ...base, ...r.best.params } });
+      best.push({ name, ...mod, label: `${label}(${tag})`, params: { ...base, ...r.best.params } });
       notes.push(`${label}: sweep of ${r.points.length} points; the best on all events (${tag}) runs as a strategy — an in-sample choice${wf ? '; see the sweep for its out-of-sample score' : ''}.`);
     } else notes.push(`${label}: no grid point traded enough events to score.`);
   }
