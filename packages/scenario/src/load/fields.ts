@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { show } from '@aftershock/strategy';
 
-/** Shows an input value in an error message: `-2`, `"abc"`, `a list`, `nothing`. */
-export function show(v: unknown): string {
-  if (v === undefined) return 'nothing';
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'a list';
-  if (typeof v === 'object') return 'a mapping';
-  if (typeof v === 'string') return JSON.stringify(v);
-  return String(v);
-}
+/** Shows an input value in an error message (one definition, in @aftershock/strategy). */
+export { show };
 
 function numberField(desc: string, int: boolean, min?: number, max?: number, exclusiveMin = false) {
   const error = (iss: { input?: unknown }) => `expected ${desc}, got ${show(iss.input)}`;
