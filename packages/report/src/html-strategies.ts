@@ -1,3 +1,4 @@
+import { METRIC_GROUP_TITLES, metricCols, metricText } from './metric-table';
 import { escapeHtml, money, num, pct } from './format';
 import { c, htmlTable, n } from './html-table';
 import { tsFigure } from './html-ts-chart';
@@ -131,27 +132,16 @@ function strategyBlock(s: StrategyResult, i: number, capital: number): string {
 
 export function strategiesSection(r: RunResult): string {
   if (r.strategies.length === 0) return '';
-  const table = htmlTable(
-    ['strategy', 'total return', 'CAGR', 'Sharpe', 'Sortino', 'max drawdown', 'volatility', 'exposure', 'trades', 'hit rate', 'avg trade', 'costs', 'final equity'],
-    r.strategies.map((s) => {
-      const m = s.metrics;
-      return [
-        c(s.label),
-        n(pct(m.totalReturn), m.totalReturn, true),
-        n(pct(m.cagr), m.cagr, true),
-        n(num(m.sharpe), m.sharpe),
-        n(num(m.sortino), m.sortino),
-        n(pct(m.maxDrawdown), m.maxDrawdown),
-        n(pct(m.volatility), m.volatility),
-        n(pct(m.exposure, 1), m.exposure),
-        n(String(m.trades), m.trades),
-        n(pct(m.hitRate, 1), m.hitRate),
-        n(pct(m.avgTradeReturn), m.avgTradeReturn, true),
-        n(money(m.costs), m.costs),
-        n(money(m.finalEquity, 0), m.finalEquity),
-      ];
-    }),
-    [false, ...new Array<boolean>(12).fill(true)],
-  );
-  return `<section id="strategies"><h2>Strategies</h2><p class="muted">Returns, drawdown, volatility and exposure in percent (volatility and CAGR annualised over 252 sessions); Sharpe and Sortino annualised, risk-free rate 0; costs in dollars. Each equity chart sets the strategy against the benchmark held with the same capital at work: every session a trade is open, the money it put in (shares × entry price) earns the benchmark's return instead; the benchmark with all the capital is one click away in the chart's legend.</p><div class="scroll">${table}</div>${r.strategies.slice(0, MAX_STRATEGY_CHARTS).map((s, i) => strategyBlock(s, i, r.meta.capital)).join('\n')}${r.strategies.length > MAX_STRATEGY_CHARTS ? `<p class="muted">Charts for the first ${MAX_STRATEGY_CHARTS} of ${r.strategies.length} configurations; report.json and trades.csv hold every one.</p>` : ''}</section>`;
+  // One table per kind of metric (period, trade, costs): numbers of different kinds are never side by side.
+  const table = (['period', 'trade', 'costs'] as const)
+    .map((g) => {
+      const cols = metricCols(g);
+      return `<h4>${escapeHtml(METRIC_GROUP_TITLES[g])}</h4><div class="scroll">${htmlTable(
+        ['strategy', ...cols.map((x) => x.label)],
+        r.strategies.map((s) => [c(s.label), ...cols.map((x) => n(metricText(s, x), x.value(s.metrics) ?? null))]),
+        [false, ...cols.map(() => true)],
+      )}</div>`;
+    })
+    .join('');
+  return `<section id="strategies"><h2>Strategies</h2><p class="muted">Returns, drawdown, volatility and exposure in percent (volatility and CAGR annualised over 252 sessions); Sharpe and Sortino annualised, risk-free rate 0; costs in dollars; a figure that means little here carries its caveat in brackets. Each equity chart sets the strategy against the benchmark held with the same capital at work: every session a trade is open, the money it put in (shares × entry price) earns the benchmark's return instead; the benchmark with all the capital is one click away in the chart's legend.</p>${table}${r.strategies.slice(0, MAX_STRATEGY_CHARTS).map((s, i) => strategyBlock(s, i, r.meta.capital)).join('\n')}${r.strategies.length > MAX_STRATEGY_CHARTS ? `<p class="muted">Charts for the first ${MAX_STRATEGY_CHARTS} of ${r.strategies.length} configurations; report.json and trades.csv hold every one.</p>` : ''}</section>`;
 }

@@ -1,4 +1,5 @@
 import { groupSummaries } from './study-summary';
+import { METRIC_GROUP_TITLES, metricCols, metricText } from './metric-table';
 import { paramsText, scoreText, sweepRows } from './sweep-view';
 import { pivotCarTests } from './car-tests-pivot';
 import { diffDigits, verdict } from './verdict';
@@ -93,24 +94,12 @@ export function renderMarkdown(r: RunResult): string {
 
   if (r.strategies.length) {
     parts.push(`## Strategies\n`);
-    parts.push(
-      tableMd(
-        ['strategy', 'params', 'total return', 'CAGR', 'Sharpe', 'Sortino', 'max drawdown', 'trades', 'hit rate', 'costs'],
-        r.strategies.map((s) => [
-          s.label,
-          Object.entries(s.params).map(([k, v]) => `${k}=${String(v)}`).join(' ') || '–',
-          pct(s.metrics.totalReturn),
-          pct(s.metrics.cagr),
-          num(s.metrics.sharpe),
-          num(s.metrics.sortino),
-          pct(s.metrics.maxDrawdown),
-          String(s.metrics.trades),
-          pct(s.metrics.hitRate, 1),
-          money(s.metrics.costs),
-        ]),
-        ['l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-      ),
-    );
+    parts.push(tableMd(['strategy', 'params'], r.strategies.map((s) => [s.label, Object.entries(s.params).map(([k, v]) => `${k}=${String(v)}`).join(' ') || '–'])));
+    for (const g of ['period', 'trade', 'costs'] as const) {
+      const cols = metricCols(g);
+      parts.push(`${METRIC_GROUP_TITLES[g]}\n`);
+      parts.push(tableMd(['strategy', ...cols.map((c) => c.label)], r.strategies.map((s) => [s.label, ...cols.map((c) => metricText(s, c))]), ['l', ...cols.map(() => 'r' as const)]));
+    }
   }
   if (r.comparison && r.comparison.pairs.length) {
     parts.push(`## Comparison\n`);

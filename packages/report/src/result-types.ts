@@ -118,21 +118,48 @@ export interface StudyResult {
   readonly groups: readonly StudyGroup[];
 }
 
-/** Metrics of one strategy run (returns as fractions: 0.05 = 5%). */
+/** Costs of a run by kind, in currency, positive when paid (dividends: paid on shorts minus received on longs). */
+export interface CostsByKindRow {
+  readonly commission: number;
+  readonly slippage: number;
+  readonly borrow: number;
+  readonly dividends: number;
+}
+
+/** Metrics of one strategy run (returns as fractions: 0.05 = 5%). Period, trade and event numbers are kept apart. */
 export interface StrategyMetricsRow {
   readonly totalReturn: number;
   readonly cagr: number;
   readonly sharpe: number;
   readonly sortino: number;
+  /** CAGR / |max drawdown|. */
+  readonly calmar: number;
   readonly maxDrawdown: number;
+  /** Sessions from the peak before the deepest drawdown to its recovery (or the end of the run). */
+  readonly maxDrawdownDuration: number;
+  /** Sessions of the longest spell under a previous peak, whichever drawdown it belongs to. */
+  readonly longestDrawdown: number;
   readonly volatility: number;
   readonly exposure: number;
+  /** Traded notional over mean equity, a year. */
+  readonly turnover: number;
+  /** Annualised intercept and slope against the benchmark's total return (the strategy's equity includes dividends). */
+  readonly alpha: number;
+  readonly beta: number;
   readonly trades: number;
   readonly hitRate: number;
   readonly avgTradeReturn: number;
+  readonly medianTradeReturn: number;
+  /** Σ winning net P&L / |Σ losing net P&L| (null when there is no losing trade). */
+  readonly profitFactor: number;
+  /** Mean net P&L per trade, in currency. */
+  readonly expectancy: number;
   /** Total costs in currency (commission + slippage + borrow + dividends owed). */
   readonly costs: number;
+  readonly costsByKind: CostsByKindRow;
   readonly finalEquity: number;
+  /** Metrics not meaningful for this run, by key, with why ("only 2 trades", "flat equity curve"). */
+  readonly caveats: Readonly<Record<string, string>>;
 }
 
 export interface SeriesPoint {

@@ -53,7 +53,9 @@ function strategy(label: string, n: number, seed: number): StrategyResult {
     name: label,
     label,
     params: { hold: 3 },
-    metrics: { totalReturn: eq[n - 1]! / 1e5 - 1, cagr: 0.1, sharpe: 1.2, sortino: 1.5, maxDrawdown: -0.12, volatility: 0.2, exposure: 0.3, trades: 2, hitRate: 0.5, avgTradeReturn: 0.01, costs: 12.5, finalEquity: eq[n - 1]! },
+    metrics: { totalReturn: eq[n - 1]! / 1e5 - 1, cagr: 0.1, sharpe: 1.2, sortino: 1.5, maxDrawdown: -0.12, volatility: 0.2, exposure: 0.3, trades: 2, hitRate: 0.5, avgTradeReturn: 0.01, costs: 12.5, finalEquity: eq[n - 1]!,
+      calmar: 0.83, maxDrawdownDuration: 12, longestDrawdown: 15, turnover: 1.4, alpha: 0.02, beta: 0.9, medianTradeReturn: 0.01, profitFactor: 1.8, expectancy: 55.25,
+      costsByKind: { commission: 4, slippage: 6.5, borrow: 2, dividends: 0 }, caveats: { sortino: 'only 2 trades', profitFactor: 'only 2 trades' } },
     equity: series(eq),
     drawdown: eq.map((v, i) => {
       peak = Math.max(peak, v);

@@ -20,6 +20,8 @@ export type { AlphaBeta, Drawdown } from './metrics-period';
 export { eventMetrics, eventReturns, tradeMetrics } from './metrics-trade';
 export type { EventMetrics, EventReturn, TradeMetrics } from './metrics-trade';
 export { computeMetrics } from './metrics';
+export { FEW_TRADES, MIN_MOVING_SESSIONS, metricCaveats, movingSessions } from './metric-caveats';
+export { totalReturnBenchmark } from './benchmark-series';
 export type { MetricsInput, PeriodMetrics, StrategyMetrics } from './metrics';
 export { atrSeries, bollingerSeries, emaSeries, padLeft, rsiSeries, smaSeries } from './indicators';
 export type { Bands } from './indicators';

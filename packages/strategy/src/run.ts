@@ -1,7 +1,9 @@
 import type { BarSeries, IsoDate, MarketEvent, TradingCalendar } from '@aftershock/core';
 import type { BacktestResult, CostConfig, MarginConfig } from '@aftershock/engine';
 import { runBacktest } from '@aftershock/engine';
+import { totalReturnBenchmark } from './benchmark-series';
 import { DEFAULT_COSTS } from './costs-default';
+import { metricCaveats, movingSessions } from './metric-caveats';
 import type { EventStrategy, SkippedPlan } from './event-strategy';
 import type { StrategyMetrics } from './metrics';
 import { computeMetrics } from './metrics';
@@ -66,6 +68,10 @@ export interface StrategyRun {
   readonly skipped: readonly SkippedPlan[];
   /** Equity at each session close. */
   readonly equity: readonly { readonly date: IsoDate; readonly equity: number }[];
+  /** The benchmark's total-return close on the same sessions (NaN without one): the basis of alpha and beta. */
+  readonly benchmark: readonly number[];
+  /** Metrics that are not meaningful for this run, with why (see metricCaveats). */
+  readonly caveats: Readonly<Record<string, string>>;
 }
 
 /** The last session of the run: `end`, else the last bar of any series. */
@@ -104,7 +110,9 @@ export function runStrategy(spec: StrategySpec, inputs: RunInputs): { run: Strat
   });
   const trades = result.trades.map(toTradeRecord);
   const equity = result.equity.map((p) => p.equity);
-  const bench = inputs.benchmark !== undefined ? result.equity.map((p) => p.benchmark ?? NaN) : undefined;
+  const benchSeries = inputs.benchmark !== undefined ? inputs.bars.find((b) => b.symbol === inputs.benchmark) : undefined;
+  const benchmark = totalReturnBenchmark(benchSeries, result.equity.map((p) => p.date));
+  const bench = benchSeries !== undefined ? benchmark : undefined;
   const metrics = computeMetrics({
     equity,
     grossExposure: exposureFlags(result),
@@ -124,6 +132,8 @@ export function runStrategy(spec: StrategySpec, inputs: RunInputs): { run: Strat
       perEvent: eventReturns(trades),
       skipped: [...skipped],
       equity: result.equity.map((p) => ({ date: p.date, equity: p.equity })),
+      benchmark,
+      caveats: metricCaveats(metrics, movingSessions(equity)),
     },
     result,
   };

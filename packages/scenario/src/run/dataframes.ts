@@ -36,7 +36,11 @@ export function resultRows(r: RunResult): Record<keyof ResultFrames, Record<stri
       excluded: e.excluded ?? '',
     })),
     aar: r.study.groups.flatMap((g) => g.aar.map((a) => ({ group: g.name, offset: a.offset, n: a.n, aar: nn(a.aar), caar: nn(a.caar) }))),
-    strategies: r.strategies.map((s) => ({ label: s.label, name: s.name, ...s.metrics })),
+    strategies: r.strategies.map((s) => {
+      const { costsByKind, caveats, ...m } = s.metrics;
+      const costCols = Object.fromEntries(Object.entries(costsByKind).map(([k, v]) => [`costs.${k}`, v]));
+      return { label: s.label, name: s.name, ...m, ...costCols, caveats: Object.entries(caveats).map(([k, v]) => `${k}: ${v}`).join('; ') };
+    }),
     trades: r.strategies.flatMap((s) =>
       s.trades.map((t) => ({ strategy: s.label, symbol: t.symbol, direction: t.direction, quantity: t.quantity, entryDate: t.entryDate, entryPrice: t.entryPrice, exitDate: t.exitDate ?? '', exitPrice: nn(t.exitPrice), eventId: t.eventId ?? '', pnl: t.pnl, returnPct: t.returnPct, costs: t.costs })),
     ),
