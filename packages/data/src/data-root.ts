@@ -75,7 +75,7 @@ function sampleNote(): string {
     `Prices come from the embedded sample ${SAMPLE_DATA_DIR}/ (CRWV, SPY, NVDA, MSFT and QQQ, ${SAMPLE_SPAN.from} to ${SAMPLE_SPAN.to}: ` +
     `the span scenarios/coreweave-2025.yaml reads; Yahoo Finance data by way of BackTester39, see ${SAMPLE_DATA_DIR}/README.md), ` +
     `because no data root was given and ${CHECKOUT_DATA_DIR} is not beside this checkout. ` +
-    'For other symbols or dates, set AFTERSHOCK_DATA to a folder of price files.'
+    'For other symbols or dates, run `aftershock data fetch SYMBOL...` and point AFTERSHOCK_DATA at its folder.'
   );
 }
 

@@ -36,3 +36,8 @@ export { parquetProvenance, parquetSymbols, readParquetPrices } from './parquet-
 export type { ParquetReadOptions } from './parquet-read';
 export { isParquetFile, isParquetPath, PARQUET_COLUMNS } from './parquet-format';
 export type { ParquetProvenance } from './parquet-format';
+export { CACHE_MANIFEST, DEFAULT_CACHE_DIR, checkFetchArgs, fetchToCache } from './fetch/cache';
+export type { FetchSummary, FetchToCacheOptions } from './fetch/cache';
+export { replayFetch } from './fetch/replay';
+export type { FetchFunction, Recording } from './fetch/replay';
+export type { SymbolRows } from './fetch/yahoo-rows';

@@ -14,7 +14,8 @@ const PRICE_DIRS: readonly { readonly prices: string; readonly dividends: string
   { prices: '.', dividends: '.' },
 ];
 
-const SYMBOL_RE = /^[A-Za-z0-9^][A-Za-z0-9.^_=-]{0,31}$/;
+/** What a symbol may look like (it names files, so no path separators). */
+export const SYMBOL_RE = /^[A-Za-z0-9^][A-Za-z0-9.^_=-]{0,31}$/;
 
 export interface StoreOptions {
   readonly calendar?: TradingCalendar;

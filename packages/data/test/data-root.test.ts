@@ -80,7 +80,7 @@ describe('the embedded sample', () => {
     for (const cwd of [repo, join(repo, 'packages', 'data')]) {
       const r = resolveDataRoot({ env: {}, cwd });
       expect(r).toMatchObject({ dir: join(repo, SAMPLE_DATA_DIR), via: 'sample' });
-      expect(r.note).toMatch(/embedded sample data\/sample\/ .*AFTERSHOCK_DATA/);
+      expect(r.note).toMatch(/embedded sample data\/sample\/ .*aftershock data fetch/);
     }
   });
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerDataFetch } from './data-fetch';
 
 /** The flagship symbols inspected when none are named. */
 export const DEFAULT_INSPECT_SYMBOLS = ['CRWV', 'SPY', 'QQQ', 'NVDA', 'MSFT'] as const;
@@ -11,7 +12,8 @@ export interface InspectOptions {
 
 /** `aftershock data inspect [SYMBOL...]`: per symbol, range, bars, gaps, dividends and events (loaded when it runs). */
 export function registerDataInspect(program: Command): void {
-  const data = program.command('data').description('inspect the price data and event calendars');
+  const data = program.command('data').description('inspect the price data and event calendars; fetch data from Yahoo Finance');
+  registerDataFetch(data);
   data
     .command('inspect')
     .description(

@@ -59,7 +59,7 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
   const checkSymbol = (sym: string, path: PropertyKey[]) => {
     if (pricesUsable && !known(sym)) {
       const near = longSymbols ? didYouMean(sym, [...longSymbols]) : undefined;
-      const hint = onSample ? `; the embedded sample data/sample/ serves (no data root was found), and it holds only ${listSymbols(roots[0]!).join(', ')}: set AFTERSHOCK_DATA to a folder of price files` : '';
+      const hint = onSample ? `; the embedded sample data/sample/ serves (no data root was found), and it holds only ${listSymbols(roots[0]!).join(', ')}: run \`aftershock data fetch ${sym}\` and point AFTERSHOCK_DATA at its folder` : '';
       add('SCENARIO_UNKNOWN_SYMBOL', `unknown symbol "${sym}": no price data for it${near ? ` (did you mean "${near}"?)` : ''}${hint}`, path);
     }
   };
