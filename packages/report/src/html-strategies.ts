@@ -1,4 +1,4 @@
-import { METRIC_GROUP_TITLES, metricCols, metricText } from './metric-table';
+import { METRIC_GROUP_TITLES, caveatOf, metricCols, type MetricCol } from './metric-table';
 import { escapeHtml, money, num, pct } from './format';
 import { c, htmlTable, n } from './html-table';
 import { tsFigure } from './html-ts-chart';
@@ -130,6 +130,12 @@ function strategyBlock(s: StrategyResult, i: number, capital: number): string {
   return `<h3>${escapeHtml(s.label)}</h3><p class="muted">${escapeHtml(params || 'default parameters')}</p>${charts}${trades}`;
 }
 
+/** The caveats of a table's marked (†) figures, below it: keeps the columns narrow. */
+function caveatNotes(strategies: readonly StrategyResult[], cols: readonly MetricCol[]): string {
+  const notes = strategies.flatMap((s) => cols.flatMap((x) => (caveatOf(s, x) ? [`${s.label}, ${x.label}: ${caveatOf(s, x)}`] : [])));
+  return notes.length ? `<p class="muted">† ${notes.map(escapeHtml).join('; ')}.</p>` : '';
+}
+
 export function strategiesSection(r: RunResult): string {
   if (r.strategies.length === 0) return '';
   // One table per kind of metric (period, trade, costs): numbers of different kinds are never side by side.
@@ -138,9 +144,9 @@ export function strategiesSection(r: RunResult): string {
       const cols = metricCols(g);
       return `<h4>${escapeHtml(METRIC_GROUP_TITLES[g])}</h4><div class="scroll">${htmlTable(
         ['strategy', ...cols.map((x) => x.label)],
-        r.strategies.map((s) => [c(s.label), ...cols.map((x) => n(metricText(s, x), x.value(s.metrics) ?? null))]),
+        r.strategies.map((s) => [c(s.label), ...cols.map((x) => n(x.text(x.value(s.metrics)) + (caveatOf(s, x) ? ' †' : ''), x.value(s.metrics) ?? null))]),
         [false, ...cols.map(() => true)],
-      )}</div>`;
+      )}</div>${caveatNotes(r.strategies, cols)}`;
     })
     .join('');
   return `<section id="strategies"><h2>Strategies</h2><p class="muted">Returns, drawdown, volatility and exposure in percent (volatility and CAGR annualised over 252 sessions); Sharpe and Sortino annualised, risk-free rate 0; costs in dollars; a figure that means little here carries its caveat in brackets. Each equity chart sets the strategy against the benchmark held with the same capital at work: every session a trade is open, the money it put in (shares × entry price) earns the benchmark's return instead; the benchmark with all the capital is one click away in the chart's legend.</p>${table}${r.strategies.slice(0, MAX_STRATEGY_CHARTS).map((s, i) => strategyBlock(s, i, r.meta.capital)).join('\n')}${r.strategies.length > MAX_STRATEGY_CHARTS ? `<p class="muted">Charts for the first ${MAX_STRATEGY_CHARTS} of ${r.strategies.length} configurations; report.json and trades.csv hold every one.</p>` : ''}</section>`;

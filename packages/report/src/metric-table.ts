@@ -50,10 +50,15 @@ export const METRIC_COLS: readonly MetricCol[] = [
   col('total costs', 'costs', 'costs', (x) => money(x)),
 ];
 
+/** Why a metric of a strategy means little, when it does. */
+export function caveatOf(s: StrategyResult, c: MetricCol): string | undefined {
+  return c.caveat !== undefined ? s.metrics.caveats?.[c.caveat] : undefined;
+}
+
 /** A metric's text with its caveat when it has one: `100.43 (only 2 trades)`, `– (flat equity curve)`. */
 export function metricText(s: StrategyResult, c: MetricCol): string {
   const t = c.text(c.value(s.metrics));
-  const why = c.caveat !== undefined ? s.metrics.caveats?.[c.caveat] : undefined;
+  const why = caveatOf(s, c);
   return why ? `${t} (${why})` : t;
 }
 
