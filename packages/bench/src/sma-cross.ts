@@ -1,13 +1,11 @@
 import type { BarSeries } from '@aftershock/core';
 import { runBacktest, sizeFixedNotional, type BacktestResult, type SeriesView, type Strategy } from '@aftershock/engine';
+import { FAST, NOTIONAL, SLOW } from './plain-sma-cross.mjs';
 
 // The rule of the SMA(20)/SMA(50) figures (engine.sma-cross.universe in process, e2e.sma-cross.universe as fresh
 // processes): one strategy through the engine, the same rule as a plain loop.
 
-export const FAST = 20;
-export const SLOW = 50;
-/** Money per entry. */
-export const NOTIONAL = 10_000;
+export { FAST, NOTIONAL, SLOW, plainSmaCross } from './plain-sma-cross.mjs';
 
 /**
  * Long-only SMA(20)/SMA(50) crossover on every symbol, through the engine: running sums updated from the history
@@ -47,37 +45,6 @@ export function smaCross(nSymbols: number): Strategy {
       }
     },
   };
-}
-
-/** The same crossover as a plain loop over each symbol's typed arrays: entries, exits and P&L at closes. */
-export function plainSmaCross(universe: readonly { readonly length: number; readonly close: Float64Array }[]): { entries: number; pnl: number } {
-  let entries = 0;
-  let pnl = 0;
-  for (const s of universe) {
-    const c = s.close;
-    let sf = 0;
-    let ss = 0;
-    let above = 0;
-    let q = 0;
-    let entry = 0;
-    for (let i = 0; i < s.length; i++) {
-      const x = c[i]!;
-      ss += x - (i >= SLOW ? c[i - SLOW]! : 0);
-      sf += x - (i >= FAST ? c[i - FAST]! : 0);
-      if (i + 1 < SLOW) continue;
-      const now = sf / FAST > ss / SLOW ? 1 : -1;
-      if (above === -1 && now === 1 && q === 0) {
-        q = Math.floor(NOTIONAL / x);
-        entry = x;
-        if (q > 0) entries++;
-      } else if (above === 1 && now === -1 && q > 0) {
-        pnl += q * (x - entry);
-        q = 0;
-      }
-      above = now;
-    }
-  }
-  return { entries, pnl };
 }
 
 /** The crossover on every symbol of `universe` through the engine, with enough cash that no entry is rejected. */
