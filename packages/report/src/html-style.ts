@@ -43,6 +43,7 @@ td.neg{color:var(--neg)}td.pos{color:var(--pos)}
 .sig{color:var(--accent);font-weight:700}
 svg.chart{width:100%;height:auto;display:block}
 figure.ts{margin:0;min-width:0}
+figure.ts+figure.ts{margin-top:14px}
 figure.ts.live .fallback{display:none}
 .chart-note{margin:8px 4px;font-size:13px}
 .uplot{width:100%!important;font-family:inherit}
