@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../packages/cli/src/program';
 import { launchChromium, type LaunchedChromium } from './support/chromium';
 
@@ -60,6 +60,10 @@ describe('report.html of coreweave-2025 in headless Chromium', () => {
     chromium = await launchChromium();
     ctx = await chromium.browser.newContext({ viewport: { width: 1400, height: 900 } });
     mkdirSync(SHOTS, { recursive: true });
+  });
+  // A failed check leaves its page open; close it so the next test starts clean.
+  afterEach(async () => {
+    for (const p of ctx?.pages() ?? []) await p.close();
   });
   afterAll(async () => {
     await ctx?.close();

@@ -86,7 +86,7 @@ function rollingCharts(s: StrategyResult, sync: string): string {
   const dates = idx.map((k) => r.points[k]!.date);
   const chart = (name: string, v: readonly (number | null)[], color: string, label: string) =>
     tsFigure({ title: `${s.label} · rolling ${r.window}-session ${name}`, xKind: 'date', x: idx, dates, series: [{ name, values: idx.map((k) => v[k] ?? null), color, format: 'num' }], yFormat: 'num', yLabel: label, zeroLine: true, height: 200, sync, yAxisWidth: 84 });
-  return `<div class="grid2">${chart('Sharpe', sh, '#0072B2', 'Sharpe (annualised)')}${chart('beta', be, '#D55E00', 'beta to the benchmark')}</div>`;
+  return `<div class="grid2">${chart('Sharpe', sh, '#0072B2', 'Sharpe, annualised')}${chart('beta', be, '#D55E00', 'beta')}</div>`;
 }
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];

@@ -23,7 +23,6 @@ h4{margin:12px 0 4px;font-size:13px}
 .muted{color:var(--muted);fill:var(--muted);font-size:12px}
 table{border-collapse:collapse;width:100%;font-size:12.5px;margin:6px 0 10px}
 th,td{padding:4px 7px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;overflow-wrap:break-word}
-td.n{white-space:nowrap}
 th{vertical-align:bottom}
 th{background:var(--soft);font-weight:600;cursor:pointer;user-select:none}
 .scroll th{position:sticky;top:0}
@@ -43,6 +42,7 @@ td.neg{color:var(--neg)}td.pos{color:var(--pos)}
 .sig{color:var(--accent);font-weight:700}
 svg.chart{width:100%;height:auto;display:block}
 figure.ts{margin:0;min-width:0}
+figure.ts+figure.ts{margin-top:14px}
 figure.ts.live .fallback{display:none}
 .chart-note{margin:8px 4px;font-size:13px}
 .uplot{width:100%!important;font-family:inherit}
