@@ -22,7 +22,15 @@ function run(out: string) {
 
 interface Report {
   schemaVersion: number;
-  events: { id: string; kind: string; eventDate: string; day0: string; reaction: { day0Return: number; car: { window: number[]; car: number | null }[] } }[];
+  events: {
+    id: string;
+    kind: string;
+    eventDate: string;
+    day0: string;
+    reaction: { day0Return: number; car: { window: number[]; car: number | null }[] };
+    confoundedBy?: { eventId: string; kind: string; day0: string; offset: number }[];
+    inTests?: boolean;
+  }[];
   strategies: { name: string; metrics: Record<string, number> }[];
   comparison: { pairs: { a: string; b: string; metric: string; meanDiff: number | null; ci95: (number | null)[] }[] };
   meta: { inputs: { file: string; sha256: string }[] };
@@ -53,6 +61,19 @@ describe('aftershock run scenarios/coreweave-2025.yaml', () => {
     expect(lockup.eventDate).toBe('2025-08-14');
     expect(lockup.day0).toBe('2025-08-15');
     expect(report.events.map((e) => e.kind)).toEqual(['ipo', 'earnings', 'earnings', 'lockup-expiry', 'earnings']);
+  });
+
+  it('flags the lock-up as confounded by the Q2 report at day −2 (and the report by the lock-up at +2), in every report', () => {
+    const q2 = report.events.find((e) => e.kind === 'earnings' && e.eventDate === '2025-08-12')!;
+    const lockup = report.events.find((e) => e.kind === 'lockup-expiry')!;
+    expect(lockup.confoundedBy).toEqual([{ eventId: q2.id, kind: 'earnings', date: '2025-08-12', day0: '2025-08-13', offset: -2 }]);
+    expect(q2.confoundedBy).toEqual([{ eventId: lockup.id, kind: 'lockup-expiry', date: '2025-08-14', day0: '2025-08-15', offset: 2 }]);
+    expect(lockup.inTests).toBe(true); // flagged only: the flagship keeps confounded events in the tests
+    expect(report.events.filter((e) => e.confoundedBy).map((e) => e.id).sort()).toEqual([lockup.id, q2.id].sort());
+    const text = `${q2.id} (earnings, day 0 2025-08-13, at −2)`;
+    expect(readFileSync(join(OUT1, 'report.md'), 'utf8')).toContain(`- ${lockup.id} is confounded by ${text}`);
+    expect(readFileSync(join(OUT1, 'report.html'), 'utf8')).toContain(`confounded by ${text}`);
+    expect(readFileSync(join(OUT1, 'events.csv'), 'utf8')).toContain(text);
   });
 
   it('compares the five strategies with bootstrap intervals', () => {

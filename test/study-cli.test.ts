@@ -38,7 +38,7 @@ describe('aftershock study: inputs and failures', () => {
     expect(r.out).toContain('3 event(s), 0 excluded');
     const files = readdirSync(join(work, 'ok')).sort();
     expect(files).toEqual(
-      ['aar.csv', 'ar.csv', 'caar_bootstrap.csv', 'car_firm.csv', 'car_tests.csv', 'event_calendar.csv', 'excluded.csv', 'kp_bmp.csv', 'model.csv', 'nonparametric.csv', 'parametric.csv', 'summary.md'].sort(),
+      ['aar.csv', 'ar.csv', 'caar_bootstrap.csv', 'car_firm.csv', 'car_tests.csv', 'confounded.csv', 'event_calendar.csv', 'excluded.csv', 'kp_bmp.csv', 'model.csv', 'nonparametric.csv', 'parametric.csv', 'summary.md'].sort(),
     );
     expect(readFileSync(join(work, 'ok', 'summary.md'), 'utf8')).toContain('Profile: **textbook**');
     const ar = readFileSync(join(work, 'ok', 'ar.csv'), 'utf8').trim().split('\n');

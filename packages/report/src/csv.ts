@@ -1,4 +1,4 @@
-import { stable } from './format';
+import { confoundingText, stable } from './format';
 import type { RunResult } from './result-types';
 
 function cell(v: string | number | boolean | null | undefined): string {
@@ -18,7 +18,7 @@ function table(header: readonly string[], rows: readonly (readonly (string | num
 /** `events.csv`: one row per event with day 0, the raw day-0 return and each CAR window (fractions). */
 export function eventsCsv(r: RunResult): string {
   const wins = r.meta.windows.car;
-  const header = ['id', 'symbol', 'kind', 'event_date', 'timing', 'day0', 'day0_return', 'day0_abnormal', ...wins.map((w) => `car_${w[0]}_${w[1]}`), 'excluded'];
+  const header = ['id', 'symbol', 'kind', 'event_date', 'timing', 'day0', 'day0_return', 'day0_abnormal', ...wins.map((w) => `car_${w[0]}_${w[1]}`), 'excluded', 'confounded_by'];
   const rows = r.events.map((e) => [
     e.id,
     e.symbol,
@@ -30,6 +30,7 @@ export function eventsCsv(r: RunResult): string {
     e.reaction.day0Abnormal,
     ...wins.map((_, i) => e.reaction.car[i]?.car ?? null),
     e.excluded ?? '',
+    e.confoundedBy?.length ? confoundingText(e.confoundedBy) : '',
   ]);
   return table(header, rows);
 }

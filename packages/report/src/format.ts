@@ -83,3 +83,8 @@ export function costsText(costs: Readonly<Record<string, number | string | reado
   for (const [k, v] of Object.entries(costs)) if (!used.has(k)) parts.push(`${k} ${Array.isArray(v) ? v.join(', ') || '–' : String(v)}`);
   return parts.join('; ');
 }
+
+/** An event's confounders as `CRWV-q2 (earnings, day 0 2025-08-13, at −2)`, joined by `; `. */
+export function confoundingText(list: readonly { eventId: string; kind: string; day0: string; offset: number }[]): string {
+  return list.map((c) => `${c.eventId} (${c.kind}, day 0 ${c.day0}, at ${offsetLabel(c.offset)})`).join('; ');
+}

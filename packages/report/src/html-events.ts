@@ -1,4 +1,4 @@
-import { escapeHtml, offsetLabel, pct, windowLabel } from './format';
+import { confoundingText, escapeHtml, offsetLabel, pct, windowLabel } from './format';
 import { c, htmlTable, n } from './html-table';
 import { MAX_STRATEGY_CHARTS, strategyColor } from './html-strategies';
 import { tsFigure, type TsSeries } from './html-ts-chart';
@@ -63,6 +63,12 @@ function tradesByEvent(r: RunResult): Map<string, EventTrades[]> {
   return out;
 }
 
+/** The "in study" cell: yes, or the confounding events of the firm inside the window and whether it is tested. */
+function inStudy(e: EventResult): string {
+  if (!e.confoundedBy?.length) return 'yes';
+  return `${e.inTests === false ? 'not in the tests' : 'yes'}; confounded by ${confoundingText(e.confoundedBy)}`;
+}
+
 export function eventsSection(r: RunResult): string {
   const wins = r.meta.windows.car;
   const table = htmlTable(
@@ -77,7 +83,7 @@ export function eventsSection(r: RunResult): string {
       n(pct(e.reaction.day0Return), e.reaction.day0Return, true),
       n(pct(e.reaction.day0Abnormal), e.reaction.day0Abnormal, true),
       ...wins.map((_, i) => n(pct(e.reaction.car[i]?.car ?? null), e.reaction.car[i]?.car ?? null, true)),
-      c(e.excluded ? `no: ${e.excluded}` : 'yes'),
+      c(e.excluded ? `no: ${e.excluded}` : inStudy(e)),
     ]),
     [false, false, false, false, false, false, true, true, ...wins.map(() => true), false],
   );

@@ -6,6 +6,7 @@ export type {
   ComparisonEventRow,
   ComparisonPair,
   ComparisonResult,
+  Confounding,
   EventResult,
   PricePoint,
   ResultMeta,

@@ -3,8 +3,8 @@ import { METRIC_GROUP_TITLES, metricCols, metricText } from './metric-table';
 import { paramsText, scoreText, sweepRows } from './sweep-view';
 import { pivotCarTests } from './car-tests-pivot';
 import { diffDigits, verdict } from './verdict';
-import { costsText, money, num, offsetLabel, pct, windowLabel } from './format';
-import type { RunResult, StudyGroup } from './result-types';
+import { confoundingText, costsText, money, num, offsetLabel, pct, windowLabel } from './format';
+import type { EventResult, RunResult, StudyGroup } from './result-types';
 
 /** Escapes a Markdown table cell (pipes and line breaks). */
 function md(s: string): string {
@@ -87,6 +87,11 @@ export function renderMarkdown(r: RunResult): string {
   );
   const excluded = r.events.filter((e) => e.excluded);
   if (excluded.length) parts.push(excluded.map((e) => `- ${md(e.id)} not in the study: ${md(e.excluded!)}`).join('\n') + '\n');
+  const confounded = r.events.filter((e) => e.confoundedBy?.length);
+  if (confounded.length) {
+    const line = (e: EventResult) => `- ${md(e.id)} is confounded by ${md(confoundingText(e.confoundedBy!))}${e.inTests === false ? '; left out of the tests' : ''}`;
+    parts.push(confounded.map(line).join('\n') + '\n');
+  }
 
   parts.push(`## Event study\n`);
   parts.push('Significance: `*` 10%, `**` 5%, `***` 1% (two-sided).\n');

@@ -72,6 +72,19 @@ export interface EventResult {
   readonly carPath: readonly { readonly offset: number; readonly car: number | null }[];
   /** Why the event is not in the study, when it is not. */
   readonly excluded?: string;
+  /** The firm's own other events with day 0 inside this event's window (present only when there are any). */
+  readonly confoundedBy?: readonly Confounding[];
+  /** False when the event is confounded and confounded events are left out of the tests. */
+  readonly inTests?: boolean;
+}
+
+/** Another event of the same firm inside an event's window: which, and at which offset from this event's day 0. */
+export interface Confounding {
+  readonly eventId: string;
+  readonly kind: EventKind;
+  readonly date: IsoDate;
+  readonly day0: IsoDate;
+  readonly offset: number;
 }
 
 /** One row of the AAR/CAAR table. `caarLow`/`caarHigh` are a 95% band. */

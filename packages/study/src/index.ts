@@ -36,3 +36,5 @@ export { DEFAULT_RELATION, pairEvent, pairId, relationLabels, spilloverPairs } f
 export type { PairSpec } from './spillover-pairs';
 export { contaminations, sessionOffset } from './spillover-contamination';
 export type { Contamination, RelationsBySymbol, SpilloverConfig, SpilloverGroup, SpilloverInput, SpilloverPair, SpilloverResult } from './spillover-types';
+export { confounders, confounderText } from './confounding';
+export type { Confounder, LocatedEvent } from './confounding';

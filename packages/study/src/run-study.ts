@@ -10,6 +10,7 @@ import {
   type TradingCalendar,
 } from '@aftershock/core';
 import { firmCar } from './aggregate';
+import { confounders } from './confounding';
 import { MarketAligner } from './market-align';
 import { fitModels, predictedRow, type ModelFit } from './models';
 import { compactPanel, compactRows, panelGeometry, subPanel, type Panel, type RelWindow } from './panel';
@@ -147,6 +148,7 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
     rowWindow.push(r <= geo.estEnd ? 'estimation' : r < geo.evtStart ? 'gap' : 'event');
   }
   const groupBy = config.groupBy;
+  const confounded = confounders(kept, cands, evt);
   const events: StudyEvent[] = kept.map((c, i) => {
     const r0 = c.m0 + est!.start;
     const fr = fit.estFirstRow[i]!;
@@ -189,20 +191,32 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
       },
       ar: slice(fit.ar),
       cars: cars!.map((w) => firmCar(panel, fit, i, w, returns)),
+      confoundedBy: confounded[i]!,
+      inTests: !(config.excludeConfounded === true && confounded[i]!.length > 0),
       ...(groupBy !== undefined ? { group: eventField(c.event, groupBy) } : {}),
     };
   });
 
-  // 5. Cross-sectional statistics, for all events and per group.
+  // 5. Cross-sectional statistics, for all events and per group (without the confounded ones when so configured).
   const boot = config.bootstrap === false ? undefined : (config.bootstrap ?? { samples: 1000, seed: 1, level: 0.95 });
   const order = inputOrder(input.events, kept.map((c) => c.event));
   const so: SampleOptions = { profile, returns, carWindows: cars, carMinPercentage, inputOrder: order, ...(boot ? { bootstrap: boot } : {}) };
-  const stats = sampleStats(panel, fit, so);
+  const excludeConfounded = config.excludeConfounded === true;
+  const inTests = events.flatMap((e, i) => (e.inTests ? [i] : []));
+  if (inTests.length === 0) {
+    throw new ValidationError(
+      [{ code: 'ALL_CONFOUNDED', message: `all ${events.length} usable events are confounded by other events of their firms (excludeConfounded)`, severity: 'error' }],
+      `no usable events: all ${events.length} are confounded by other events of their firms inside the event window, and confounded events are excluded from the tests`,
+    );
+  }
+  const whole = inTests.length === events.length;
+  const stats = whole ? sampleStats(panel, fit, so) : sampleStats(subPanel(panel, inTests), selectFirms(fit, inTests, rows, false), { ...so, inputOrder: inTests.map((i) => order[i]!) });
   const groups: StudyGroup[] = [];
   if (groupBy !== undefined) {
     const keys = [...new Set(events.map((e) => e.group!))].sort();
     for (const key of keys) {
-      const idx = events.flatMap((e, i) => (e.group === key ? [i] : []));
+      const idx = events.flatMap((e, i) => (e.group === key && e.inTests ? [i] : []));
+      if (idx.length === 0) continue;
       const sp = subPanel(panel, idx);
       groups.push({ field: groupBy, key, eventIndices: idx, stats: sampleStats(sp, selectFirms(fit, idx, rows, false), { ...so, inputOrder: idx.map((i) => order[i]!) }) });
     }
@@ -217,6 +231,7 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
     eventWindow: evt,
     carWindows: cars,
     minEstimation,
+    excludeConfounded,
     relDays,
     rowWindow,
     events,

@@ -1,5 +1,6 @@
 import type { IsoDate, MarketEvent, NonSessionPolicy, UnknownTimingPolicy } from '@aftershock/core';
 import type { FirmCar } from './aggregate';
+import type { Confounder } from './confounding';
 import type { RelWindow } from './panel';
 import type { ModelKind, StudyProfile } from './profile';
 import type { ReturnKind } from './returns';
@@ -28,6 +29,11 @@ export interface StudyConfig {
   readonly carMinPercentage?: number;
   /** Seeded bootstrap CI of each window's CAAR (default 1000 samples, seed 1, level 0.95); `false` turns it off. */
   readonly bootstrap?: false | { readonly samples: number; readonly seed: number; readonly level: number };
+  /**
+   * Leave events confounded by another event of the same firm (day 0 inside the event window) out of every test;
+   * they stay in `events`, flagged, with their ARs and CARs. Default false (flagged only).
+   */
+  readonly excludeConfounded?: boolean;
 }
 
 /** Estimation parameters of one event. */
@@ -70,6 +76,10 @@ export interface StudyEvent {
   readonly predicted: Float64Array;
   readonly ar: Float64Array;
   readonly cars: readonly FirmCar[];
+  /** The firm's own other events (of the input, studied or not) whose day 0 lies inside this event's window. */
+  readonly confoundedBy: readonly Confounder[];
+  /** Whether the event counts in the tests (false only when confounded and `excludeConfounded`). */
+  readonly inTests: boolean;
   /** The group key when the study is grouped. */
   readonly group?: string;
 }
@@ -83,7 +93,7 @@ export interface ExcludedEvent {
 export interface StudyGroup {
   readonly field: string;
   readonly key: string;
-  /** Indices into `StudyResult.events`. */
+  /** Indices into `StudyResult.events` of the group's events in the tests. */
   readonly eventIndices: readonly number[];
   readonly stats: SampleStats;
 }
@@ -100,6 +110,8 @@ export interface StudyResult {
   readonly eventWindow: RelWindow;
   readonly carWindows: readonly RelWindow[];
   readonly minEstimation: number;
+  /** Confounded events are left out of the tests. */
+  readonly excludeConfounded: boolean;
   /** Relative day of each row, and which window it belongs to. */
   readonly relDays: Int32Array;
   readonly rowWindow: readonly RowWindow[];

@@ -1,4 +1,5 @@
 import type { IsoDate } from '@aftershock/core';
+import { confounderText } from './confounding';
 import { collect, type CsvWriter } from './csv-writer';
 import type { SampleStats } from './sample-stats';
 import type { StudyResult } from './study-types';
@@ -124,6 +125,13 @@ export function studyTableFiles(res: StudyResult): TableFile[] {
       }),
     ),
   );
+  files.push(
+    table('confounded.csv', ['symbol', 'event_date', 'other_event', 'other_kind', 'other_date', 'other_day0', 'offset', 'in_tests'], function* () {
+      for (const e of res.events) {
+        for (const c of e.confoundedBy) yield [e.symbol, e.eventDate, c.eventId, c.kind, c.date, c.day0, c.offset, e.inTests ? 'yes' : 'no'];
+      }
+    }),
+  );
   files.push(table('excluded.csv', ['symbol', 'event_date', 'code', 'reason'], () => res.excluded.map((x) => [x.event.symbol, x.event.date, x.code, x.reason])));
   files.push({ name: 'summary.md', write: (w) => void w.write(summaryMarkdown(res)) });
   return files;
@@ -156,7 +164,12 @@ export function summaryMarkdown(res: StudyResult): string {
   L.push('# Event study', '');
   L.push(`- Profile: **${res.profile}**; model: ${res.model}; returns: ${res.returns} (${res.price}); market: ${res.marketSymbol}`);
   L.push(`- Estimation window ${res.estimation.start}:${res.estimation.end}, event window ${res.eventWindow.start}:${res.eventWindow.end} (sessions of ${res.marketSymbol}); minimum estimation length ${res.minEstimation}`);
-  L.push(`- Events: ${res.events.length} included, ${res.excluded.length} excluded`, '');
+  L.push(`- Events: ${res.events.length} included, ${res.excluded.length} excluded`);
+  const conf = res.events.filter((e) => e.confoundedBy.length > 0);
+  L.push(
+    `- Confounded (another event of the firm with day 0 inside the event window): ${conf.length}${conf.length > 0 ? (res.excludeConfounded ? ', left out of the tests' : ', kept in the tests') : ''}`,
+    '',
+  );
   L.push('## AAR and tests by day', '');
   const head = ['rel_day', 'N', 'AAR', 'CAAR', 'BW1985', 't', ...(mm ? ['Patell', 'BMP'] : []), 'sign', 'rank', 'Wilcoxon'];
   L.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
@@ -176,6 +189,10 @@ export function summaryMarkdown(res: StudyResult): string {
   if (res.groups.length > 0) {
     L.push('', `## Groups by ${res.groups[0]!.field}`, '', '| group | N | CAAR (last day) |', '|---|---|---|');
     for (const gr of res.groups) L.push(`| ${gr.key} | ${gr.stats.n} | ${num(gr.stats.aar[gr.stats.aar.length - 1]?.caar ?? NaN)} |`);
+  }
+  if (conf.length > 0) {
+    L.push('', '## Confounded events', '');
+    for (const e of conf) L.push(`- ${e.symbol} ${e.eventDate} (day 0 ${e.day0}): ${confounderText(e.confoundedBy)}`);
   }
   if (res.excluded.length > 0) {
     L.push('', '## Excluded events', '');

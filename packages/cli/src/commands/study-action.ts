@@ -134,6 +134,7 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
     unknownTiming,
     minEstimation: intOption(o.minEstimation, 'min-estimation', 1),
     bootstrap: samples > 0 ? { samples, seed: intOption(o.seed, 'seed', 0), level: 0.95 } : false,
+    ...(o.excludeConfounded ? { excludeConfounded: true } : {}),
     ...(o.groupBy ? { groupBy: o.groupBy } : {}),
   };
   const res = runStudy({ prices, market, events }, config);
@@ -141,5 +142,7 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
   const out = (s: string): void => void process.stdout.write(s);
   out(`study (${res.profile}, ${res.model}, ${res.returns} returns): ${res.events.length} event(s), ${res.excluded.length} excluded\n`);
   for (const x of res.excluded) out(`  excluded ${x.event.symbol} ${x.event.date}: ${x.reason} [${x.code}]\n`);
+  const confounded = res.events.filter((e) => e.confoundedBy.length > 0).length;
+  if (confounded > 0) out(`  ${confounded} event(s) confounded by another event of the firm inside the window (confounded.csv)${res.excludeConfounded ? ', left out of the tests' : ''}\n`);
   out(`wrote ${written.length} file(s) to ${o.out}\n`);
 }

@@ -18,6 +18,7 @@ export interface StudyOptions {
   readonly groupBy?: string;
   readonly bootstrap: string;
   readonly seed: string;
+  readonly excludeConfounded?: boolean;
   readonly out: string;
 }
 
@@ -42,6 +43,7 @@ export function registerStudy(program: Command): void {
     .option('--group-by <field>', 'also test groups of an event field (kind, timing, surprise, symbol, or a tag)')
     .option('--bootstrap <n>', 'bootstrap samples for the CAAR confidence interval (0: off)', '1000')
     .option('--seed <n>', 'bootstrap seed', '1')
+    .option('--exclude-confounded', "leave events with another of the firm's events inside their window out of the tests (they stay in the tables)")
     .requiredOption('--out <dir>', 'output folder')
     .action(async (o: StudyOptions) => (await import('./study-action')).runStudyCommand(o));
 }

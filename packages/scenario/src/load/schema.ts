@@ -64,6 +64,8 @@ const study = z.strictObject({
   nonSession: oneOf(['next', 'previous', 'skip']).default('next'),
   unknownTiming: oneOf(['same-session', 'next-session']).default('same-session'),
   minEstimation: whole(2).default(30),
+  /** Leave events with another event of the same firm (day 0 inside the event window) out of the tests; they stay flagged in the tables. */
+  excludeConfounded: z.boolean({ error: 'expected true or false' }).default(false),
   pricePath: sessionWindow('a price-path window').default([-10, 10]),
 });
 

@@ -25,6 +25,7 @@ export function studyConfig(s: Scenario, groupBy?: string): StudyConfig {
     nonSession: st.nonSession,
     unknownTiming: st.unknownTiming,
     bootstrap: { samples: 1000, seed: s.seed, level: 0.95 },
+    excludeConfounded: st.excludeConfounded,
     ...(groupBy !== undefined ? { groupBy } : {}),
   };
 }

@@ -64,7 +64,7 @@ export function reportGroups(results: readonly StudyResult[]): ReportGroup[] {
   const first = results[0];
   if (!first) return [];
   const cars = (idx: readonly number[]) => idx.map((i) => first.events[i]!.cars[0]?.car ?? NaN);
-  const out = [reportGroup('all', first.stats, first, cars(first.events.map((_, i) => i)))];
+  const out = [reportGroup('all', first.stats, first, cars(first.events.flatMap((e, i) => (e.inTests ? [i] : []))))];
   for (const r of results) {
     for (const g of r.groups) {
       out.push(reportGroup(`${g.field}: ${g.key}`, g.stats, r, g.eventIndices.map((i) => r.events[i]!.cars[0]?.car ?? NaN)));
@@ -155,6 +155,9 @@ export function eventRows(events: readonly MarketEvent[], study: StudyResult | n
         ...base,
         reaction: { day0Return: fin(se.day0Return), day0Abnormal: day0Abnormal(study, se), car: se.cars.map((c) => ({ window: [c.window.start, c.window.end] as const, car: fin(c.car) })) },
         carPath: carPath(study, se),
+        ...(se.confoundedBy.length > 0
+          ? { confoundedBy: se.confoundedBy.map((c) => ({ eventId: c.eventId, kind: c.kind, date: c.date, day0: c.day0, offset: c.offset })), inTests: se.inTests }
+          : {}),
       };
     }
     const x = excluded.get(e);
