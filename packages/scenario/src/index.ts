@@ -11,3 +11,4 @@ export { scenarioSchema } from './load/schema';
 export type { ScenarioInput, ScenarioSpec } from './load/schema';
 export type { StrategyCatalog } from './load/catalog';
 export { VERSION } from './version';
+export { readFactorFiles } from './run/study-config';

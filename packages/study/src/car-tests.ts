@@ -1,3 +1,4 @@
+import { isRegressionModel } from './profile';
 import type { ModelFit } from './models';
 import type { Panel, RelWindow } from './panel';
 import type { ParametricRow } from './parametric';
@@ -45,7 +46,7 @@ export function carTests(
     significance: L > 0 ? normalFlag(stat) : '',
   });
   out.push(row('car_brown_warner_1985', sum((d) => d.bw1985.stat), carMean));
-  if (fit.model === 'market-model') out.push(row('car_lamb', sum((d) => d.lamb?.stat ?? NaN), carMean));
+  if (isRegressionModel(fit.model)) out.push(row('car_lamb', sum((d) => d.lamb?.stat ?? NaN), carMean));
   out.push(row('car_rank_test', carRankStatistic(p, fit, w, kept.map((d) => d.relDay), full), NaN));
   return out;
 }

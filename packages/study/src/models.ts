@@ -1,10 +1,14 @@
+import { fitFactorModels } from './factor-fit';
 import type { Panel } from './panel';
-import type { ModelKind, StudyProfile } from './profile';
+import { isFactorModel, type ModelKind, type StudyProfile } from './profile';
+export type { FactorPanel } from './panel';
 
 /** Per-firm model parameters (struct of arrays, one entry per firm) and AR / predicted for every row. */
 export interface ModelFit {
   readonly model: ModelKind;
   readonly n: number;
+  /** Parameters estimated per firm (2 for the market model, K + 1 for K factors): Patell's variance uses T − this. */
+  readonly nParams: number;
   /** Estimation length T_i: complete cases in the estimation window. */
   readonly T: Float64Array;
   readonly alpha: Float64Array;
@@ -27,11 +31,47 @@ export interface ModelFit {
   readonly estLastRow: Int32Array;
   /** AR of every row; the predicted return is not stored (`predictedRow` derives it: a panel's worth less memory). */
   readonly ar: Float64Array;
+  /** Factor models: per firm the K betas, the factor means over E_i and S⁻¹ (K×K), firm-major. */
+  readonly factors?: { readonly k: number; readonly betas: Float64Array; readonly means: Float64Array; readonly sInv: Float64Array };
+}
+
+/**
+ * The out-of-sample prediction-error factor 1 + 1/T + x̃' S⁻¹ x̃ of firm i on row r (x̃ the regressors' deviation
+ * from their estimation means): the full regression's leverage, 1 + 1/T + (Rm − m̄)²/SS for the market model.
+ */
+export function leverage(p: Panel, fit: ModelFit, i: number, r: number): number {
+  const T = fit.T[i]!;
+  const fx = fit.factors;
+  if (!fx || !p.factors) {
+    const d = p.mkt[i * p.rows + r]! - fit.mktMean[i]!;
+    return 1 + 1 / T + (d * d) / fit.mktSs[i]!;
+  }
+  const K = fx.k;
+  const m = p.factors.start[i]! + r;
+  let q = 0;
+  for (let a = 0; a < K; a++) {
+    const da = p.factors.series[a]![m]! - fx.means[i * K + a]!;
+    let row = 0;
+    for (let b = 0; b < K; b++) row += fx.sInv[(i * K + a) * K + b]! * (p.factors.series[b]![m]! - fx.means[i * K + b]!);
+    q += da * row;
+  }
+  return 1 + 1 / T + q;
 }
 
 /** The normal return the model predicts for every row of firm i (the same expression `fitModels` subtracts). */
 export function predictedRow(p: Panel, fit: ModelFit, i: number): Float64Array {
   const out = new Float64Array(p.rows);
+  const fx = fit.factors;
+  if (fx && p.factors) {
+    // R − AR = RF + α + Σ β_k F_k (NaN where a factor is missing).
+    for (let r = 0; r < p.rows; r++) {
+      const m = p.factors.start[i]! + r;
+      let pr = p.factors.rf[m]! + fit.alpha[i]!;
+      for (let k = 0; k < fx.k; k++) pr += fx.betas[i * fx.k + k]! * p.factors.series[k]![m]!;
+      out[r] = pr;
+    }
+    return out;
+  }
   const o = i * p.rows;
   const a = fit.alpha[i]!;
   const b = fit.beta[i]!;
@@ -50,6 +90,10 @@ export function predictedRow(p: Panel, fit: ModelFit, i: number): Float64Array {
  * - constant mean: AR = R − mean_{E_i}(R), E_i using R only.
  */
 export function fitModels(p: Panel, model: ModelKind, profile: StudyProfile): ModelFit {
+  if (isFactorModel(model)) {
+    if (!p.factors) throw new Error(`model ${model} needs a panel with factors`);
+    return fitFactorModels(p, p.factors, model, profile);
+  }
   const { n, rows, estStart, estEnd, ret, mkt } = p;
   const mk = () => new Float64Array(n).fill(NaN);
   const T = new Float64Array(n);
@@ -155,5 +199,5 @@ export function fitModels(p: Panel, model: ModelKind, profile: StudyProfile): Mo
       mktN[i] = cnt;
     }
   }
-  return { model, n, T, alpha, beta, meanReturn, arMean, sd, sdN1, rss, mktMean, mktSs, mktN, estFirstRow, estLastRow, ar };
+  return { model, n, nParams: model === 'market-model' ? 2 : model === 'constant-mean' ? 1 : 0, T, alpha, beta, meanReturn, arMean, sd, sdN1, rss, mktMean, mktSs, mktN, estFirstRow, estLastRow, ar };
 }

@@ -15,6 +15,16 @@ export interface Panel {
   readonly ret: Float64Array;
   /** Market returns aligned to each firm's rows. */
   readonly mkt: Float64Array;
+  /** Factor returns for factor models: calendar series and each firm's offset into them (not copied per firm). */
+  readonly factors?: FactorPanel;
+}
+
+/** Factor series aligned to the market's sessions; firm i's row r is index `start[i] + r`. */
+export interface FactorPanel {
+  readonly names: readonly string[];
+  readonly series: readonly Float64Array[];
+  readonly rf: Float64Array;
+  readonly start: Int32Array;
 }
 
 /** Relative-day window, both ends inclusive. */
@@ -24,7 +34,7 @@ export interface RelWindow {
 }
 
 /** Builds the panel geometry for estimation and event windows given in relative days (estimation before event). */
-export function panelGeometry(est: RelWindow, evt: RelWindow): Omit<Panel, 'n' | 'ret' | 'mkt'> {
+export function panelGeometry(est: RelWindow, evt: RelWindow): Omit<Panel, 'n' | 'ret' | 'mkt' | 'factors'> {
   const relFirst = est.start;
   return {
     rows: evt.end - relFirst + 1,
@@ -44,7 +54,7 @@ export function subPanel(p: Panel, keep: readonly number[]): Panel {
     ret.set(p.ret.subarray(i * p.rows, (i + 1) * p.rows), k * p.rows);
     mkt.set(p.mkt.subarray(i * p.rows, (i + 1) * p.rows), k * p.rows);
   });
-  return { ...p, n: keep.length, ret, mkt };
+  return { ...p, n: keep.length, ret, mkt, ...(p.factors ? { factors: { ...p.factors, start: Int32Array.from(keep, (i) => p.factors!.start[i]!) } } : {}) };
 }
 
 /** Blocks `keep[k]` (ascending) of `width` entries moved to block k in place; the view of the kept blocks. */
@@ -57,5 +67,6 @@ export function compactRows(a: Float64Array, keep: readonly number[], width: num
 
 /** `subPanel` without a copy: the panel's own buffers compacted in place (`keep` ascending). */
 export function compactPanel(p: Panel, keep: readonly number[]): Panel {
-  return { ...p, n: keep.length, ret: compactRows(p.ret, keep, p.rows), mkt: compactRows(p.mkt, keep, p.rows) };
+  const factors = p.factors ? { ...p.factors, start: Int32Array.from(keep, (i) => p.factors!.start[i]!) } : undefined;
+  return { ...p, n: keep.length, ret: compactRows(p.ret, keep, p.rows), mkt: compactRows(p.mkt, keep, p.rows), ...(factors ? { factors } : {}) };
 }

@@ -1,4 +1,5 @@
-import type { ModelFit } from './models';
+import { leverage, type ModelFit } from './models';
+import { isRegressionModel } from './profile';
 import type { Panel } from './panel';
 import type { StudyProfile } from './profile';
 import { normalFlag, tFlag, tv, type TestValue } from './significance';
@@ -52,10 +53,7 @@ export function portfolioSd(p: Panel, ar: Float64Array): number {
 
 /** Patell's standardized AR with the out-of-sample forecast correction; NaN where AR or the market is missing. */
 export function standardizedAr(p: Panel, fit: ModelFit, i: number, r: number): number {
-  const o = i * p.rows + r;
-  const d = p.mkt[o]! - fit.mktMean[i]!;
-  const T = fit.T[i]!;
-  return fit.ar[o]! / (fit.sd[i]! * Math.sqrt(1 + 1 / T + (d * d) / fit.mktSs[i]!));
+  return fit.ar[i * p.rows + r]! / (fit.sd[i]! * Math.sqrt(leverage(p, fit, i, r)));
 }
 
 /**
@@ -101,7 +99,8 @@ export function averageCrossCorrelation(p: Panel, fit: ModelFit): number {
 export function parametricTests(p: Panel, fit: ModelFit, profile: StudyProfile, crossCorrelation?: number, lambFirm = 0): ParametricRow[] {
   const { n, rows } = p;
   const ar = fit.ar;
-  const mm = fit.model === 'market-model';
+  const mm = isRegressionModel(fit.model);
+  const df = fit.nParams;
   const estudy2 = profile === 'estudy2';
   let sumS2 = 0;
   let sumT = 0;
@@ -109,7 +108,7 @@ export function parametricTests(p: Panel, fit: ModelFit, profile: StudyProfile, 
   for (let i = 0; i < n; i++) {
     sumS2 += fit.sd[i]! * fit.sd[i]!;
     sumT += fit.T[i]!;
-    patellVar += (fit.T[i]! - 2) / (fit.T[i]! - 4);
+    patellVar += (fit.T[i]! - df) / (fit.T[i]! - df - 2);
   }
   const meanT = sumT / n;
   const dfEst = meanT - 1;
@@ -158,14 +157,13 @@ export function parametricTests(p: Panel, fit: ModelFit, profile: StudyProfile, 
         const z = standardizedAr(p, fit, i, r);
         const x = p.mkt[i * rows + r]!;
         if (!estudy2 && x === x && ar[i * rows + r]! === ar[i * rows + r]!) {
-          const d = x - fit.mktMean[i]!;
-          lambTerm += 1 + 1 / fit.T[i]! + (d * d) / fit.mktSs[i]!;
+          lambTerm += leverage(p, fit, i, r);
           lambN++;
         }
         if (z !== z) continue;
         ns++;
         ss += z;
-        pv += (fit.T[i]! - 2) / (fit.T[i]! - 4);
+        pv += (fit.T[i]! - df) / (fit.T[i]! - df - 2);
       }
       const mz = ns > 0 ? ss / ns : NaN;
       let zss = 0;
@@ -177,10 +175,11 @@ export function parametricTests(p: Panel, fit: ModelFit, profile: StudyProfile, 
       const pt = estudy2 ? (n * mz) / Math.sqrt(patellVar) : ss / Math.sqrt(pv);
       const bmp = (mz / zsd) * Math.sqrt(ns);
       let lambC: number;
-      if (estudy2) {
+      if (estudy2 && !fit.factors) {
         const d = p.mkt[lambFirm * rows + r]! - fit.mktMean[lambFirm]!;
         lambC = 1 + 1 / meanT + (d * d) / fit.mktSs[lambFirm]!;
-      } else lambC = lambN > 0 ? lambTerm / lambN : NaN;
+      } else if (estudy2) lambC = leverage(p, fit, lambFirm, r) - 1 / fit.T[lambFirm]! + 1 / meanT;
+      else lambC = lambN > 0 ? lambTerm / lambN : NaN;
       const lamb = aar / (sA * Math.sqrt(lambC));
       const kp = bmp * Math.sqrt((1 - rBar) / (1 + (ns - 1) * rBar));
       row.patell = tv(pt, normalFlag(pt));

@@ -5,9 +5,19 @@
 export type StudyProfile = 'textbook' | 'estudy2';
 export const STUDY_PROFILES: readonly StudyProfile[] = ['textbook', 'estudy2'];
 
-/** Normal-return model. */
-export type ModelKind = 'market-model' | 'market-adjusted' | 'constant-mean';
-export const MODEL_KINDS: readonly ModelKind[] = ['market-model', 'market-adjusted', 'constant-mean'];
+/** Normal-return model: the market model, the two benchmarks without estimation of a slope, or a factor model. */
+export type ModelKind = 'market-model' | 'market-adjusted' | 'constant-mean' | 'ff3' | 'ff5' | 'carhart';
+export const MODEL_KINDS: readonly ModelKind[] = ['market-model', 'market-adjusted', 'constant-mean', 'ff3', 'ff5', 'carhart'];
+
+/** Fama–French 3 or 5 factors, or Carhart (FF3 + momentum). */
+export function isFactorModel(m: ModelKind): m is 'ff3' | 'ff5' | 'carhart' {
+  return m === 'ff3' || m === 'ff5' || m === 'carhart';
+}
+
+/** Models estimated by regression, whose prediction error Patell, BMP, Lamb and Kolari–Pynnönen standardise by. */
+export function isRegressionModel(m: ModelKind): boolean {
+  return m === 'market-model' || isFactorModel(m);
+}
 
 /** The textbook profile's departures from estudy2, one line each with the reason (for reports and the README). */
 export const TEXTBOOK_CHOICES: readonly { readonly choice: string; readonly reason: string }[] = [

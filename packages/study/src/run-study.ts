@@ -11,6 +11,8 @@ import {
 } from '@aftershock/core';
 import { firmCar } from './aggregate';
 import { confounders } from './confounding';
+import { factorColumns, FACTOR_MODELS, type FactorModelKind, type FactorTable } from './factors';
+import { isFactorModel } from './profile';
 import { MarketAligner } from './market-align';
 import { fitModels, predictedRow, type ModelFit } from './models';
 import { compactPanel, compactRows, panelGeometry, subPanel, type Panel, type RelWindow } from './panel';
@@ -25,6 +27,8 @@ export interface StudyInput {
   readonly market: BarSeries;
   readonly events: readonly MarketEvent[];
   readonly calendar?: TradingCalendar;
+  /** Daily factors (`parseFrenchFactors`), required by the factor models ff3, ff5 and carhart. */
+  readonly factors?: FactorTable;
 }
 
 interface Candidate {
@@ -46,11 +50,16 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
   const returns = config.returns ?? 'simple';
   const profile = config.profile ?? 'textbook';
   const price = config.price ?? 'close';
-  const minEstimation = Math.max(model === 'market-model' ? 5 : 2, config.minEstimation ?? 30);
+  const factorModel = isFactorModel(model);
+  const minEstimation = Math.max(model === 'market-model' ? 5 : factorModel ? FACTOR_MODELS[model].length + 4 : 2, config.minEstimation ?? 30);
+  if (factorModel && !input.factors) {
+    throw new AftershockError('FACTORS_REQUIRED', `model ${model} needs daily factors (Ken French's files: --factors, or study.factors in a scenario)`, { field: 'factors' });
+  }
   const carMinPercentage = config.carMinPercentage ?? 90;
   const market = input.market;
   if (market.length < 2) throw new AftershockError('NO_MARKET_DATA', `market series ${market.symbol} has fewer than two closes`, { field: 'market' });
   if (input.events.length === 0) throw new AftershockError('NO_EVENTS', 'no events to study', { field: 'events' });
+  const fac = factorModel ? alignFactors(input.factors!, model, market) : undefined;
   const bySymbol = input.prices instanceof Map ? (input.prices as ReadonlyMap<string, BarSeries>) : new Map((input.prices as readonly BarSeries[]).map((b) => [b.symbol, b]));
   const aligner = new MarketAligner(market, returns, price);
   const excluded: ExcludedEvent[] = [];
@@ -109,6 +118,8 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
       exclude(c.event, 'SHORT_HISTORY', `needs ${-est.start} ${market.symbol} sessions before day 0 ${c.day0}, only ${c.m0} available`);
     } else if (last >= market.length) {
       exclude(c.event, 'SHORT_HISTORY', `needs ${evt.end} ${market.symbol} sessions after day 0 ${c.day0}, only ${market.length - 1 - c.m0} available`);
+    } else if (fac && (market.dates[first]! < fac.first || market.dates[last]! > fac.last)) {
+      exclude(c.event, 'FACTORS_SHORT', `its windows ${market.dates[first]}..${market.dates[last]} run past the factor file(s) ${fac.files} (${fac.first}..${fac.last})`);
     } else kept.push(c);
   }
   const fill = (list: readonly Candidate[]): Panel => {
@@ -119,7 +130,8 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
       ret.set(aligner.at(c.bars).subarray(r0, r0 + rows), i * rows);
       mkt.set(aligner.marketReturns.subarray(r0, r0 + rows), i * rows);
     });
-    return { ...geo, n: list.length, ret, mkt };
+    const factors = fac ? { names: fac.names, series: fac.series, rf: fac.rf, start: Int32Array.from(list, (c) => c.m0 + est!.start) } : undefined;
+    return { ...geo, n: list.length, ret, mkt, ...(factors ? { factors } : {}) };
   };
   let panel = fill(kept);
   let fit = fitModels(panel, model, profile);
@@ -128,6 +140,7 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
     const T = fit.T[i]!;
     if (T < minEstimation) exclude(c.event, 'SHORT_ESTIMATION', `only ${T} estimation returns in ${est!.start}:${est!.end} (minimum ${minEstimation})`);
     else if (model === 'market-model' && !(fit.beta[i]! === fit.beta[i]!)) exclude(c.event, 'MODEL_FAILED', 'the market model cannot be fitted (no market variation in the estimation window)');
+    else if (factorModel && !(fit.alpha[i]! === fit.alpha[i]!)) exclude(c.event, 'MODEL_FAILED', `the ${model} model cannot be fitted (too few estimation days or collinear factors)`);
     else ok.push(i);
   });
   if (ok.length === 0) {
@@ -167,6 +180,7 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
       mktMean: fit.mktMean[i]!,
       mktSs: fit.mktSs[i]!,
       mktN: model === 'constant-mean' ? NaN : fit.mktN[i]!,
+      ...(fit.factors ? { factorBetas: Object.fromEntries(fac!.names.map((nm, k) => [nm, fit.factors!.betas[i * fit.factors!.k + k]!])) } : {}),
       estFirstRelDay: fr >= 0 ? geo.relFirst + fr : NaN,
       estLastRelDay: lr >= 0 ? geo.relFirst + lr : NaN,
       estFirstDate: fr >= 0 ? market.dates[r0 + fr]! : null,
@@ -258,6 +272,17 @@ function inputOrder(all: readonly MarketEvent[], events: readonly MarketEvent[])
   return out;
 }
 
+/** The model's factor columns laid on the market's sessions (NaN where the files have no row). */
+function alignFactors(t: FactorTable, model: FactorModelKind, market: BarSeries) {
+  const { names, values, rf } = factorColumns(t, model);
+  const at = new Map(t.dates.map((d, i) => [d, i]));
+  const lay = (v: Float64Array) => Float64Array.from(market.dates, (d) => {
+    const i = at.get(d);
+    return i === undefined ? NaN : v[i]!;
+  });
+  return { names, series: values.map(lay), rf: lay(rf), first: t.dates[0]!, last: t.dates[t.dates.length - 1]!, files: t.files.join(', ') };
+}
+
 /** Every event was excluded: one problem per event (with its file and line when known). */
 function noUsableEvents(excluded: readonly ExcludedEvent[]): ValidationError {
   return new ValidationError(
@@ -288,9 +313,18 @@ function selectFirms(f: ModelFit, idx: readonly number[], rows: number, inPlace:
     idx.forEach((i, k) => out.set(a.subarray(i * rows, (i + 1) * rows), k * rows));
     return out;
   };
+  const fx = f.factors;
+  const pickBlocks = (a: Float64Array, width: number) => {
+    if (inPlace) return compactRows(a, idx, width);
+    const out = new Float64Array(idx.length * width);
+    idx.forEach((i, k) => out.set(a.subarray(i * width, (i + 1) * width), k * width));
+    return out;
+  };
   return {
     model: f.model,
     n: idx.length,
+    nParams: f.nParams,
+    ...(fx ? { factors: { k: fx.k, betas: pickBlocks(fx.betas, fx.k), means: pickBlocks(fx.means, fx.k), sInv: pickBlocks(fx.sInv, fx.k * fx.k) } } : {}),
     T: pick(f.T),
     alpha: pick(f.alpha),
     beta: pick(f.beta),

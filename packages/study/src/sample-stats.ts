@@ -1,3 +1,4 @@
+import { isRegressionModel } from './profile';
 import { aarTable, firmCar, type AarRow } from './aggregate';
 import { bootstrapCaar, type BootstrapCi } from './bootstrap';
 import { carTests, type CarTestRow } from './car-tests';
@@ -42,7 +43,7 @@ function firstInInput(n: number, order: ArrayLike<number> | undefined): number {
 
 /** Runs every cross-sectional statistic on a fitted panel. */
 export function sampleStats(p: Panel, fit: ModelFit, o: SampleOptions): SampleStats {
-  const rBar = fit.model === 'market-model' ? averageCrossCorrelation(p, fit) : NaN;
+  const rBar = isRegressionModel(fit.model) ? averageCrossCorrelation(p, fit) : NaN;
   const parametric = parametricTests(p, fit, o.profile, rBar, firstInInput(p.n, o.inputOrder));
   const full = firmRanks(p, fit.ar, rowsOf(p, p.evtStart, p.evtEnd), true);
   const nonparametric = nonparametricTests(p, fit, o.profile, full);

@@ -54,6 +54,8 @@ export interface EventModel {
   readonly estLastRelDay: number;
   readonly estFirstDate: IsoDate | null;
   readonly estLastDate: IsoDate | null;
+  /** Factor models: β̂ per factor (`alpha` is α̂ of the excess return; `beta` the Mkt-RF beta; mkt* are Mkt-RF's). */
+  readonly factorBetas?: Readonly<Record<string, number>>;
 }
 
 /** One included event: its day 0, model and every row from the first estimation day to the last event day. */

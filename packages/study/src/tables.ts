@@ -1,3 +1,4 @@
+import { isRegressionModel } from './profile';
 import type { IsoDate } from '@aftershock/core';
 import { confounderText } from './confounding';
 import { collect, type CsvWriter } from './csv-writer';
@@ -65,7 +66,7 @@ export function sampleTableFiles(s: SampleStats, marketModel: boolean): TableFil
  * rel_day), event_calendar, excluded, the two tables beyond estudy2 (kp_bmp, caar_bootstrap) and summary.md.
  */
 export function studyTableFiles(res: StudyResult): TableFile[] {
-  const mm = res.model === 'market-model';
+  const mm = isRegressionModel(res.model);
   const ca = res.model === 'constant-mean';
   const d = (x: IsoDate | null) => x;
   const files: TableFile[] = [];
@@ -87,6 +88,14 @@ export function studyTableFiles(res: StudyResult): TableFile[] {
       },
     ),
   );
+  const factorNames = Object.keys(res.events[0]?.model.factorBetas ?? {});
+  if (factorNames.length > 0) {
+    files.push(
+      table('factor_betas.csv', ['symbol', 'event_date', 'alpha', ...factorNames.map((n) => `beta_${n}`), 'est_ar_sd', 'estimation_length'], () =>
+        res.events.map((e) => [e.symbol, e.eventDate, e.model.alpha, ...factorNames.map((n) => e.model.factorBetas![n]!), e.model.sd, e.model.estimationLength]),
+      ),
+    );
+  }
   files.push({
     name: 'ar.csv',
     write(w) {
@@ -159,7 +168,7 @@ function num(x: number, digits = 4): string {
 /** A readable Markdown summary of a study. */
 export function summaryMarkdown(res: StudyResult): string {
   const s = res.stats;
-  const mm = res.model === 'market-model';
+  const mm = isRegressionModel(res.model);
   const L: string[] = [];
   L.push('# Event study', '');
   L.push(`- Profile: **${res.profile}**; model: ${res.model}; returns: ${res.returns} (${res.price}); market: ${res.marketSymbol}`);

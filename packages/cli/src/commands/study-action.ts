@@ -8,6 +8,8 @@ import {
   parseRelWindow,
   runStudy,
   CsvWriter,
+  isFactorModel,
+  isRegressionModel,
   sampleTableFiles,
   studyTableFiles,
   type ModelKind,
@@ -99,7 +101,7 @@ export function writeStudy(res: StudyResult, dir: string): string[] {
   for (const g of res.groups) {
     const sub = join('groups', safeName(`${g.field}=${g.key}`));
     mkdirSync(join(dir, sub), { recursive: true });
-    for (const f of sampleTableFiles(g.stats, res.model === 'market-model')) {
+    for (const f of sampleTableFiles(g.stats, isRegressionModel(res.model))) {
       writeTable(join(dir, sub), f);
       written.push(join(sub, f.name));
     }
@@ -137,7 +139,12 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
     ...(o.excludeConfounded ? { excludeConfounded: true } : {}),
     ...(o.groupBy ? { groupBy: o.groupBy } : {}),
   };
-  const res = runStudy({ prices, market, events }, config);
+  if (isFactorModel(model) && !o.factors) {
+    throw new AftershockError('BAD_OPTION', `--model ${model} needs --factors FILE[,FILE] (Ken French's daily factor CSVs)`, { field: 'factors' });
+  }
+  // Loaded only for factor models: the scenario package is not needed otherwise.
+  const factors = o.factors ? (await import('@aftershock/scenario')).readFactorFiles(o.factors.split(',').map((f) => f.trim())) : undefined;
+  const res = runStudy({ prices, market, events, ...(factors ? { factors } : {}) }, config);
   const written = writeStudy(res, o.out);
   const out = (s: string): void => void process.stdout.write(s);
   out(`study (${res.profile}, ${res.model}, ${res.returns} returns): ${res.events.length} event(s), ${res.excluded.length} excluded\n`);

@@ -19,6 +19,7 @@ export interface StudyOptions {
   readonly bootstrap: string;
   readonly seed: string;
   readonly excludeConfounded?: boolean;
+  readonly factors?: string;
   readonly out: string;
 }
 
@@ -43,6 +44,7 @@ export function registerStudy(program: Command): void {
     .option('--group-by <field>', 'also test groups of an event field (kind, timing, surprise, symbol, or a tag)')
     .option('--bootstrap <n>', 'bootstrap samples for the CAAR confidence interval (0: off)', '1000')
     .option('--seed <n>', 'bootstrap seed', '1')
+    .option('--factors <files>', "Ken French's daily factor CSVs, comma-separated, for --model ff3|ff5|carhart (carhart: FF3 and the momentum file)")
     .option('--exclude-confounded', "leave events with another of the firm's events inside their window out of the tests (they stay in the tables)")
     .requiredOption('--out <dir>', 'output folder')
     .action(async (o: StudyOptions) => (await import('./study-action')).runStudyCommand(o));

@@ -104,9 +104,10 @@ function resolvePaths(s: Partial<ScenarioSpec>, file: string | undefined, dir: s
   if (s.strategies) out['strategies'] = s.strategies.map((st) => (st.module !== undefined ? { ...st, module: abs(st.module) } : st));
   const related = s.related ? { ...s.related, ...(s.related.file ? { file: abs(s.related.file) } : {}) } : undefined;
   if (related) out['related'] = related;
+  if (s.study?.factors) out['study'] = { ...s.study, factors: s.study.factors.map(abs) };
   if (s.outputs) out['outputs'] = { ...s.outputs, ...(s.outputs.folder ? { folder: abs(s.outputs.folder) } : {}) };
   const modules = (s.strategies ?? []).flatMap((st) => (st.module !== undefined ? [abs(st.module)] : []));
-  out['inputs'] = [...(file ? [file] : []), ...(events?.files ?? []), ...(related?.file ? [related.file] : []), ...new Set(modules)];
+  out['inputs'] = [...(file ? [file] : []), ...(events?.files ?? []), ...(related?.file ? [related.file] : []), ...new Set(modules), ...((out['study'] as Scenario['study'] | undefined)?.factors ?? [])];
   return out as Partial<Scenario>;
 }
 

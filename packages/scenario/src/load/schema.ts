@@ -57,7 +57,9 @@ const study = z.strictObject({
     .default([-250, -11]),
   window: z.union([sessionWindow('an event window'), dateWindow], { error: 'expected [from, to] in sessions or { from: date, to: date }' }).default([-5, 5]),
   car: listOf(sessionWindow('a CAR window'), 1).default([[0, 0], [0, 1], [-1, 1], [-5, 5]]),
-  model: oneOf(['market-model', 'market-adjusted', 'constant-mean']).default('market-model'),
+  model: oneOf(['market-model', 'market-adjusted', 'constant-mean', 'ff3', 'ff5', 'carhart']).default('market-model'),
+  /** Ken French's daily factor files, read in place (paths relative to the scenario file); required by ff3, ff5, carhart. */
+  factors: listOf(text('a factor file path')).optional(),
   returns: oneOf(['simple', 'log']).default('simple'),
   profile: oneOf(['textbook', 'estudy2']).default('textbook'),
   groups: listOf(text('a field name')).default([]),

@@ -10,7 +10,7 @@ import { spilloverSection } from './spillovers';
 import { strategyCatalog } from './strategy-catalog';
 import { compareRuns, runStrategies, strategyRunInputs } from './strategies';
 import { runSweeps } from './sweeps';
-import { studyConfig } from './study-config';
+import { readFactorFiles, studyConfig } from './study-config';
 import { eventRows, reportGroups, tryStudy } from './study-result';
 
 export interface RunOptions {
@@ -45,10 +45,11 @@ export async function runScenario(pathOrObject: string | object, opts: RunOption
 
   progress('event study', 0.2);
   const groupFields = st.groups.length ? st.groups : [undefined];
+  const factors = st.factors ? readFactorFiles(st.factors) : undefined;
   const studies: StudyResult[] = [];
   let whyNone: string | undefined;
   for (const g of groupFields) {
-    const r = tryStudy({ prices: inputs.prices, market: inputs.benchmark, events: inputs.events, calendar: cal }, studyConfig(scenario, g));
+    const r = tryStudy({ prices: inputs.prices, market: inputs.benchmark, events: inputs.events, calendar: cal, ...(factors ? { factors } : {}) }, studyConfig(scenario, g));
     if (r.result) studies.push(r.result);
     else whyNone = r.reason;
   }

@@ -1,4 +1,6 @@
-import type { StudyConfig, WindowSpec } from '@aftershock/study';
+import { readFileSync } from 'node:fs';
+import { AftershockError } from '@aftershock/core';
+import { mergeFactors, parseFrenchFactors, type FactorTable, type StudyConfig, type WindowSpec } from '@aftershock/study';
 import type { Scenario } from '../load/scenario';
 
 type WindowInput = Scenario['study']['estimation'] | Scenario['study']['window'];
@@ -28,4 +30,19 @@ export function studyConfig(s: Scenario, groupBy?: string): StudyConfig {
     excludeConfounded: st.excludeConfounded,
     ...(groupBy !== undefined ? { groupBy } : {}),
   };
+}
+
+/** Reads Ken French's daily factor files in place and merges them (e.g. FF3 and momentum for carhart). */
+export function readFactorFiles(paths: readonly string[]): FactorTable {
+  return mergeFactors(
+    paths.map((p) => {
+      let text: string;
+      try {
+        text = readFileSync(p, 'utf8');
+      } catch {
+        throw new AftershockError('FILE_NOT_FOUND', `factor file ${p} cannot be read`, { file: p, field: 'factors' });
+      }
+      return parseFrenchFactors(text, p);
+    }),
+  );
 }
