@@ -120,7 +120,7 @@ describe('report.md and CSV', () => {
     const r = sampleResult({ symbol: 'A|B,"C"' });
     expect(renderMarkdown(r)).toContain('A\\|B');
     const csv = eventsCsv(r);
-    expect(csv.split('\n')[0]).toBe('id,symbol,kind,event_date,timing,day0,day0_return,day0_abnormal,car_0_0,car_-1_1,excluded');
+    expect(csv.split('\n')[0]).toBe('id,symbol,kind,event_date,timing,day0,day0_return,day0_abnormal,car_0_0,car_-1_1,excluded,confounded_by');
     expect(csv).toContain('"A|B,""C"""');
     expect(tradesCsv(r).split('\n')).toHaveLength(4);
   });
