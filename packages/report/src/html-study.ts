@@ -57,10 +57,30 @@ function groupBlock(g: StudyGroup, i: number): string {
       )
     : '';
   const dist = carDistribution(g, color);
-  return `<h3>${escapeHtml(g.name)} (${g.n} event${g.n === 1 ? '' : 's'})</h3><div class="grid2"><div class="card">${chart}</div><div class="card">${dist}</div></div><div class="scroll">${table}</div>${carTests}`;
+  const w = windowExtras(g);
+  const extras = w.length
+    ? htmlTable(
+        ['CAR window', 'mean BHAR', 'N (BHAR)', 'bootstrap CAAR', 'bootstrap interval'],
+        w.map((x) => [c(windowLabel(x.window)), n(pct(x.bhar), x.bhar, true), n(String(x.n), x.n), n(pct(x.caar), x.caar, true), c(x.interval)]),
+        [false, true, true, true, false],
+      )
+    : '';
+  return `<h3>${escapeHtml(g.name)} (${g.n} event${g.n === 1 ? '' : 's'})</h3><div class="grid2"><div class="card">${chart}</div><div class="card">${dist}</div></div><div class="scroll">${table}</div>${carTests}${extras}`;
+}
+
+/** Per CAR window: the mean BHAR and the bootstrap interval of CAAR, labelled with its level and resamples. */
+export function windowExtras(g: StudyGroup): { window: readonly [number, number]; bhar: number | null; n: number; caar: number | null; interval: string }[] {
+  const same = (a: readonly [number, number], b: readonly [number, number]) => a[0] === b[0] && a[1] === b[1];
+  const windows = g.bhar?.map((b) => b.window) ?? g.bootstrap?.map((b) => b.window) ?? [];
+  return windows.map((window) => {
+    const b = g.bhar?.find((x) => same(x.window, window));
+    const bs = g.bootstrap?.find((x) => same(x.window, window));
+    const interval = bs ? `${Math.round(bs.level * 100)}% [${pct(bs.lower)}, ${pct(bs.upper)}] (${bs.samples} resamples)` : '–';
+    return { window, bhar: b?.mean ?? null, n: b?.n ?? 0, caar: bs?.caar ?? null, interval };
+  });
 }
 
 export function studySection(r: RunResult): string {
   if (r.study.groups.length === 0) return `<section id="study"><h2>Event study</h2><p class="muted">No event had enough data for the study.</p></section>`;
-  return `<section id="study"><h2>Event study</h2><p class="muted">Test statistics per event day; <span class="sig">*</span> 10%, <span class="sig">**</span> 5%, <span class="sig">***</span> 1% (two-sided). The band is CAAR ± 1.96 × its standard error.</p>${r.study.groups.map(groupBlock).join('\n')}</section>`;
+  return `<section id="study"><h2>Event study</h2><p class="muted">Test statistics per event day; <span class="sig">*</span> 10%, <span class="sig">**</span> 5%, <span class="sig">***</span> 1% (two-sided). The band is CAAR ± 1.96 × its standard error (Brown–Warner 1985's S_A); the seeded bootstrap interval of CAAR, from resampled firm CARs, is its own row per CAR window. Wilcoxon is shown as its standardised z (raw W+ in report.json).</p>${r.study.groups.map(groupBlock).join('\n')}</section>`;
 }

@@ -1,3 +1,4 @@
+import { windowExtras } from './html-study';
 import { groupSummaries } from './study-summary';
 import { METRIC_GROUP_TITLES, metricCols, metricText } from './metric-table';
 import { paramsText, scoreText, sweepRows } from './sweep-view';
@@ -32,6 +33,16 @@ function groupMd(g: StudyGroup): string {
         ['CAR window', 'CAAR', ...pv.names],
         pv.rows.map((r) => [windowLabel(r.window), pct(r.caar), ...r.cells.map((t) => (t ? `${num(t.stat)}${t.signif}` : '–'))]),
         ['l', 'r', ...pv.names.map(() => 'r' as const)],
+      ),
+    );
+  }
+  const w = windowExtras(g);
+  if (w.length) {
+    out.push(
+      tableMd(
+        ['CAR window', 'mean BHAR', 'N (BHAR)', 'bootstrap CAAR', 'bootstrap interval'],
+        w.map((x) => [windowLabel(x.window), pct(x.bhar), String(x.n), pct(x.caar), x.interval]),
+        ['l', 'r', 'r', 'r', 'l'],
       ),
     );
   }

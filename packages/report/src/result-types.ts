@@ -125,6 +125,12 @@ export interface StudyGroup {
   readonly carTests: readonly CarTest[];
   /** CARs of the group's events over the first CAR window, for the distribution. */
   readonly carDistribution: { readonly window: SessionWindow; readonly values: readonly number[] };
+  /** Mean buy-and-hold abnormal return (Π(1+R) − Π(1+Rm)) of the group's events per CAR window (added field). */
+  readonly bhar?: readonly { readonly window: SessionWindow; readonly mean: number | null; readonly n: number }[];
+  /** Seeded bootstrap interval of CAAR (mean firm CAR) per CAR window (added field; absent when the study had none). */
+  readonly bootstrap?: readonly { readonly window: SessionWindow; readonly caar: number | null; readonly lower: number | null; readonly upper: number | null; readonly level: number; readonly samples: number }[];
+  /** Wilcoxon signed-rank per event day: raw W+, N′ (non-zero ARs), the standardised z and its two-sided p (added field). */
+  readonly wilcoxon?: readonly { readonly offset: number; readonly wPlus: number | null; readonly n: number; readonly z: number | null; readonly p: number | null }[];
 }
 
 export interface StudyResult {

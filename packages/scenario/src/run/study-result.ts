@@ -1,18 +1,41 @@
 import { AftershockError, barIndexAt, eventField, resolveDay0, type BarSeries, type MarketEvent, type TradingCalendar } from '@aftershock/core';
 import type { CarTest, EventResult, StudyGroup as ReportGroup, TestTable } from '@aftershock/report';
-import { runStudy, type SampleStats, type StudyConfig, type StudyEvent, type StudyResult } from '@aftershock/study';
+import { pnorm, runStudy, type SampleStats, type StudyConfig, type StudyEvent, type StudyResult } from '@aftershock/study';
 
-/** The daily tests shown in reports: a readable subset of every test the study computes. */
-const TESTS: readonly { readonly name: string; readonly pick: (s: SampleStats, k: number) => { stat: number; signif: string } | undefined }[] = [
+type Pick = (s: SampleStats, k: number, study: StudyResult) => { stat: number; signif: string } | undefined;
+
+/** Every daily test the study computes (the 12 of estudy2 and Kolari–Pynnönen), Wilcoxon as its standardised z. */
+const TESTS: readonly { readonly name: string; readonly pick: Pick }[] = [
   { name: 't-test', pick: (s, k) => s.parametric[k]?.tTest },
+  { name: 'BW 1980', pick: (s, k) => s.parametric[k]?.bw1980 },
   { name: 'BW 1985', pick: (s, k) => s.parametric[k]?.bw1985 },
   { name: 'Patell', pick: (s, k) => s.parametric[k]?.patell },
   { name: 'BMP', pick: (s, k) => s.parametric[k]?.bmp },
   { name: 'KP', pick: (s, k) => s.parametric[k]?.kolariPynnonen },
+  { name: 'Lamb', pick: (s, k) => s.parametric[k]?.lamb },
+  { name: 'sign', pick: (s, k) => s.nonparametric[k]?.sign },
   { name: 'gen. sign', pick: (s, k) => s.nonparametric[k]?.gsign },
+  { name: 'Corrado sign', pick: (s, k) => s.nonparametric[k]?.csign },
   { name: 'rank', pick: (s, k) => s.nonparametric[k]?.rank },
-  { name: 'Wilcoxon', pick: (s, k) => s.nonparametric[k]?.wilcoxon },
+  { name: 'mod. rank', pick: (s, k) => s.nonparametric[k]?.mrank },
+  { name: 'Wilcoxon z', pick: (s, k, st) => wilcoxonZ(s, k, st) },
 ];
+
+/** W+ of day k unscaled (estudy2 reports n/N′ × W+ when firms are missing). */
+function wPlus(s: SampleStats, k: number, study: StudyResult): number {
+  const np = s.nonparametric[k];
+  if (!np) return NaN;
+  return study.profile === 'estudy2' && np.wilcoxonN > 0 ? (np.wilcoxon.stat * np.wilcoxonN) / s.n : np.wilcoxon.stat;
+}
+
+/** Wilcoxon's W+ standardised: (W+ − N′(N′+1)/4) / sqrt(N′(N′+1)(2N′+1)/24), flagged as the study flags W+. */
+function wilcoxonZ(s: SampleStats, k: number, study: StudyResult): { stat: number; signif: string } | undefined {
+  const np = s.nonparametric[k];
+  if (!np) return undefined;
+  const m = np.wilcoxonN;
+  const z = m > 0 ? (wPlus(s, k, study) - (m * (m + 1)) / 4) / Math.sqrt((m * (m + 1) * (2 * m + 1)) / 24) : NaN;
+  return { stat: z, signif: np.wilcoxon.signif };
+}
 
 const CAR_TEST_NAMES: Record<string, string> = { car_brown_warner_1985: 'Brown–Warner 1985', car_lamb: 'Lamb', car_rank_test: 'rank (Cowan)' };
 const fin = (x: number | undefined): number | null => (x !== undefined && Number.isFinite(x) ? x : null);
@@ -28,17 +51,25 @@ export function tryStudy(input: Parameters<typeof runStudy>[0], config: StudyCon
   }
 }
 
-/** One sample's statistics as a report group. `firmCars` are the CARs of the sample's events over the first window. */
-export function reportGroup(name: string, s: SampleStats, study: StudyResult, firmCars: readonly number[]): ReportGroup {
-  const tests = TESTS.filter((t) => s.aar.some((_, k) => t.pick(s, k) !== undefined));
+/**
+ * One sample's statistics as a report group. `firmCars` are the CARs of the sample's events over the first window;
+ * `members` (indices into `study.events`) give the mean BHAR per CAR window.
+ */
+export function reportGroup(name: string, s: SampleStats, study: StudyResult, firmCars: readonly number[], members?: readonly number[]): ReportGroup {
+  const tests = TESTS.filter((t) => s.aar.some((_, k) => t.pick(s, k, study) !== undefined));
   const table: TestTable = {
     tests: tests.map((t) => t.name),
     rows: s.aar.map((a, k) => ({
       offset: a.relDay,
-      stats: tests.map((t) => fin(t.pick(s, k)?.stat)),
-      signif: tests.map((t) => t.pick(s, k)?.signif ?? ''),
+      stats: tests.map((t) => fin(t.pick(s, k, study)?.stat)),
+      signif: tests.map((t) => t.pick(s, k, study)?.signif ?? ''),
     })),
   };
+  const wilcoxon = s.aar.map((a, k) => {
+    const z = wilcoxonZ(s, k, study)?.stat ?? NaN;
+    return { offset: a.relDay, wPlus: fin(wPlus(s, k, study)), n: s.nonparametric[k]?.wilcoxonN ?? 0, z: fin(z), p: Number.isFinite(z) ? fin(2 * (1 - pnorm(Math.abs(z)))) : null };
+  });
+  const bootstrap = s.bootstrap.map((b) => ({ window: [b.window.start, b.window.end] as const, caar: fin(b.ci.caar), lower: fin(b.ci.lower), upper: fin(b.ci.upper), level: b.ci.level, samples: b.ci.samples }));
   // Band: CAAR ± 1.96 · S_A · √L, with Brown–Warner 1985's portfolio sd S_A (= AAR_t / BW1985_t).
   let sa = NaN;
   for (const p of s.parametric) if (Number.isFinite(p.bw1985.stat) && p.bw1985.stat !== 0 && Number.isFinite(p.mean)) sa = p.mean / p.bw1985.stat;
@@ -56,7 +87,21 @@ export function reportGroup(name: string, s: SampleStats, study: StudyResult, fi
     signif: c.significance,
   }));
   const w = study.carWindows[0]!;
-  return { name, n: s.n, aar, tests: table, carTests, carDistribution: { window: [w.start, w.end], values: firmCars.filter(Number.isFinite) } };
+  const bhar = (members ? study.carWindows : []).map((cw, k) => {
+    const v = members!.map((i) => study.events[i]!.cars[k]?.bhar ?? NaN).filter(Number.isFinite);
+    return { window: [cw.start, cw.end] as const, mean: v.length ? fin(v.reduce((x, y) => x + y, 0) / v.length) : null, n: v.length };
+  });
+  return {
+    name,
+    n: s.n,
+    aar,
+    tests: table,
+    carTests,
+    carDistribution: { window: [w.start, w.end], values: firmCars.filter(Number.isFinite) },
+    ...(bhar.length ? { bhar } : {}),
+    ...(bootstrap.length ? { bootstrap } : {}),
+    wilcoxon,
+  };
 }
 
 /** Study groups for the report: `all`, then one per value of each grouping field. */
@@ -64,10 +109,11 @@ export function reportGroups(results: readonly StudyResult[]): ReportGroup[] {
   const first = results[0];
   if (!first) return [];
   const cars = (idx: readonly number[]) => idx.map((i) => first.events[i]!.cars[0]?.car ?? NaN);
-  const out = [reportGroup('all', first.stats, first, cars(first.events.flatMap((e, i) => (e.inTests ? [i] : []))))];
+  const all = first.events.flatMap((e, i) => (e.inTests ? [i] : []));
+  const out = [reportGroup('all', first.stats, first, cars(all), all)];
   for (const r of results) {
     for (const g of r.groups) {
-      out.push(reportGroup(`${g.field}: ${g.key}`, g.stats, r, g.eventIndices.map((i) => r.events[i]!.cars[0]?.car ?? NaN)));
+      out.push(reportGroup(`${g.field}: ${g.key}`, g.stats, r, g.eventIndices.map((i) => r.events[i]!.cars[0]?.car ?? NaN), g.eventIndices));
     }
   }
   return out;
