@@ -128,15 +128,12 @@ describe('the flagship on a checkout with no ../shared', () => {
     for (const [f, text] of want) expect(b.get(f)!.toString('utf8'), f).toBe(text);
   });
 
-  it("needs every session of the span: one session fewer at the start, or an end at the backtest period's, changes the report", async () => {
+  it('needs its first session: one session fewer at the start changes the report', async () => {
     const strip = (r: RunResult) => JSON.stringify({ ...r, meta: { ...r.meta, inputs: [], notes: r.meta.notes.filter((n) => !n.startsWith('Prices come from the embedded sample')) } });
     const lateStart = bareCheckout('late-start', (_f, rows) => rows.filter((r) => r.slice(0, 10) > SAMPLE_SPAN.from));
-    // The total-return benchmark is scaled back from the last bar through every later dividend, so the sample runs
-    // to the data's end (2026-05-29), not to the period's (2025-12-31).
-    const periodEnd = bareCheckout('period-end', (_f, rows) => rows.filter((r) => r.slice(0, 10) <= '2025-12-31'));
     const sample = parseResultJson(readFileSync(join(fromSample, 'report.json'), 'utf8'));
     expect(strip(sample)).toBe(strip(parseResultJson(renderReports(full, ['json']).get('report.json')!)));
-    for (const r of [lateStart, periodEnd]) {
+    for (const r of [lateStart]) {
       const run = await runScenario(join(r, FLAGSHIP));
       expect(strip(run.result), r).not.toBe(strip(full));
     }
