@@ -17,6 +17,8 @@ const SYMBOLS = ['CRWV', 'SPY', 'NVDA', 'MSFT', 'QQQ'];
 const FLAGSHIP = 'scenarios/coreweave-2025.yaml';
 const box = mkdtempSync(join(tmpdir(), 'aftershock-sample-'));
 
+/** CRWV pays no dividend: it needs nothing after the backtest period's end; the others run to the data's end. */
+const lastOf = (sym: string) => (sym === 'CRWV' ? '2025-12-31' : SAMPLE_SPAN.to);
 const lines = (f: string): string[] => readFileSync(f, 'utf8').split('\n').filter((l) => l !== '');
 
 /**
@@ -57,7 +59,7 @@ describe('data/sample', () => {
     for (const sym of SYMBOLS) {
       for (const f of [`${sym}.csv`, `${sym}_dividends.csv`]) {
         const [head, ...rows] = lines(join(FULL, f));
-        const want = rows.filter((r) => r.slice(0, 10) >= SAMPLE_SPAN.from && r.slice(0, 10) <= SAMPLE_SPAN.to);
+        const want = rows.filter((r) => r.slice(0, 10) >= SAMPLE_SPAN.from && r.slice(0, 10) <= lastOf(sym));
         if (want.length === 0) {
           expect(files, `${f}: no row in the span, so no file`).not.toContain(f);
           continue;
@@ -70,10 +72,10 @@ describe('data/sample', () => {
     for (const sym of SYMBOLS) {
       const rows = lines(join(SAMPLE, `${sym}.csv`)).slice(1);
       expect(rows[0]!.slice(0, 10), sym).toBe(sym === 'CRWV' ? '2025-03-28' : SAMPLE_SPAN.from);
-      expect(rows[rows.length - 1]!.slice(0, 10), sym).toBe(SAMPLE_SPAN.to);
+      expect(rows[rows.length - 1]!.slice(0, 10), sym).toBe(lastOf(sym));
     }
     const bytes = readdirSync(SAMPLE).reduce((n, f) => n + statSync(join(SAMPLE, f)).size, 0);
-    expect(bytes).toBeLessThan(200_000);
+    expect(bytes).toBeLessThan(300_000);
     expect(existsSync(join(SAMPLE, 'README.md'))).toBe(true);
     expect(readFileSync(join(SAMPLE, 'README.md'), 'utf8')).toMatch(/Apache-2\.0[\s\S]*Yahoo Finance/);
   });
@@ -126,13 +128,12 @@ describe('the flagship on a checkout with no ../shared', () => {
     for (const [f, text] of want) expect(b.get(f)!.toString('utf8'), f).toBe(text);
   });
 
-  it('needs every session of the span: one session fewer at either end changes the report', async () => {
+  it('needs its first session: one session fewer at the start changes the report', async () => {
     const strip = (r: RunResult) => JSON.stringify({ ...r, meta: { ...r.meta, inputs: [], notes: r.meta.notes.filter((n) => !n.startsWith('Prices come from the embedded sample')) } });
     const lateStart = bareCheckout('late-start', (_f, rows) => rows.filter((r) => r.slice(0, 10) > SAMPLE_SPAN.from));
-    const earlyEnd = bareCheckout('early-end', (_f, rows) => rows.filter((r) => r.slice(0, 10) < SAMPLE_SPAN.to));
     const sample = parseResultJson(readFileSync(join(fromSample, 'report.json'), 'utf8'));
     expect(strip(sample)).toBe(strip(parseResultJson(renderReports(full, ['json']).get('report.json')!)));
-    for (const r of [lateStart, earlyEnd]) {
+    for (const r of [lateStart]) {
       const run = await runScenario(join(r, FLAGSHIP));
       expect(strip(run.result), r).not.toBe(strip(full));
     }

@@ -12,7 +12,7 @@ export const CHECKOUT_DATA_DIR = '../shared/data/real/backtester39';
 /** The compact sample that ships in the repository: the flagship scenario's symbols over just the span it reads. */
 export const SAMPLE_DATA_DIR = 'data/sample';
 /** The first and last session held by the embedded sample (data/sample/make-sample.sh cuts the same span). */
-export const SAMPLE_SPAN = { from: '2024-12-19', to: '2025-12-31' } as const;
+export const SAMPLE_SPAN = { from: '2024-12-19', to: '2026-05-29' } as const;
 
 /** A resolved data root: the folder and how it was found. */
 export interface DataRoot {
