@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { Problems, isValidIsoDate, type IsoDate, type MarketEvent, type TradingCalendar } from '@aftershock/core';
+import { Problems, type IsoDate, type MarketEvent, type TradingCalendar } from '@aftershock/core';
 import { normalizeColumn, resolveColumns } from './columns';
 import { readTextFile } from './csv';
 import { throwNewErrors } from './dividends';
@@ -15,8 +15,6 @@ function fieldMapping(m: EventColumnMapping = {}): Partial<Record<EventField, st
   const { time, ...rest } = m;
   return time !== undefined && rest.timing === undefined ? { ...rest, timing: time } : rest;
 }
-
-const DATE_FIELDS = ['date', 'knownAt', 'ipoDate', 'expiryDate'] as const;
 import { FileProblems } from './file-problems';
 
 export interface EventLoadOptions {
