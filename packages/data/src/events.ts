@@ -75,13 +75,22 @@ export function parseEvents(text: string, file: string, opts: EventLoadOptions =
   return sortEvents(dedupe(out, fp));
 }
 
-/** Loads one or more event files; throws a ValidationError listing every error of all of them. */
-export function loadEvents(paths: string | readonly string[], opts: EventLoadOptions = {}): MarketEvent[] {
+/** One event file with its own reading options (a vendor's file: kind, columns, delimiter, …). */
+export interface EventFileInput extends Omit<EventLoadOptions, 'problems'> {
+  readonly file: string;
+}
+
+/**
+ * Loads one or more event files (each a path, or a path with its own options over `opts`); an event in two files
+ * is EVENT_DUPLICATE. Throws a ValidationError listing every error of all of them.
+ */
+export function loadEvents(paths: string | readonly (string | EventFileInput)[], opts: EventLoadOptions = {}): MarketEvent[] {
   const problems = opts.problems ?? new Problems();
   const before = problems.list.length;
   const all: MarketEvent[] = [];
-  for (const p of typeof paths === 'string' ? [paths] : paths) all.push(...parseEvents(readTextFile(p, 'event file'), p, { ...opts, problems }));
-  const fp = new FileProblems(problems, typeof paths === 'string' ? paths : paths.join(', '));
+  const inputs = (typeof paths === 'string' ? [paths] : paths).map((p): EventFileInput => (typeof p === 'string' ? { file: p } : p));
+  for (const { file, ...own } of inputs) all.push(...parseEvents(readTextFile(file, 'event file'), file, { ...opts, ...own, problems }));
+  const fp = new FileProblems(problems, inputs.map((i) => i.file).join(', '));
   const events = sortEvents(dedupe(all, fp));
   throwNewErrors(problems, before);
   return events;

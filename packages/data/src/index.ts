@@ -26,7 +26,7 @@ export type { EventFormat, EventRow, EventTable } from './event-table';
 export { EVENT_COLUMN_ALIASES } from './event-columns';
 export type { EventField, EventFileKind } from './event-columns';
 export { loadEvents, parseEvents, sortEvents } from './events';
-export type { EventColumnMapping, EventLoadOptions } from './events';
+export type { EventColumnMapping, EventFileInput, EventLoadOptions } from './events';
 export { attachRelated, loadRelations, parseRelations } from './relations';
 export { checkEvents } from './event-check';
 export type { EventCheckOptions } from './event-check';
