@@ -1,7 +1,7 @@
 export { CsvCursor, delimiterCode } from './csv-cursor';
 export { dateReader } from './date-format';
 export type { DateReader } from './date-format';
-export { barDates, loadMarketCalendar } from './market-sessions';
+export { barDates, loadMarketCalendar, loadStoreMarketCalendar } from './market-sessions';
 export type { BarDateOptions } from './market-sessions';
 export type { CsvProblemSink } from './csv-cursor';
 export { formatCsv, formatCsvField, parseCsv, readTextFile } from './csv';

@@ -1,11 +1,12 @@
 import { basename } from 'node:path';
-import { AftershockError, dayNumberToIso, isoToDayNumber, marketCalendar, type IsoDate, type MarketCalendarOptions, type TradingCalendar } from '@aftershock/core';
+import { AftershockError, addDays, dayNumberToIso, isoToDayNumber, marketCalendar, type IsoDate, type MarketCalendarOptions, type TradingCalendar } from '@aftershock/core';
 import { resolveColumns } from './columns';
 import { readTextFile } from './csv';
 import { CsvCursor } from './csv-cursor';
 import { dateReader } from './date-format';
 import { PRICE_COLUMN_ALIASES, type PriceColumnMapping } from './prices';
 import { parseIsoDayAt } from './session-index';
+import { readParquetPrices } from './parquet-read';
 
 export interface BarDateOptions {
   /** The market symbol: in a long file, only its rows count; a per-symbol file is the market's own. */
@@ -48,4 +49,23 @@ export function loadMarketCalendar(path: string, opts: BarDateOptions & Omit<Mar
   const symbol = opts.symbol ?? basename(path).replace(/\.[^.]*$/, '');
   if (dates.length === 0) throw new AftershockError('CALENDAR_EMPTY', `${path} has no dated bar for ${symbol}, so its sessions cannot make a calendar`, { file: path, field: 'date' });
   return marketCalendar(dates, { symbol, ...(opts.open !== undefined ? { open: opts.open } : {}), ...(opts.close !== undefined ? { close: opts.close } : {}), ...(opts.zone !== undefined ? { zone: opts.zone } : {}) });
+}
+
+let everyDayCal: TradingCalendar | undefined;
+
+/** Every calendar day 1970–2100 as a session: a store's dates are read through it before they become a calendar. */
+function everyDay(): TradingCalendar {
+  if (!everyDayCal) {
+    const days: IsoDate[] = [];
+    for (let d = '1970-01-01'; d <= '2100-12-31'; d = addDays(d, 1)) days.push(d);
+    everyDayCal = marketCalendar(days, { symbol: 'every day' });
+  }
+  return everyDayCal;
+}
+
+/** The calendar of a market series held in a Parquet price store (see loadMarketCalendar). */
+export async function loadStoreMarketCalendar(store: string, symbol: string, hours: Omit<MarketCalendarOptions, 'symbol'> = {}): Promise<TradingCalendar> {
+  const bars = (await readParquetPrices(store, { symbols: [symbol], calendar: everyDay(), columns: 'close' })).get(symbol);
+  if (!bars || bars.length === 0) throw new AftershockError('CALENDAR_EMPTY', `${store} has no dated bar for ${symbol}, so its sessions cannot make a calendar`, { file: store, field: 'date' });
+  return marketCalendar(bars.dates, { symbol, ...hours });
 }

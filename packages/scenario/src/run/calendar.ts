@@ -1,5 +1,5 @@
-import { AftershockError, addDays, marketCalendar, xnysCalendar, type IsoDate, type TradingCalendar } from '@aftershock/core';
-import { findSymbolFiles, isParquetPath, loadMarketCalendar, parquetSymbols, readParquetPrices } from '@aftershock/data';
+import { AftershockError, xnysCalendar, type TradingCalendar } from '@aftershock/core';
+import { findSymbolFiles, isParquetPath, loadMarketCalendar, loadStoreMarketCalendar, parquetSymbols } from '@aftershock/data';
 import { priceRoots } from '../load/roots';
 import type { Scenario } from '../load/scenario';
 import { calendarHours, longPriceFile, priceReadOptions, symbolPriceFiles, type PriceFileSpec } from '../load/vendor-files';
@@ -20,13 +20,6 @@ async function benchmarkSource(s: Scenario): Promise<PriceFileSpec | { store: st
   return undefined;
 }
 
-/** Every calendar day 1970–2100 as a session: a store's dates are read through it, then become the calendar. */
-function everyDay(): TradingCalendar {
-  const days: IsoDate[] = [];
-  for (let d = '1970-01-01'; d <= '2100-12-31'; d = addDays(d, 1)) days.push(d);
-  return marketCalendar(days, { symbol: 'every day' });
-}
-
 /**
  * The scenario's trading calendar: XNYS (default), or `market` — the dates on which the benchmark has a bar, opening
  * and closing at the stated hours (default 09:30–16:00 America/New_York). Every price row must then be on one of
@@ -37,8 +30,7 @@ export async function scenarioCalendar(s: Scenario): Promise<TradingCalendar> {
   if (c.kind === 'xnys') return xnysCalendar();
   const f = await benchmarkSource(s);
   if (f && 'store' in f) {
-    const bars = (await readParquetPrices(f.store, { symbols: [s.data.benchmark], calendar: everyDay(), columns: 'close' })).get(s.data.benchmark);
-    return marketCalendar(bars?.dates ?? [], { symbol: s.data.benchmark, ...calendarHours(c) });
+    return loadStoreMarketCalendar(f.store, s.data.benchmark, calendarHours(c));
   }
   if (!f) throw new AftershockError('DATA_UNKNOWN_SYMBOL', `no prices for the benchmark ${s.data.benchmark}, whose bars make the market calendar`, { field: 'data.benchmark', ...(s.file ? { file: s.file } : {}) });
   return loadMarketCalendar(f.file, { symbol: s.data.benchmark, ...priceReadOptions(f), ...calendarHours(c) });
