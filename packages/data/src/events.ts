@@ -126,7 +126,7 @@ function convertTable(table: EventTable, fp: FileProblems, opts: EventLoadOption
     return;
   }
   if (kind === undefined) {
-    fp.error('EVENT_UNKNOWN_FORMAT', 'cannot tell which events this file holds; name it *earnings*/*lockups*/*ipos*/*custom*, add the kind\'s columns, or pass the kind', table.headerLine);
+    fp.error('EVENT_UNKNOWN_FORMAT', 'cannot tell which events this file holds; name it *earnings*/*lockups*/*ipos*/*custom*, add the kind\'s columns, or give its kind (a scenario\'s events.files entry { file, kind: earnings }, aftershock study --event-kind earnings)', table.headerLine);
     return;
   }
   // A file read through a mapping names the columns it uses; the rest are the vendor's and pass silently.
