@@ -67,7 +67,7 @@ describe('aftershock study: inputs and failures', () => {
   });
 
   it('a malformed prices file → exit 2 naming file and line', async () => {
-    const bad = file('bad.csv', 'date,symbol,close\n2020-03-16,AMZN,abc\n2020-03-17,^GSPC,2500\n');
+    const bad = file('bad.csv', 'date,symbol,close\n2020-03-16,AMZN,abc\n2020-03-16,^GSPC,2490\n2020-03-17,^GSPC,2500\n');
     const r = await run(['study', '--prices', bad, '--events', events, '--market', '^GSPC', '--out', join(work, 'b')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/bad\.csv:2/);

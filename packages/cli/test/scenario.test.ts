@@ -40,7 +40,7 @@ describe('scenario validation', () => {
     const f = join(dir, 'good.yaml');
     writeFileSync(f, GOOD);
     const s = loadScenario(f, { catalog: strategyCatalog() });
-    expect(s.events.files).toEqual([join(dir, 'events.csv')]);
+    expect(s.events.files).toEqual([{ file: join(dir, 'events.csv'), kind: 'auto' }]);
     expect(s.study.window).toEqual([-5, 5]);
     expect(s.costs.slippageBps).toBe(5);
     expect(s.data.root).toEqual([FOCUS]);

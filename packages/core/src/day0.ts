@@ -1,4 +1,5 @@
 import type { TradingCalendar } from './calendar';
+import { isAftershockError } from './errors';
 import type { IsoDate } from './dates';
 import type { EventKind, Timing } from './events';
 
@@ -36,6 +37,8 @@ const TIMING_WORDS: Record<Timing, string> = {
  * - unknown timing → that session (default) or the next, by `unknownTiming`;
  * - a date that is not a session → the next session (default), the previous one, or skipped, by `nonSession`.
  *   A non-session date is moved first; the timing then no longer matters, since no session intervened.
+ * Day 0 outside the calendar (an event after the close of its last session, or before its first) is null with the
+ * reason: a calendar built from a market series ends where its bars end.
  */
 export function resolveDay0(
   cal: TradingCalendar,
@@ -44,10 +47,23 @@ export function resolveDay0(
   opts: Day0Options = {},
   kind: EventKind = 'custom',
 ): Day0 {
+  try {
+    return day0Within(cal, date, timing, opts, kind);
+  } catch (e) {
+    if (!isAftershockError(e) || e.code !== 'CALENDAR_OUT_OF_RANGE') throw e;
+    return { day0: null, ordinal: -1, explanation: `${eventWords(kind, timing, date)}: day 0 would fall outside the ${cal.name} calendar (${cal.first}..${cal.last})` };
+  }
+}
+
+function eventWords(kind: EventKind, timing: Timing, date: IsoDate): string {
+  const what = kind === 'lockup-expiry' ? 'lock-up expiring' : kind === 'earnings' ? 'earnings released' : `${kind} event`;
+  return `${what} ${TIMING_WORDS[timing]} on ${date}`;
+}
+
+function day0Within(cal: TradingCalendar, date: IsoDate, timing: Timing, opts: Day0Options, kind: EventKind): Day0 {
   const nonSession = opts.nonSession ?? 'next';
   const unknownTiming = opts.unknownTiming ?? 'same-session';
-  const what = kind === 'lockup-expiry' ? 'lock-up expiring' : kind === 'earnings' ? 'earnings released' : `${kind} event`;
-  const at = `${what} ${TIMING_WORDS[timing]} on ${date}`;
+  const at = eventWords(kind, timing, date);
   if (!cal.isSession(date)) {
     const why = cal.closureReason(date) ?? 'a weekend';
     if (nonSession === 'skip') {

@@ -4,7 +4,11 @@ export { addDays, dayNumberToIso, daysBetween, isoToDayNumber, isValidIsoDate, w
 export type { IsoDate } from './dates';
 export { adjustForDividends, barIndexAt, barIndexAtOrBefore } from './bars';
 export type { BarSeries } from './bars';
-export { xnysCalendar, EXCHANGE_ZONE, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR } from './calendar';
+export { xnysCalendar, EXCHANGE_ZONE, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, XNYS_CLOSE_MINUTE, XNYS_OPEN_MINUTE } from './calendar';
+export { MARKET_CALENDAR_DEFAULTS, marketCalendar } from './market-calendar';
+export type { MarketCalendarOptions } from './market-calendar';
+export { SessionCalendar, clockMinutes } from './session-calendar';
+export type { SessionCalendarSpec } from './session-calendar';
 export type { TradingCalendar } from './calendar';
 export { SPECIAL_CLOSURES, regularHolidays, earlyCloses } from './xnys-rules';
 export { EVENT_KINDS, TIMINGS, eventField, surpriseSign } from './events';

@@ -1,11 +1,13 @@
-import { dayNumberToIso, isoToDayNumber, weekdayOf, type IsoDate } from './dates';
+import { isoToDayNumber, weekdayOf, type IsoDate } from './dates';
 
 /**
- * NYSE (XNYS) holiday and early-close rules, 2000–2030. Regular holidays follow NYSE Rule 7.2 with the
+ * NYSE (XNYS) holiday and early-close rules, 1990–2040. Regular holidays follow NYSE Rule 7.2 with the
  * weekend shifts the exchange applies (Saturday → Friday, Sunday → Monday; no Friday closure when New Year's
- * Day falls on a Saturday). One-off closures are listed by date.
+ * Day falls on a Saturday); Martin Luther King Jr. Day is a holiday from 1998, Juneteenth from 2022. One-off
+ * closures are listed by date. Years after 2025 follow the rules: a future one-off closure cannot be known.
  */
 export const SPECIAL_CLOSURES: ReadonlyMap<IsoDate, string> = new Map([
+  ['1994-04-27', 'National Day of Mourning for Richard Nixon'],
   ['2001-09-11', 'September 11 attacks'],
   ['2001-09-12', 'September 11 attacks'],
   ['2001-09-13', 'September 11 attacks'],
@@ -63,7 +65,8 @@ export function regularHolidays(y: number): Array<[number, string]> {
   const ny = ymd(y, 1, 1);
   // New Year's Day on a Saturday is not moved to Friday (NYSE Rule 7.2).
   if (weekdayOf(ny) !== 6) out.push([observed(ny), "New Year's Day"]);
-  out.push([nthWeekday(y, 1, 1, 3), 'Martin Luther King Jr. Day']);
+  // The exchange first closed for Martin Luther King Jr. Day in 1998.
+  if (y >= 1998) out.push([nthWeekday(y, 1, 1, 3), 'Martin Luther King Jr. Day']);
   out.push([nthWeekday(y, 2, 1, 3), "Washington's Birthday"]);
   out.push([easter(y) - 2, 'Good Friday']);
   out.push([nthWeekday(y, 5, 1, -1), 'Memorial Day']);
@@ -75,25 +78,37 @@ export function regularHolidays(y: number): Array<[number, string]> {
   return out;
 }
 
+/** Minutes after midnight of the usual early close (13:00 ET), and of the 14:00 closes of 1990–1992. */
+export const EARLY_CLOSE_MINUTE = 13 * 60;
+const TWO_PM = 14 * 60;
+
 /**
- * Early closes (13:00 ET) of year y: the day before Independence Day when July 3 is Monday–Thursday, the day
- * after Thanksgiving, and Christmas Eve when it is Monday–Thursday. These are the modern rules; a few years
- * before 2013 deviated and are listed in EARLY_CLOSE_EXCEPTIONS.
+ * Early closes of year y as [day number, close minute]: the day before Independence Day when July 3 is
+ * Monday–Thursday (from 2006), the day after Thanksgiving (from 1992; 14:00 in 1992) and Christmas Eve when it is
+ * Monday–Thursday (14:00 until 1992). Departures from these rules are listed in EARLY_CLOSE_EXCEPTIONS.
+ * Unscheduled late opens (snow, moments of silence) are not modelled; the open is always 09:30.
  */
-export function earlyCloses(y: number): number[] {
-  const out: number[] = [];
+export function earlyCloses(y: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
   const jul3 = ymd(y, 7, 3);
-  if (weekdayOf(jul3) >= 1 && weekdayOf(jul3) <= 4) out.push(jul3);
-  out.push(nthWeekday(y, 11, 4, 4) + 1);
+  if (y >= 2006 && weekdayOf(jul3) >= 1 && weekdayOf(jul3) <= 4) out.push([jul3, EARLY_CLOSE_MINUTE]);
+  if (y >= 1992) out.push([nthWeekday(y, 11, 4, 4) + 1, y === 1992 ? TWO_PM : EARLY_CLOSE_MINUTE]);
   const dec24 = ymd(y, 12, 24);
-  if (weekdayOf(dec24) >= 1 && weekdayOf(dec24) <= 4) out.push(dec24);
-  return out.filter((d) => !EARLY_CLOSE_EXCEPTIONS.removed.has(dayNumberToIso(d)))
-    .concat([...EARLY_CLOSE_EXCEPTIONS.added].filter((s) => s.startsWith(String(y))).map(isoToDayNumber));
+  if (weekdayOf(dec24) >= 1 && weekdayOf(dec24) <= 4) out.push([dec24, y <= 1992 ? TWO_PM : EARLY_CLOSE_MINUTE]);
+  const added = [...EARLY_CLOSE_EXCEPTIONS.added].filter(([s]) => s.startsWith(String(y))).map(([s, m]): [number, number] => [isoToDayNumber(s), m]);
+  return out.concat(added);
 }
 
-/** Historical departures from the modern early-close rules. */
+/** Historical early closes outside the rules. */
 export const EARLY_CLOSE_EXCEPTIONS = {
-  // 2002-07-05 closed early (Friday after July 4); July 3 early closes began in 2006.
-  added: new Set<IsoDate>(['2002-07-05']),
-  removed: new Set<IsoDate>(['2000-07-03', '2001-07-03', '2002-07-03', '2003-07-03', '2004-07-03', '2005-07-03']),
+  // The Friday after a Thursday July 4 closed early (1996, 2002); July 3 early closes began in 2006. Weather and
+  // market events: snow (1994-02-11 14:30, 1996-01-08 14:00), the 1997-10-27 circuit breaker (15:30).
+  added: new Map<IsoDate, number>([
+    ['1994-02-11', 14 * 60 + 30],
+    ['1996-01-08', TWO_PM],
+    ['1996-07-05', EARLY_CLOSE_MINUTE],
+    ['1997-10-27', 15 * 60 + 30],
+    ['1997-12-26', EARLY_CLOSE_MINUTE],
+    ['2002-07-05', EARLY_CLOSE_MINUTE],
+  ]),
 };

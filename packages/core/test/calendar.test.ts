@@ -9,8 +9,7 @@ describe('XNYS calendar', () => {
 
   it('has exactly the sessions of SPY.csv over its whole range', () => {
     const dates = readFileSync(SPY, 'utf8').trim().split('\n').slice(1).map((l) => l.slice(0, 10));
-    // SPY.csv starts on 1999-12-31, before the calendar's range; compare from 2000 on.
-    const spy = dates.filter((d) => d >= '2000-01-01');
+    const spy = dates;
     const ours = cal.sessionsBetween(spy[0]!, spy[spy.length - 1]!);
     const missing = spy.filter((d) => !cal.isSession(d));
     const extra = ours.filter((d) => !spy.includes(d));
@@ -44,8 +43,11 @@ describe('XNYS calendar', () => {
     expect(cal.isEarlyClose('2025-07-03')).toBe(true);
   });
 
-  it('rejects dates outside 2000–2030 with a coded error', () => {
-    expect(() => cal.next('1999-06-01')).toThrow(/outside the XNYS calendar/);
+  it('rejects dates outside 1990–2040 with a coded error', () => {
+    expect(() => cal.next('1989-06-01')).toThrow(/outside the XNYS calendar/);
+    expect(() => cal.next('2041-01-02')).toThrow(/outside the XNYS calendar/);
+    expect(cal.first).toBe('1990-01-02');
+    expect(cal.last).toBe('2040-12-31');
     expect(() => cal.openAt('2025-08-16')).toThrow(/not an XNYS session/);
   });
 });

@@ -1,10 +1,10 @@
-import type { Problems } from '@aftershock/core';
+import { AftershockError, type Problems } from '@aftershock/core';
 
 /** Where the cursor reports malformed quoting: a `Problems` or anything with the same `error` method. */
 export type CsvProblemSink = Pick<Problems, 'error'>;
 import { parseNumberAt } from './number-parse';
 
-const COMMA = 44;
+const COMMA_CODE = 44;
 const QUOTE = 34;
 const LF = 10;
 const CR = 13;
@@ -38,9 +38,12 @@ export class CsvCursor {
   private nextLine = 1;
   private readonly file: string | undefined;
   private readonly problems: CsvProblemSink | undefined;
+  /** Char code of the field delimiter (a comma unless `delimiter` says otherwise). */
+  readonly delimiter: number;
 
-  constructor(text: string, opts: { readonly file?: string; readonly problems?: CsvProblemSink } = {}) {
+  constructor(text: string, opts: { readonly file?: string; readonly problems?: CsvProblemSink; readonly delimiter?: string } = {}) {
     this.text = text;
+    this.delimiter = opts.delimiter !== undefined ? delimiterCode(opts.delimiter) : COMMA_CODE;
     this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.file = opts.file;
     this.problems = opts.problems;
@@ -50,6 +53,7 @@ export class CsvCursor {
   next(): boolean {
     const text = this.text;
     const n = text.length;
+    const delim = this.delimiter;
     for (;;) {
       if (this.pos >= n) return false;
       this.line = this.nextLine;
@@ -94,7 +98,7 @@ export class CsvCursor {
             let q = p;
             while (q < n) {
               c = text.charCodeAt(q);
-              if (c === COMMA || c === LF || c === CR) break;
+              if (c === delim || c === LF || c === CR) break;
               q++;
             }
             if (q > p) {
@@ -107,12 +111,12 @@ export class CsvCursor {
         } else {
           const s = pos;
           // charCodeAt past the end is NaN, which ends the scan like a line end (c !== c).
-          while (c !== COMMA && c !== LF && c !== CR && c === c && c !== -1) c = text.charCodeAt(++pos);
+          while (c !== delim && c !== LF && c !== CR && c === c && c !== -1) c = text.charCodeAt(++pos);
           if (c !== c) c = -1;
           this.setField(k, s, pos, 0);
         }
         // pos is at a delimiter, a line end or the end of the text.
-        if (c === COMMA) {
+        if (c === delim) {
           pos++;
           continue;
         }
@@ -200,4 +204,13 @@ export class CsvCursor {
   private where(): { line: number; file?: string } {
     return this.file !== undefined ? { file: this.file, line: this.line } : { line: this.line };
   }
+}
+
+/** The char code of a one-character delimiter (`\t` may be written as "tab"). Throws BAD_OPTION otherwise. */
+export function delimiterCode(d: string): number {
+  const ch = d === 'tab' || d === '\\t' ? '\t' : d;
+  if (ch.length !== 1 || ch === '"' || ch === '\n' || ch === '\r') {
+    throw new AftershockError('BAD_OPTION', `a delimiter is one character other than a quote or a line end (or "tab"), got ${JSON.stringify(d)}`, { field: 'delimiter' });
+  }
+  return ch.charCodeAt(0);
 }

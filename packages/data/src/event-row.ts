@@ -21,6 +21,7 @@ import { normalizeColumn } from './columns';
 import { EVENT_COLUMN_ALIASES, KIND_WORDS, type EventField } from './event-columns';
 import type { EventRow, EventTable } from './event-table';
 import type { FileProblems } from './file-problems';
+import { dateReader, type DateReader } from './date-format';
 import { parseTiming } from './timing';
 
 /**
@@ -39,9 +40,19 @@ export class RowContext {
     private readonly fileSymbol: string,
     calendar: TradingCalendar = xnysCalendar(),
     lead: number = DEFAULT_EARNINGS_LEAD_SESSIONS,
+    private readonly dateFormat: string = 'YYYY-MM-DD',
   ) {
     this.cal = withCachedInstants(calendar);
     this.lead = lead;
+    this.readDate = dateFormat === 'YYYY-MM-DD' ? isoPrefix : dateReader(dateFormat);
+  }
+
+  private readonly readDate: DateReader;
+
+  /** The ISO date written in field f (in the file's date layout), or undefined when empty or unreadable. */
+  isoOf(f: EventField): IsoDate | undefined {
+    const raw = this.text(f);
+    return raw === '' ? undefined : this.readDate(raw);
   }
 
   col(f: EventField): string {
@@ -71,11 +82,9 @@ export class RowContext {
 
   /** A required date: undefined (with a problem) when empty, malformed or outside the calendar. */
   date(f: EventField, required = true): IsoDate | undefined | null {
-    const s = this.text(f).slice(0, 10);
-    if (s === '') return required ? this.bad(f, 'empty date', 'EVENT_BAD_DATE') : null;
-    if (!isValidIsoDate(s) || (this.text(f).length > 10 && !/^[ T]/.test(this.text(f).slice(10)))) {
-      return this.bad(f, `not a YYYY-MM-DD date: ${JSON.stringify(this.text(f))}`, 'EVENT_BAD_DATE');
-    }
+    if (this.text(f) === '') return required ? this.bad(f, 'empty date', 'EVENT_BAD_DATE') : null;
+    const s = this.isoOf(f);
+    if (s === undefined) return this.bad(f, `not a ${this.dateFormat} date: ${JSON.stringify(this.text(f))}`, 'EVENT_BAD_DATE');
     if (s < this.cal.first || s > this.cal.last) {
       this.fp.warn('EVENT_OUTSIDE_CALENDAR', `${s} is outside the calendar (${this.cal.first}..${this.cal.last}); the event is dropped`, this.row.line, this.col(f));
       return undefined;
@@ -249,6 +258,12 @@ export class RowContext {
       ...(label !== '' ? { label } : {}),
     };
   }
+}
+
+/** `YYYY-MM-DD`, optionally followed by a time after a space or a T. */
+function isoPrefix(raw: string): IsoDate | undefined {
+  const s = raw.slice(0, 10);
+  return isValidIsoDate(s) && (raw.length === 10 || /^[ T]/.test(raw.slice(10))) ? s : undefined;
 }
 
 const CONFIRMED: Readonly<Record<string, boolean>> = { yes: true, y: true, true: true, '1': true, no: false, n: false, false: false, '0': false };

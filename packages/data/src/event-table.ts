@@ -34,12 +34,12 @@ export function formatOf(file: string): EventFormat {
  * Values become strings (numbers as written, booleans `true`/`false`, null as empty; a `tags` map as `k=v;k=v`).
  * Problems: EVENT_BAD_FILE (unparsable JSON/YAML, or a shape that is not records).
  */
-export function readEventTables(text: string, fp: FileProblems, format: EventFormat = formatOf(fp.file)): EventTable[] {
-  return format === 'csv' ? [readCsvTable(text, fp)] : readDocTables(text, fp);
+export function readEventTables(text: string, fp: FileProblems, format: EventFormat = formatOf(fp.file), delimiter?: string): EventTable[] {
+  return format === 'csv' ? [readCsvTable(text, fp, delimiter)] : readDocTables(text, fp);
 }
 
-function readCsvTable(text: string, fp: FileProblems): EventTable {
-  const c = new CsvCursor(text, { file: fp.file, problems: fp.csvSink() });
+function readCsvTable(text: string, fp: FileProblems, delimiter?: string): EventTable {
+  const c = new CsvCursor(text, { file: fp.file, problems: fp.csvSink(), ...(delimiter !== undefined ? { delimiter } : {}) });
   if (!c.next()) return { file: fp.file, headerLine: 1, columns: [], rows: [] };
   const columns = c.fields().map((h) => h.trim());
   const headerLine = c.line;

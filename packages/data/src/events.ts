@@ -1,11 +1,20 @@
 import { basename } from 'node:path';
-import { Problems, isValidIsoDate, type IsoDate, type MarketEvent, type TradingCalendar } from '@aftershock/core';
+import { Problems, type IsoDate, type MarketEvent, type TradingCalendar } from '@aftershock/core';
 import { normalizeColumn, resolveColumns } from './columns';
 import { readTextFile } from './csv';
 import { throwNewErrors } from './dividends';
 import { EVENT_COLUMN_ALIASES, IGNORED_COLUMNS, KIND_WORDS, detectKind, type EventField, type EventFileKind } from './event-columns';
 import { RowContext } from './event-row';
 import { formatOf, readEventTables, type EventFormat, type EventTable } from './event-table';
+
+/** An event column mapping: field → the file's column name (`time` is an alias of `timing`). */
+export type EventColumnMapping = Partial<Record<EventField | 'time', string>>;
+
+/** The mapping with `time` read as `timing`. */
+function fieldMapping(m: EventColumnMapping = {}): Partial<Record<EventField, string>> {
+  const { time, ...rest } = m;
+  return time !== undefined && rest.timing === undefined ? { ...rest, timing: time } : rest;
+}
 import { FileProblems } from './file-problems';
 
 export interface EventLoadOptions {
@@ -15,8 +24,23 @@ export interface EventLoadOptions {
   readonly format?: EventFormat;
   /** Symbol for files without a symbol column; default: the file name up to the first `_` or `.` (`NVDA_earnings.json` → NVDA). */
   readonly symbol?: string;
-  /** Column mapping (field → column name) for headers that are not recognised. */
-  readonly columns?: Partial<Record<EventField, string>>;
+  /**
+   * Column mapping (field → column name) for headers that are not recognised. `time` is another name for `timing`:
+   * its column holds a timing word (BMO, AMC, DMH, …) or a time of day, HH:MM exchange time.
+   */
+  readonly columns?: EventColumnMapping;
+  /** Field delimiter of a CSV file (one character, or "tab"; default a comma). */
+  readonly delimiter?: string;
+  /** Date layout of the date columns, e.g. `MM/DD/YYYY` (default `YYYY-MM-DD`). */
+  readonly dateFormat?: string;
+  /**
+   * Only rows of these symbols are read; the others are skipped before any check (a vendor file's rows of symbols
+   * a scenario filters out neither fail nor warn).
+   */
+  readonly symbols?: ReadonlySet<string>;
+  /** Only rows whose event date (a lock-up's expiry) lies in [from, to] are read; the others are skipped unchecked. */
+  readonly from?: IsoDate;
+  readonly to?: IsoDate;
   readonly calendar?: TradingCalendar;
   /** Sessions before an earnings release at which its date is taken to be public, when `known_at` is empty (default 14). */
   readonly earningsLeadSessions?: number;
@@ -43,7 +67,7 @@ export function parseEvents(text: string, file: string, opts: EventLoadOptions =
   const problems = opts.problems ?? new Problems();
   const fp = new FileProblems(problems, file);
   const out: MarketEvent[] = [];
-  for (const table of readEventTables(text, fp, opts.format ?? formatOf(file))) {
+  for (const table of readEventTables(text, fp, opts.format ?? formatOf(file), opts.delimiter)) {
     if (table.rows.length === 0 && table.columns.length === 0) continue;
     convertTable(table, fp, opts, out);
   }
@@ -51,13 +75,22 @@ export function parseEvents(text: string, file: string, opts: EventLoadOptions =
   return sortEvents(dedupe(out, fp));
 }
 
-/** Loads one or more event files; throws a ValidationError listing every error of all of them. */
-export function loadEvents(paths: string | readonly string[], opts: EventLoadOptions = {}): MarketEvent[] {
+/** One event file with its own reading options (a vendor's file: kind, columns, delimiter, …). */
+export interface EventFileInput extends Omit<EventLoadOptions, 'problems'> {
+  readonly file: string;
+}
+
+/**
+ * Loads one or more event files (each a path, or a path with its own options over `opts`); an event in two files
+ * is EVENT_DUPLICATE. Throws a ValidationError listing every error of all of them.
+ */
+export function loadEvents(paths: string | readonly (string | EventFileInput)[], opts: EventLoadOptions = {}): MarketEvent[] {
   const problems = opts.problems ?? new Problems();
   const before = problems.list.length;
   const all: MarketEvent[] = [];
-  for (const p of typeof paths === 'string' ? [paths] : paths) all.push(...parseEvents(readTextFile(p, 'event file'), p, { ...opts, problems }));
-  const fp = new FileProblems(problems, typeof paths === 'string' ? paths : paths.join(', '));
+  const inputs = (typeof paths === 'string' ? [paths] : paths).map((p): EventFileInput => (typeof p === 'string' ? { file: p } : p));
+  for (const { file, ...own } of inputs) all.push(...parseEvents(readTextFile(file, 'event file'), file, { ...opts, ...own, problems }));
+  const fp = new FileProblems(problems, inputs.map((i) => i.file).join(', '));
   const events = sortEvents(dedupe(all, fp));
   throwNewErrors(problems, before);
   return events;
@@ -85,17 +118,19 @@ function dedupe(events: MarketEvent[], fp: FileProblems): MarketEvent[] {
 }
 
 function convertTable(table: EventTable, fp: FileProblems, opts: EventLoadOptions, out: MarketEvent[]): void {
-  const { index, unknown } = resolveColumns(table.columns, EVENT_COLUMN_ALIASES, opts.columns ?? {});
+  const mapping = fieldMapping(opts.columns);
+  const { index, unknown } = resolveColumns(table.columns, EVENT_COLUMN_ALIASES, mapping);
   const kind = detectKind(table, index, opts.kind);
   if (kind === 'relations') {
     fp.error('EVENT_UNKNOWN_FORMAT', 'this is a relations file (symbol,related,relation,source); read it with loadRelations', table.headerLine);
     return;
   }
   if (kind === undefined) {
-    fp.error('EVENT_UNKNOWN_FORMAT', 'cannot tell which events this file holds; name it *earnings*/*lockups*/*ipos*/*custom*, add the kind\'s columns, or pass the kind', table.headerLine);
+    fp.error('EVENT_UNKNOWN_FORMAT', 'cannot tell which events this file holds; name it *earnings*/*lockups*/*ipos*/*custom*, add the kind\'s columns, or give its kind (a scenario\'s events.files entry { file, kind: earnings }, aftershock study --event-kind earnings)', table.headerLine);
     return;
   }
-  for (const u of unknown) {
+  // A file read through a mapping names the columns it uses; the rest are the vendor's and pass silently.
+  for (const u of opts.columns ? [] : unknown) {
     const col = table.columns[u]!;
     if (!IGNORED_COLUMNS.has(normalizeColumn(col))) fp.warn('EVENT_UNKNOWN_COLUMN', `column ${JSON.stringify(col)} is not an event field and is ignored`, table.headerLine, col);
   }
@@ -110,24 +145,33 @@ function convertTable(table: EventTable, fp: FileProblems, opts: EventLoadOption
   let missing = false;
   for (const f of needed) {
     if (index[f] >= 0) continue;
-    const col = opts.columns?.[f] ?? EVENT_COLUMN_ALIASES[f][0];
+    const col = mapping[f] ?? EVENT_COLUMN_ALIASES[f][0];
     fp.error('EVENT_MISSING_COLUMN', `no ${col} column (${kind} events need it)`, table.headerLine, col);
     missing = true;
   }
   if (missing) return;
-  const ctx = new RowContext(table, index, fp, fileSymbol, opts.calendar, opts.earningsLeadSessions);
+  const ctx = new RowContext(table, index, fp, fileSymbol, opts.calendar, opts.earningsLeadSessions, opts.dateFormat);
+  const skip = (): boolean => {
+    if (opts.symbols && !opts.symbols.has(ctx.symbol())) return true;
+    if (opts.from === undefined && opts.to === undefined) return false;
+    // The event's own date as written; a row whose date cannot be read is checked (and reported) as usual.
+    const d = ctx.isoOf(index.expiryDate >= 0 ? 'expiryDate' : 'date');
+    return d !== undefined && ((opts.from !== undefined && d < opts.from) || (opts.to !== undefined && d > opts.to));
+  };
   const ipoDates = new Map<string, IsoDate>();
   if (kind === 'mixed') {
     for (const row of table.rows) {
       ctx.row = row;
+      if (opts.symbols && !opts.symbols.has(ctx.symbol())) continue;
       if (ctx.eventKind() === 'ipo') {
-        const d = ctx.text('ipoDate') || ctx.text('date');
-        if (isValidIsoDate(d)) ipoDates.set(ctx.symbol(), d);
+        const d = ctx.isoOf('ipoDate') ?? ctx.isoOf('date');
+        if (d !== undefined) ipoDates.set(ctx.symbol(), d);
       }
     }
   }
   for (const row of table.rows) {
     ctx.row = row;
+    if (skip()) continue;
     const k = kind === 'mixed' ? ctx.eventKind() : kind;
     if (k === undefined) continue;
     const e = k === 'earnings' ? ctx.earnings() : k === 'lockup-expiry' ? ctx.lockup(ipoDates) : k === 'ipo' ? ctx.ipo() : ctx.custom();

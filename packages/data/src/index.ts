@@ -1,4 +1,8 @@
-export { CsvCursor } from './csv-cursor';
+export { CsvCursor, delimiterCode } from './csv-cursor';
+export { dateReader } from './date-format';
+export type { DateReader } from './date-format';
+export { barDates, loadMarketCalendar, loadStoreMarketCalendar } from './market-sessions';
+export type { BarDateOptions } from './market-sessions';
 export type { CsvProblemSink } from './csv-cursor';
 export { formatCsv, formatCsvField, parseCsv, readTextFile } from './csv';
 export type { CsvRow } from './csv';
@@ -22,7 +26,7 @@ export type { EventFormat, EventRow, EventTable } from './event-table';
 export { EVENT_COLUMN_ALIASES } from './event-columns';
 export type { EventField, EventFileKind } from './event-columns';
 export { loadEvents, parseEvents, sortEvents } from './events';
-export type { EventLoadOptions } from './events';
+export type { EventColumnMapping, EventFileInput, EventLoadOptions } from './events';
 export { attachRelated, loadRelations, parseRelations } from './relations';
 export { checkEvents } from './event-check';
 export type { EventCheckOptions } from './event-check';

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
-import { Problems, xnysCalendar, type BarSeries, type TradingCalendar } from '@aftershock/core';
+import { Problems, dayNumberToIso, isoToDayNumber, xnysCalendar, type BarSeries, type TradingCalendar } from '@aftershock/core';
 import { BarBuilder, finishSeries } from './bar-builder';
 import { resolveColumns } from './columns';
 import { readTextFile } from './csv';
 import { CsvCursor } from './csv-cursor';
+import { dateReader } from './date-format';
 import { parseDividends, parseSplits, throwNewErrors, type Dividend, type Split } from './dividends';
 import { DEFAULT_MAX_PROBLEMS_PER_FILE, FileProblems } from './file-problems';
 import { COL_DATE, COL_NUMBER, COL_SKIP, scanPlainRow } from './fast-row';
@@ -33,6 +34,10 @@ export interface PriceOptions {
   readonly symbol?: string;
   /** Column mapping for headers that are not recognised. */
   readonly columns?: PriceColumnMapping;
+  /** Field delimiter of a vendor file (one character, or "tab"; default a comma). */
+  readonly delimiter?: string;
+  /** Date layout of a vendor file, e.g. `MM/DD/YYYY` (see dateReader; default `YYYY-MM-DD`). */
+  readonly dateFormat?: string;
   /** Dividends of a per-symbol file: a `Date,Dividend` file path or parsed records. */
   readonly dividends?: string | readonly Dividend[];
   /** Dividends of the symbols of a long file. */
@@ -57,7 +62,7 @@ export interface PriceOptions {
  * Errors: PRICE_MISSING_COLUMN, PRICE_FIELD_COUNT, PRICE_BAD_DATE, PRICE_NOT_A_SESSION, PRICE_UNSORTED,
  * PRICE_DUPLICATE_DATE, PRICE_BAD_NUMBER, PRICE_NON_POSITIVE, PRICE_HIGH_BELOW_LOW, PRICE_NEGATIVE_VOLUME,
  * PRICE_MISSING_SYMBOL, PRICE_EMPTY, CSV_UNTERMINATED_QUOTE, CSV_BAD_QUOTE.
- * Warnings: PRICE_UNKNOWN_COLUMN, PRICE_OUTSIDE_CALENDAR (rows before 2000 or after 2030 are dropped),
+ * Warnings: PRICE_UNKNOWN_COLUMN (not with a mapping), PRICE_OUTSIDE_CALENDAR (rows outside the calendar's range are dropped),
  * PRICE_OHLC_INCONSISTENT (open or close outside [low, high], e.g. BK 2021-05-05), PRICE_GAP, DIVIDEND_NOT_A_BAR.
  */
 export function parsePrices(text: string, file: string, opts: PriceOptions = {}): Map<string, BarSeries> {
@@ -66,7 +71,8 @@ export function parsePrices(text: string, file: string, opts: PriceOptions = {})
   const idx = sessionIndex(opts.calendar ?? xnysCalendar());
   const gapWarn = opts.gapWarnSessions ?? DEFAULT_GAP_WARN_SESSIONS;
   const out = new Map<string, BarSeries>();
-  const c = new CsvCursor(text, { file, problems: fp.csvSink() });
+  const c = new CsvCursor(text, { file, problems: fp.csvSink(), ...(opts.delimiter !== undefined ? { delimiter: opts.delimiter } : {}) });
+  const vendorDate = opts.dateFormat !== undefined ? dateReader(opts.dateFormat) : undefined;
   if (!c.next()) {
     fp.error('PRICE_EMPTY', 'the file is empty (no header row)');
     fp.close();
@@ -76,7 +82,8 @@ export function parsePrices(text: string, file: string, opts: PriceOptions = {})
   const ncols = c.count;
   const headerLine = c.line;
   const { index, unknown } = resolveColumns(header, PRICE_COLUMN_ALIASES, opts.columns ?? {});
-  for (const u of unknown) fp.warn('PRICE_UNKNOWN_COLUMN', `column ${JSON.stringify(header[u])} is not a price field and is ignored`, headerLine, header[u]);
+  // A file read through a mapping names the columns it uses; the rest are the vendor's and pass silently.
+  for (const u of opts.columns ? [] : unknown) fp.warn('PRICE_UNKNOWN_COLUMN', `column ${JSON.stringify(header[u])} is not a price field and is ignored`, headerLine, header[u]);
   const missing = (['date', 'close'] as const).filter((k) => index[k] < 0);
   for (const k of missing) {
     const want = opts.columns?.[k] ?? PRICE_COLUMN_ALIASES[k][0];
@@ -137,9 +144,9 @@ export function parsePrices(text: string, file: string, opts: PriceOptions = {})
       fp.error('PRICE_FIELD_COUNT', `${c.count} field(s) where the header has ${ncols}`, line);
       return;
     }
-    const day = parseIsoDayAt(t, c.start(iDate), c.end(iDate));
+    const day = vendorDate ? isoToDayNumber(vendorDate(c.field(iDate)) ?? '') : parseIsoDayAt(t, c.start(iDate), c.end(iDate));
     if (day !== day) {
-      fp.error('PRICE_BAD_DATE', `not a YYYY-MM-DD date: ${JSON.stringify(c.field(iDate))}`, line, name(iDate));
+      fp.error('PRICE_BAD_DATE', `not a ${opts.dateFormat ?? 'YYYY-MM-DD'} date: ${JSON.stringify(c.field(iDate))}`, line, name(iDate));
       return;
     }
     const ord = idx.ordinalOfDay(day);
@@ -147,7 +154,7 @@ export function parsePrices(text: string, file: string, opts: PriceOptions = {})
       if (ord === -2) {
         if (outside++ === 0) outsideLine = line;
       } else {
-        const d = c.field(iDate).trim().slice(0, 10);
+        const d = dayNumberToIso(day);
         const why = idx.calendar.closureReason(d) ?? 'a weekend';
         fp.error('PRICE_NOT_A_SESSION', `${d} is not an ${idx.calendar.name} session (${why})`, line, name(iDate));
       }
@@ -190,7 +197,8 @@ export function parsePrices(text: string, file: string, opts: PriceOptions = {})
 
   // Per-symbol files: plain rows go through one fused pass (scanPlainRow); a row it declines, or one whose values
   // fail validation, is re-read by the cursor, which reports exactly what is wrong. Long files use the cursor.
-  const roles = long ? undefined : plainRoles(ncols, iDate, [iOpen, iHigh, iLow, iClose, iVol, iAdj]);
+  const plain = !long && !vendorDate && c.delimiter === 44;
+  const roles = plain ? plainRoles(ncols, iDate, [iOpen, iHigh, iLow, iClose, iVol, iAdj]) : undefined;
   const vals = new Float64Array(ncols);
   const n = t.length;
   let pos = c.offset;

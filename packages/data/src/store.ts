@@ -19,6 +19,10 @@ export const SYMBOL_RE = /^[A-Za-z0-9^][A-Za-z0-9.^_=-]{0,31}$/;
 
 export interface StoreOptions {
   readonly calendar?: TradingCalendar;
+  /** How to read a vendor's price files: column mapping, delimiter, date layout (see PriceOptions). */
+  readonly columns?: PriceOptions['columns'];
+  readonly delimiter?: string;
+  readonly dateFormat?: string;
   /** Gathers warnings (and, before the throw, errors) of every file. */
   readonly problems?: Problems;
   readonly gapWarnSessions?: number;
@@ -80,6 +84,17 @@ export function loadSymbol(root: DataRoot | string, symbol: string, opts: StoreO
   return s!;
 }
 
+/** The price-reading options of StoreOptions that parsePrices takes as they are. */
+function readOptions(opts: StoreOptions): Partial<PriceOptions> {
+  return {
+    ...(opts.calendar ? { calendar: opts.calendar } : {}),
+    ...(opts.gapWarnSessions !== undefined ? { gapWarnSessions: opts.gapWarnSessions } : {}),
+    ...(opts.columns ? { columns: opts.columns } : {}),
+    ...(opts.delimiter !== undefined ? { delimiter: opts.delimiter } : {}),
+    ...(opts.dateFormat !== undefined ? { dateFormat: opts.dateFormat } : {}),
+  };
+}
+
 function loadFiles(files: SymbolFiles, problems: Problems, opts: StoreOptions): BarSeries | undefined {
   const dividends = files.dividends !== undefined ? parseDividends(readTextFile(files.dividends, 'dividends file'), files.dividends, problems) : [];
   const splits = files.splits !== undefined ? parseSplits(readTextFile(files.splits, 'splits file'), files.splits, problems) : undefined;
@@ -88,8 +103,7 @@ function loadFiles(files: SymbolFiles, problems: Problems, opts: StoreOptions): 
     dividends,
     problems,
     ...(splits ? { splits } : {}),
-    ...(opts.calendar ? { calendar: opts.calendar } : {}),
-    ...(opts.gapWarnSessions !== undefined ? { gapWarnSessions: opts.gapWarnSessions } : {}),
+    ...readOptions(opts),
   };
   return parsePrices(readTextFile(files.prices, 'price file'), files.prices, popts).get(files.symbol);
 }
@@ -170,8 +184,7 @@ export function loadPricePath(path: string, opts: StoreOptions & { readonly symb
     symbol,
     problems,
     ...(dividends ? { dividends } : {}),
-    ...(opts.calendar ? { calendar: opts.calendar } : {}),
-    ...(opts.gapWarnSessions !== undefined ? { gapWarnSessions: opts.gapWarnSessions } : {}),
+    ...readOptions(opts),
   });
   throwNewErrors(problems, before);
   if (opts.symbols) for (const k of [...all.keys()]) if (!opts.symbols.includes(k)) all.delete(k);

@@ -36,7 +36,8 @@ const WORDS: Readonly<Record<string, Timing>> = {
 /**
  * Reads a release timing: `before-open | during | after-close | unknown` and the usual aliases (BMO, AMC, DMH,
  * pre-market, post-market, "after market close", "before market open", "at close of trading", …), or a clock time
- * in ET (`HH:MM`: before 09:30 → before-open, from 16:00 → after-close, otherwise during). Empty → unknown.
+ * in exchange time (`HH:MM`, `HH:MM:SS` or `h:MM AM/PM`: before 09:30 → before-open, from 16:00 → after-close,
+ * otherwise during). Empty → unknown.
  * Returns undefined for anything else.
  *
  * @example parseTiming('AMC') // → 'after-close'
@@ -44,9 +45,13 @@ const WORDS: Readonly<Record<string, Timing>> = {
 export function parseTiming(s: string): Timing | undefined {
   const t = s.trim();
   if (t === '') return 'unknown';
-  const clock = /^(\d{1,2}):(\d{2})(?::\d{2})?$/.exec(t);
+  const clock = /^(\d{1,2}):(\d{2})(?::\d{2})?\s*([ap]\.?m\.?)?$/i.exec(t);
   if (clock) {
-    const minutes = Number(clock[1]) * 60 + Number(clock[2]);
+    const h = Number(clock[1]);
+    const half = clock[3]?.toLowerCase()[0];
+    if (half !== undefined && (h < 1 || h > 12)) return undefined;
+    const hour = half === undefined ? h : (h % 12) + (half === 'p' ? 12 : 0);
+    const minutes = hour * 60 + Number(clock[2]);
     if (minutes >= 24 * 60 || Number(clock[2]) >= 60) return undefined;
     return minutes < 9 * 60 + 30 ? 'before-open' : minutes >= 16 * 60 ? 'after-close' : 'during';
   }

@@ -84,7 +84,7 @@ describe('earnings calendars', () => {
     expect(errorsOf('stuff.csv', 'symbol,date\nX,2025-08-12\n', { kind: 'earnings' }).errors).toEqual([]);
   });
   it('EVENT_UNKNOWN_COLUMN and EVENT_OUTSIDE_CALENDAR are warnings', () => {
-    const r = errorsOf('earnings.csv', 'symbol,date,mood\nX,1999-06-01,good\nX,2025-08-12,good\n');
+    const r = errorsOf('earnings.csv', 'symbol,date,mood\nX,1989-06-01,good\nX,2025-08-12,good\n');
     expect(r.errors).toEqual([]);
     expect(r.warnings.map((p) => [p.code, p.line])).toEqual([
       ['EVENT_UNKNOWN_COLUMN', 1],

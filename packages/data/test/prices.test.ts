@@ -70,8 +70,8 @@ describe('price validation: one tiny malformed file per code', () => {
     expect(r.errors).toEqual([]);
     expect(r.warnings).toMatchObject([{ code: 'PRICE_OHLC_INCONSISTENT', line: 2 }]);
   });
-  it('PRICE_OUTSIDE_CALENDAR is a warning and drops the rows (SPY.csv starts on 1999-12-31)', () => {
-    const r = problemsOf(HEAD + ROW('1999-12-31') + ROW('2000-01-03'));
+  it('PRICE_OUTSIDE_CALENDAR is a warning and drops the rows (before 1990)', () => {
+    const r = problemsOf(HEAD + ROW('1989-12-29') + ROW('1990-01-02'));
     expect(r.errors).toEqual([]);
     expect(r.warnings).toMatchObject([{ code: 'PRICE_OUTSIDE_CALENDAR', line: 2 }]);
   });

@@ -64,7 +64,7 @@ export type { Fold, WalkForward } from './walk-forward';
 export { OBJECTIVES, argBest, scoreOn } from './sweep-score';
 export type { Objective, ScoreSummary } from './sweep-score';
 export { evaluatePoint } from './sweep-core';
-export type { PointOutcome, SweepInputs, SweepStrategy } from './sweep-core';
+export type { PointOutcome, SweepCalendar, SweepInputs, SweepStrategy } from './sweep-core';
 export { ttyProgress } from './progress';
 export type { ProgressSink, ProgressStream } from './progress';
 export { runSweep } from './sweep';

@@ -1,8 +1,31 @@
+import { marketCalendar, type IsoDate, type MarketCalendarOptions, type TradingCalendar } from '@aftershock/core';
 import type { ParamValue, RawParams } from './params';
 import { runStrategy, type RunInputs } from './run';
 
-/** The run inputs a worker thread can receive (structured-cloneable: no calendar object; workers use XNYS). */
-export type SweepInputs = Omit<RunInputs, 'calendar'>;
+/** A market calendar in structured-cloneable form: its session dates and hours (each thread rebuilds it). */
+export interface SweepCalendar extends MarketCalendarOptions {
+  readonly dates: readonly IsoDate[];
+}
+
+/**
+ * The run inputs a worker thread can receive (structured-cloneable: no calendar object). Without `marketCalendar`
+ * the runs use XNYS; with it, the calendar of those sessions.
+ */
+export type SweepInputs = Omit<RunInputs, 'calendar'> & { readonly marketCalendar?: SweepCalendar };
+
+const rebuilt = new WeakMap<SweepCalendar, TradingCalendar>();
+
+/** The engine's inputs of a sweep: its calendar rebuilt (once per thread) from its sessions. */
+function runInputsOf(inputs: SweepInputs): RunInputs {
+  const { marketCalendar: spec, ...rest } = inputs;
+  if (!spec) return rest;
+  let cal = rebuilt.get(spec);
+  if (!cal) {
+    cal = marketCalendar(spec.dates, spec);
+    rebuilt.set(spec, cal);
+  }
+  return { ...rest, calendar: cal };
+}
 
 /** What one grid point gives back: its per-event returns and trades, enough to score any subset of events. */
 export interface PointOutcome {
@@ -17,7 +40,7 @@ export type SweepStrategy = string | { readonly name: string; readonly module?: 
 /** Runs one grid point (base parameters overridden by the point's) on the engine: a pure function of its inputs. */
 export function evaluatePoint(strategy: SweepStrategy, base: RawParams, point: Readonly<Record<string, ParamValue>>, inputs: SweepInputs): PointOutcome {
   const s = typeof strategy === 'string' ? { name: strategy } : strategy;
-  const { run } = runStrategy({ name: s.name, ...(s.module !== undefined ? { module: s.module } : {}), params: { ...base, ...point } }, inputs);
+  const { run } = runStrategy({ name: s.name, ...(s.module !== undefined ? { module: s.module } : {}), params: { ...base, ...point } }, runInputsOf(inputs));
   return {
     perEvent: run.perEvent.map((e) => ({ eventId: e.eventId, ret: e.ret })),
     trades: run.trades.map((t) => ({ eventId: t.eventId, netPnl: t.netPnl, ret: t.ret })),

@@ -1,7 +1,7 @@
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { AftershockError, ValidationError, type BarSeries, type MarketEvent, type NonSessionPolicy, type UnknownTimingPolicy } from '@aftershock/core';
-import { findSymbolFiles, isParquetPath, loadEvents, loadLongPrices, loadSymbol, readParquetPrices } from '@aftershock/data';
+import { AftershockError, type NonSessionPolicy, type UnknownTimingPolicy } from '@aftershock/core';
+import { readStudyEvents, readStudyPrices, studyCalendar } from './study-inputs';
 import {
   MODEL_KINDS,
   STUDY_PROFILES,
@@ -33,37 +33,6 @@ function intOption(value: string, field: string, min: number): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new AftershockError('BAD_OPTION', `--${field} must be an integer ≥ ${min}, got "${value}"`, { field });
   return n;
-}
-
-/** Reads the events file: any event calendar the data package knows; a bare `symbol,event_date[,timing]` file as custom events. */
-function readEvents(path: string): MarketEvent[] {
-  try {
-    return loadEvents(path);
-  } catch (e) {
-    if (e instanceof ValidationError && e.problems.every((p) => p.severity !== 'error' || p.code === 'EVENT_UNKNOWN_FORMAT')) {
-      return loadEvents(path, { kind: 'custom' });
-    }
-    throw e;
-  }
-}
-
-/** Loads the market and the events' symbols from a long CSV or a price folder; unknown event symbols are left out (excluded later). */
-async function readPrices(path: string, market: string, symbols: readonly string[]): Promise<{ prices: Map<string, BarSeries>; market: BarSeries }> {
-  if (!existsSync(path)) throw new AftershockError('FILE_NOT_FOUND', `prices ${path} does not exist`, { file: path, field: 'prices' });
-  let prices: Map<string, BarSeries>;
-  if (isParquetPath(path)) prices = await readParquetPrices(path, { symbols: [...new Set([market, ...symbols])] });
-  else if (statSync(path).isDirectory()) {
-    prices = new Map();
-    for (const s of new Set([market, ...symbols])) {
-      if (findSymbolFiles(path, s)) prices.set(s, loadSymbol(path, s));
-    }
-  } else prices = loadLongPrices(path);
-  const m = prices.get(market);
-  if (!m) {
-    const known = [...prices.keys()].slice(0, 20).join(', ');
-    throw new AftershockError('UNKNOWN_MARKET', `market symbol ${market} is not in ${path}${known ? ` (it has ${known}${prices.size > 20 ? ', …' : ''})` : ''}`, { file: path, field: 'market' });
-  }
-  return { prices, market: m };
 }
 
 /** Streams a table to `dir/name` atomically: written chunk by chunk under a temporary name, then renamed. */
@@ -121,9 +90,10 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
   const event = parseRelWindow(o.window, 'window');
   const carWindows = (o.car ?? o.window).split(',').map((s) => parseRelWindow(s, 'car'));
   const samples = intOption(o.bootstrap, 'bootstrap', 0);
-  const events = readEvents(o.events);
+  const calendar = await studyCalendar(o, o.prices, o.market);
+  const events = readStudyEvents(o.events, o, calendar);
   if (events.length === 0) throw new AftershockError('NO_EVENTS', `no events in ${o.events}`, { file: o.events, field: 'events' });
-  const { prices, market } = await readPrices(o.prices, o.market, events.map((e) => e.symbol));
+  const { prices, market } = await readStudyPrices(o.prices, o.market, events.map((e) => e.symbol), o, calendar);
   const config: StudyConfig = {
     estimation,
     event,
@@ -144,7 +114,7 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
   }
   // Loaded only for factor models: the scenario package is not needed otherwise.
   const factors = o.factors ? (await import('@aftershock/scenario')).readFactorFiles(o.factors.split(',').map((f) => f.trim())) : undefined;
-  const res = runStudy({ prices, market, events, ...(factors ? { factors } : {}) }, config);
+  const res = runStudy({ prices, market, events, calendar, ...(factors ? { factors } : {}) }, config);
   const written = writeStudy(res, o.out);
   const out = (s: string): void => void process.stdout.write(s);
   out(`study (${res.profile}, ${res.model}, ${res.returns} returns): ${res.events.length} event(s), ${res.excluded.length} excluded\n`);

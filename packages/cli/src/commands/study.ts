@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { MODEL_KINDS, STUDY_PROFILES } from '@aftershock/study';
+import { studyInputFlags, type StudyInputOptions } from './study-flags';
 
-export interface StudyOptions {
+export interface StudyOptions extends StudyInputOptions {
   readonly prices: string;
   readonly events: string;
   readonly market: string;
@@ -25,7 +26,7 @@ export interface StudyOptions {
 
 /** `aftershock study`: an event study of the events against a market index; writes estudy2-format tables. */
 export function registerStudy(program: Command): void {
-  program
+  const cmd = program
     .command('study')
     .description('event study: abnormal returns around events and their significance tests (estudy2-conformant tables)')
     .requiredOption('--prices <path>', 'long CSV date,symbol,close (the market among its symbols), a price folder, or a Parquet store (data ingest)')
@@ -46,6 +47,6 @@ export function registerStudy(program: Command): void {
     .option('--seed <n>', 'bootstrap seed', '1')
     .option('--factors <files>', "Ken French's daily factor CSVs, comma-separated, for --model ff3|ff5|carhart (carhart: FF3 and the momentum file)")
     .option('--exclude-confounded', "leave events with another of the firm's events inside their window out of the tests (they stay in the tables)")
-    .requiredOption('--out <dir>', 'output folder')
-    .action(async (o: StudyOptions) => (await import('./study-action')).runStudyCommand(o));
+    .requiredOption('--out <dir>', 'output folder');
+  studyInputFlags(cmd).action(async (o: StudyOptions) => (await import('./study-action')).runStudyCommand(o));
 }

@@ -7,6 +7,7 @@ import { isDirectory, isFile, symbolsInLongFile } from './price-files';
 import { resolvePriceRoots } from './roots';
 import type { YamlSource } from './yaml-source';
 import { formatPath } from './zod-problems';
+import { longPriceFile, symbolPriceFiles } from './vendor-files';
 
 /**
  * The checks a schema cannot make: files exist, strategies and their parameters are known, every symbol has
@@ -27,11 +28,11 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
     } else if (!isDirectory(r)) add('SCENARIO_MISSING_FILE', `price folder not found: ${r}`, at);
   });
   const dataFiles = s.data?.files;
-  const longFile = typeof dataFiles === 'string' ? dataFiles : undefined;
-  if (longFile !== undefined && !isFile(longFile)) add('SCENARIO_MISSING_FILE', `price file not found: ${longFile}`, ['data', 'files']);
-  if (dataFiles && typeof dataFiles === 'object') {
-    for (const [sym, f] of Object.entries(dataFiles)) if (!isFile(f)) add('SCENARIO_MISSING_FILE', `price file not found: ${f}`, ['data', 'files', sym]);
-  }
+  const long = longPriceFile(dataFiles);
+  const longFile = long?.file;
+  const asObject = (path: PropertyKey[]) => (rawAt(src, path) !== null && typeof rawAt(src, path) === 'object' ? [...path, 'file'] : path);
+  if (longFile !== undefined && !isFile(longFile)) add('SCENARIO_MISSING_FILE', `price file not found: ${longFile}`, asObject(['data', 'files']));
+  for (const [sym, f] of Object.entries(symbolPriceFiles(dataFiles))) if (!isFile(f.file)) add('SCENARIO_MISSING_FILE', `price file not found: ${f.file}`, asObject(['data', 'files', sym]));
   let roots: string[] = [];
   let onSample = false;
   if (s.data) {
@@ -44,14 +45,14 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
     }
   }
   s.events?.files.forEach((f, i) => {
-    if (!isFile(f)) add('SCENARIO_MISSING_FILE', `event calendar not found: ${f}`, ['events', 'files', i]);
+    if (!isFile(f.file)) add('SCENARIO_MISSING_FILE', `event calendar not found: ${f.file}`, asObject(['events', 'files', i]));
   });
   if (s.events && s.events.files.length === 0 && s.events.list.length === 0) add('SCENARIO_MISSING_KEY', 'give events.files (calendars) or events.list', ['events']);
   if (s.related?.file !== undefined && !isFile(s.related.file)) add('SCENARIO_MISSING_FILE', `relations file not found: ${s.related.file}`, ['related', 'file']);
 
   // Symbols: every named symbol must have prices.
-  const longSymbols = longFile !== undefined && isFile(longFile) ? symbolsInLongFile(longFile) : undefined;
-  const mapped = dataFiles && typeof dataFiles === 'object' ? Object.keys(dataFiles) : [];
+  const longSymbols = long !== undefined && isFile(long.file) ? symbolsInLongFile(long.file, long.columns?.symbol, long.delimiter) : undefined;
+  const mapped = Object.keys(symbolPriceFiles(dataFiles));
   // A Parquet store's symbols are read through DuckDB (asynchronously) when the run loads it: see loadInputs.
   const deferred = roots.some(isParquetPath);
   const known = (sym: string) => deferred || mapped.includes(sym) || longSymbols?.has(sym) === true || roots.some((r) => findSymbolFiles(r, sym) !== undefined);

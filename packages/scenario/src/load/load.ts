@@ -8,6 +8,7 @@ import type { Scenario } from './scenario';
 import { scenarioSchema, type ScenarioSpec } from './schema';
 import { parseYamlSource, type YamlSource } from './yaml-source';
 import { zodProblems } from './zod-problems';
+import { longPriceFile, symbolPriceFiles } from './vendor-files';
 
 export interface LoadOptions {
   /** Strategies the scenario may name; without it, strategy names and parameters are not checked. */
@@ -96,10 +97,11 @@ function resolvePaths(s: Partial<ScenarioSpec>, file: string | undefined, dir: s
   const out: Record<string, unknown> = { ...s, file, dir };
   if (s.data) {
     const f = s.data.files;
-    const files = f === undefined ? undefined : typeof f === 'string' ? abs(f) : Object.fromEntries(Object.entries(f).map(([k, v]) => [k, abs(v)]));
+    const long = longPriceFile(f);
+    const files = f === undefined ? undefined : long ? { ...long, file: abs(long.file) } : Object.fromEntries(Object.entries(symbolPriceFiles(f)).map(([k, v]) => [k, { ...v, file: abs(v.file) }]));
     out['data'] = { ...s.data, ...(s.data.root ? { root: s.data.root.map(abs) } : {}), ...(files !== undefined ? { files } : {}) };
   }
-  const events = s.events ? { ...s.events, files: s.events.files.map(abs) } : undefined;
+  const events = s.events ? { ...s.events, files: s.events.files.map((e) => ({ ...e, file: abs(e.file) })) } : undefined;
   if (events) out['events'] = events;
   if (s.strategies) out['strategies'] = s.strategies.map((st) => (st.module !== undefined ? { ...st, module: abs(st.module) } : st));
   const related = s.related ? { ...s.related, ...(s.related.file ? { file: abs(s.related.file) } : {}) } : undefined;
@@ -107,7 +109,7 @@ function resolvePaths(s: Partial<ScenarioSpec>, file: string | undefined, dir: s
   if (s.study?.factors) out['study'] = { ...s.study, factors: s.study.factors.map(abs) };
   if (s.outputs) out['outputs'] = { ...s.outputs, ...(s.outputs.folder ? { folder: abs(s.outputs.folder) } : {}) };
   const modules = (s.strategies ?? []).flatMap((st) => (st.module !== undefined ? [abs(st.module)] : []));
-  out['inputs'] = [...(file ? [file] : []), ...(events?.files ?? []), ...(related?.file ? [related.file] : []), ...new Set(modules), ...((out['study'] as Scenario['study'] | undefined)?.factors ?? [])];
+  out['inputs'] = [...(file ? [file] : []), ...(events?.files.map((e) => e.file) ?? []), ...(related?.file ? [related.file] : []), ...new Set(modules), ...((out['study'] as Scenario['study'] | undefined)?.factors ?? [])];
   return out as Partial<Scenario>;
 }
 

@@ -1,20 +1,20 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { CsvCursor, PRICE_COLUMN_ALIASES, resolveColumns } from '@aftershock/data';
 
-/** The symbols of a long-format price file (`date,symbol,close`), read from its `symbol` column. */
-export function symbolsInLongFile(file: string): Set<string> {
+/**
+ * The symbols of a long-format price file (`date,symbol,close`), read from its symbol column (`symbolColumn` when
+ * the file is read through a mapping).
+ */
+export function symbolsInLongFile(file: string, symbolColumn?: string, delimiter?: string): Set<string> {
   const out = new Set<string>();
-  const text = readFileSync(file, 'utf8');
-  const nl = text.indexOf('\n');
-  const header = text.slice(0, nl).trim().toLowerCase().split(',');
-  const col = header.indexOf('symbol');
+  const c = new CsvCursor(readFileSync(file, 'utf8'), delimiter !== undefined ? { delimiter } : {});
+  if (!c.next()) return out;
+  const col = resolveColumns(c.fields(), { symbol: PRICE_COLUMN_ALIASES.symbol }, symbolColumn !== undefined ? { symbol: symbolColumn } : {}).index.symbol;
   if (col < 0) return out;
-  let start = nl + 1;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const sym = text.slice(start, end).split(',')[col];
-    if (sym) out.add(sym.trim());
-    start = end + 1;
+  while (c.next()) {
+    if (col >= c.count) continue;
+    const sym = c.field(col).trim();
+    if (sym) out.add(sym);
   }
   return out;
 }

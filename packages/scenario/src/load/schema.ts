@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarChoice, eventFileEntry, priceFileEntry, priceFileSpec } from './vendor-files';
 import { isoDate, listOf, num, oneOf, sessionWindow, show, text, whole } from './fields';
 
 const symbol = z
@@ -13,8 +14,14 @@ const data = z.strictObject({
    * or ../shared/data/real/backtester39 next to a checkout).
    */
   root: z.preprocess((v) => (typeof v === 'string' ? [v] : v), listOf(text('a folder or a .parquet file'))).optional(),
-  /** Explicit price files: a map symbol → file, or one long-format file (`date,symbol,close`). */
-  files: z.union([z.record(z.string(), text('a file')), text('a file')], { error: 'expected a file or a mapping symbol → file' }).optional(),
+  /**
+   * Explicit price files: one long-format file (`date,symbol,close`), or a map symbol → file. Each file may be an
+   * object `{ file, columns: { <our field>: <their column> }, delimiter?, dateFormat? }` for a vendor's layout.
+   */
+  files: z
+    .union([text('a file'), priceFileSpec, z.record(z.string(), priceFileEntry)], { error: 'expected a file, { file, columns, … } or a mapping symbol → file' })
+    .transform((v) => (typeof v === 'string' ? { file: v } : v))
+    .optional(),
   dividends: oneOf(['raw', 'total-return']).default('raw'),
   benchmark: symbol,
 });
@@ -29,8 +36,11 @@ const inlineEvent = z.strictObject({
 });
 
 const events = z.strictObject({
-  /** Event calendar CSV files (earnings, lock-ups, curated). */
-  files: z.preprocess((v) => (typeof v === 'string' ? [v] : v), listOf(text('a file'))).default([]),
+  /**
+   * Event calendars (earnings, lock-ups, curated): a path, or `{ file, kind, columns: { <our field>: <their column> },
+   * delimiter?, dateFormat?, symbols? }` to read a vendor's file in place.
+   */
+  files: z.preprocess((v) => (typeof v === 'string' || (v !== null && typeof v === 'object' && !Array.isArray(v)) ? [v] : v), listOf(eventFileEntry)).default([]),
   /** Events written into the scenario (calendar-time setups such as the estudy2 example). */
   list: listOf(inlineEvent).default([]),
   kinds: listOf(oneOf(['earnings', 'lockup-expiry', 'ipo', 'custom'])).optional(),
@@ -133,6 +143,8 @@ export const scenarioSchema = z.strictObject({
     .min(1, { error: 'expected a non-empty name' }),
   description: z.string({ error: 'expected a text' }).default(''),
   data,
+  /** Sessions: `xnys` (NYSE rules, the default) or `market` (the dates the benchmark has a bar, as estudy2 counts). */
+  calendar: calendarChoice.default({ kind: 'xnys' }),
   universe: z
     .union([z.literal('events'), z.strictObject({ symbols: listOf(symbol, 1) })], {
       error: 'expected "events" (every symbol with an event) or { symbols: [...] }',

@@ -9,8 +9,9 @@ import {
   type Related,
   type TradingCalendar,
 } from '@aftershock/core';
-import { findSymbolFiles, isParquetPath, loadEvents, loadLongPrices, loadPriceFile, loadRelations, loadSymbol, parquetSymbols, readParquetPrices } from '@aftershock/data';
+import { findSymbolFiles, isParquetPath, loadEvents, loadLongPrices, loadPriceFile, loadRelations, loadSymbol, parquetSymbols, readParquetPrices, type EventFileInput } from '@aftershock/data';
 import { resolvePriceRoots } from '../load/roots';
+import { longPriceFile, priceReadOptions, symbolPriceFiles } from '../load/vendor-files';
 import type { Scenario } from '../load/scenario';
 
 /** Everything a run reads, loaded once. */
@@ -81,12 +82,50 @@ function relatedOf(s: Scenario, events: readonly MarketEvent[]): Map<string, Rel
 }
 
 /**
+ * The symbols whose event rows a scenario reads, or undefined for every row: the symbols its filters and universe
+ * keep, and their related symbols (whose own events mark spillover pairs as contaminated). Rows of other symbols are
+ * skipped before any check, so a vendor file's bad row of an unused symbol neither fails nor warns.
+ */
+function eventSymbols(s: Scenario): Set<string> | undefined {
+  const f = s.events.filters.symbols;
+  const u = s.universe !== 'events' ? s.universe.symbols : undefined;
+  if (!f && !u) return undefined;
+  const used = new Set(f && u ? f.filter((x) => u.includes(x)) : (f ?? u));
+  const out = new Set(used);
+  if (s.related) {
+    for (const x of s.related.only ?? []) out.add(x);
+    for (const [company, list] of Object.entries(s.related.symbols)) if (used.has(company)) for (const r of list) out.add(r.symbol);
+    if (s.related.file) for (const [company, list] of loadRelations(s.related.file)) if (used.has(company)) for (const r of list) out.add(r.symbol);
+  }
+  return out;
+}
+
+/** Each event file of the scenario with its reading options, in @aftershock/data's terms. */
+function eventFileInputs(s: Scenario, cal: TradingCalendar): EventFileInput[] {
+  const wanted = eventSymbols(s);
+  return s.events.files.map((e) => {
+    const own = e.symbols ? new Set(e.symbols) : undefined;
+    const symbols = own && wanted ? new Set([...own].filter((x) => wanted.has(x))) : (own ?? wanted);
+    const columns = e.columns ? Object.fromEntries(Object.entries(e.columns).filter((kv): kv is [string, string] => kv[1] !== undefined)) : undefined;
+    return {
+      file: e.file,
+      calendar: cal,
+      kind: e.kind,
+      ...(columns ? { columns } : {}),
+      ...(e.delimiter !== undefined ? { delimiter: e.delimiter } : {}),
+      ...(e.dateFormat !== undefined ? { dateFormat: e.dateFormat } : {}),
+      ...(symbols ? { symbols } : {}),
+    };
+  });
+}
+
+/**
  * Loads the events, relations and every price series the scenario needs. Throws coded errors for bad files. A
  * root that is a Parquet store is read through DuckDB with only the symbols the run needs.
  */
 export async function loadInputs(s: Scenario, cal: TradingCalendar): Promise<RunInputs> {
   const problems = new Problems();
-  const fromFiles = s.events.files.length ? loadEvents(s.events.files, { calendar: cal, problems }) : [];
+  const fromFiles = s.events.files.length ? loadEvents(eventFileInputs(s, cal), { problems }) : [];
   const allEvents = [...fromFiles, ...inlineEvents(s, cal)];
   const events = allEvents.filter((e) => passes(s, e)).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const related = relatedOf(s, events);
@@ -100,16 +139,15 @@ export async function loadInputs(s: Scenario, cal: TradingCalendar): Promise<Run
   }
   const prices = new Map<string, BarSeries>();
   const priceFiles: string[] = [];
-  const files = s.data.files;
-  if (typeof files === 'string') {
-    for (const [sym, bars] of loadLongPrices(files, { calendar: cal })) if (want.has(sym)) prices.set(sym, bars);
-    priceFiles.push(files);
-  } else if (files) {
-    for (const [sym, f] of Object.entries(files)) {
-      if (!want.has(sym)) continue;
-      prices.set(sym, loadPriceFile(f, { symbol: sym, calendar: cal }));
-      priceFiles.push(f);
-    }
+  const long = longPriceFile(s.data.files);
+  if (long) {
+    for (const [sym, bars] of loadLongPrices(long.file, { calendar: cal, ...priceReadOptions(long) })) if (want.has(sym)) prices.set(sym, bars);
+    priceFiles.push(long.file);
+  }
+  for (const [sym, f] of Object.entries(symbolPriceFiles(s.data.files))) {
+    if (!want.has(sym)) continue;
+    prices.set(sym, loadPriceFile(f.file, { symbol: sym, calendar: cal, ...priceReadOptions(f) }));
+    priceFiles.push(f.file);
   }
   const { dirs: roots, notes } = resolvePriceRoots(s.data, s.dir);
   const stores = new Map<string, Set<string>>();

@@ -1,9 +1,10 @@
-import { xnysCalendar, type IsoDate } from '@aftershock/core';
+import type { IsoDate, TradingCalendar } from '@aftershock/core';
 import { RESULT_SCHEMA_VERSION, type RunResult, type SessionWindow } from '@aftershock/report';
 import { TEXTBOOK_CHOICES, type StudyResult } from '@aftershock/study';
 import { VERSION } from '../version';
 import { loadScenarioWithModules } from '../load/load';
 import type { Scenario } from '../load/scenario';
+import { scenarioCalendar } from './calendar';
 import { loadInputs } from './inputs';
 import { inputHashes } from './provenance';
 import { spilloverSection } from './spillovers';
@@ -38,7 +39,7 @@ export interface ScenarioRun {
 export async function runScenario(pathOrObject: string | object, opts: RunOptions = {}): Promise<ScenarioRun> {
   const progress = opts.onProgress ?? (() => {});
   const scenario = await loadScenarioWithModules(pathOrObject, { catalog: strategyCatalog(), ...(opts.baseDir !== undefined ? { baseDir: opts.baseDir } : {}) });
-  const cal = xnysCalendar();
+  const cal = await scenarioCalendar(scenario);
   progress('loading data', 0.05);
   const inputs = await loadInputs(scenario, cal);
   const st = scenario.study;
@@ -84,7 +85,7 @@ export async function runScenario(pathOrObject: string | object, opts: RunOption
 
   progress('strategies', 0.5);
   const period = backtestPeriod(scenario, inputs.events.map((e) => e.date), inputs.benchmark.dates, cal);
-  const runInput = { scenario, bars: [...inputs.prices.values()], events: inputs.events, start: period.from, end: period.to };
+  const runInput = { scenario, bars: [...inputs.prices.values()], events: inputs.events, start: period.from, end: period.to, calendar: cal };
   if (scenario.strategies.some((x) => x.grid)) progress('sweeps', 0.5);
   const sweeps = await runSweeps(scenario, strategyRunInputs(runInput));
   const strat = runStrategies({ ...runInput, extra: sweeps.best }, (label, k, n) => progress(`strategy ${label}`, 0.6 + (0.3 * k) / n));
@@ -146,7 +147,7 @@ export async function runScenario(pathOrObject: string | object, opts: RunOption
 }
 
 /** The backtest period: the scenario's `period`, else 10 sessions before the first event to 30 after the last. */
-function backtestPeriod(s: Scenario, eventDates: readonly IsoDate[], benchDates: readonly IsoDate[], cal: ReturnType<typeof xnysCalendar>): { from: IsoDate; to: IsoDate } {
+function backtestPeriod(s: Scenario, eventDates: readonly IsoDate[], benchDates: readonly IsoDate[], cal: TradingCalendar): { from: IsoDate; to: IsoDate } {
   const sorted = [...eventDates].sort();
   const lastData = benchDates[benchDates.length - 1] ?? sorted[sorted.length - 1] ?? '';
   const clamp = (d: IsoDate) => (d > lastData ? lastData : d);

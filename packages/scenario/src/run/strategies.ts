@@ -1,4 +1,4 @@
-import type { BarSeries, IsoDate, MarketEvent } from '@aftershock/core';
+import type { BarSeries, IsoDate, MarketEvent, TradingCalendar } from '@aftershock/core';
 import type { CostConfig, TradeCosts } from '@aftershock/engine';
 import type { ComparisonPair, ComparisonResult, StrategyResult } from '@aftershock/report';
 import { basename, extname, relative, sep } from 'node:path';
@@ -68,6 +68,8 @@ export interface StrategyRunInput {
   readonly events: readonly MarketEvent[];
   readonly start: IsoDate;
   readonly end: IsoDate;
+  /** The scenario's calendar (the bars' session ordinals are its own). */
+  readonly calendar?: TradingCalendar;
 }
 
 function series(run: StrategyRun, bench: readonly number[], capital: number): Pick<StrategyResult, 'equity' | 'drawdown' | 'benchmark'> {
@@ -115,7 +117,7 @@ export function rollingStats(run: Pick<StrategyRun, 'equity'>, bench: readonly n
 /** The shared inputs of every strategy run and sweep of a scenario: same bars, events, period, costs and capital. */
 export function strategyRunInputs(inp: Omit<StrategyRunInput, 'extra'>): RunInputs {
   const s = inp.scenario;
-  return { bars: inp.bars, events: inp.events, benchmark: s.data.benchmark, start: inp.start, end: inp.end, costs: costConfig(s), initialCash: s.capital };
+  return { bars: inp.bars, events: inp.events, benchmark: s.data.benchmark, start: inp.start, end: inp.end, costs: costConfig(s), initialCash: s.capital, ...(inp.calendar ? { calendar: inp.calendar } : {}) };
 }
 
 /** Runs every configured strategy on the same bars, events and costs, and shapes each run for the report. */

@@ -1,7 +1,8 @@
 import { availableParallelism } from 'node:os';
 import type { SweepScore, SweepSummary } from '@aftershock/report';
-import { runSweep, type Objective, type RunInputs, type ScoreSummary, type WalkForward } from '@aftershock/strategy';
+import { runSweep, type Objective, type RunInputs, type ScoreSummary, type SweepCalendar, type WalkForward } from '@aftershock/strategy';
 import type { Scenario } from '../load/scenario';
+import { calendarHours } from '../load/vendor-files';
 import { defaultNotional, entryName, type RunSpec } from './strategies';
 
 /** Worker threads for a scenario's sweeps: `auto` = cores − 1, at least 1. */
@@ -22,6 +23,13 @@ function wfText(wf: WalkForward | undefined): string | null {
   if ('split' in wf) return `in-sample before ${wf.split}, out-of-sample from it`;
   if ('trainFraction' in wf) return `first ${Math.round(wf.trainFraction * 100)}% of events in-sample`;
   return `anchored walk-forward, ${wf.folds} fold(s)`;
+}
+
+/** A market calendar handed to the sweep as its sessions and hours (XNYS needs nothing: it is the default). */
+function sweepCalendar(s: Scenario, inputs: RunInputs): { marketCalendar?: SweepCalendar } {
+  const cal = inputs.calendar;
+  if (!cal || s.calendar.kind === 'xnys') return {};
+  return { marketCalendar: { dates: cal.sessionsBetween(cal.first, cal.last), symbol: cal.name, ...calendarHours(s.calendar) } };
 }
 
 const flat = (p: Readonly<Record<string, unknown>>): Record<string, Value> => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : (v as Value)]));
@@ -45,7 +53,7 @@ export async function runSweeps(s: Scenario, inputs: RunInputs): Promise<{ sweep
     const wf = st.walkForward as WalkForward | undefined;
     const r = await runSweep(
       { strategy: name, ...mod, base, grid: st.grid as Record<string, Value[]>, objective, ...(wf ? { walkForward: wf } : {}) },
-      { bars: inputs.bars, events: inputs.events, ...(inputs.benchmark !== undefined ? { benchmark: inputs.benchmark } : {}), ...(inputs.start !== undefined ? { start: inputs.start } : {}), ...(inputs.end !== undefined ? { end: inputs.end } : {}), ...(inputs.costs ? { costs: inputs.costs } : {}), ...(inputs.initialCash !== undefined ? { initialCash: inputs.initialCash } : {}) },
+      { bars: inputs.bars, events: inputs.events, ...(inputs.benchmark !== undefined ? { benchmark: inputs.benchmark } : {}), ...(inputs.start !== undefined ? { start: inputs.start } : {}), ...(inputs.end !== undefined ? { end: inputs.end } : {}), ...(inputs.costs ? { costs: inputs.costs } : {}), ...(inputs.initialCash !== undefined ? { initialCash: inputs.initialCash } : {}), ...sweepCalendar(s, inputs) },
       { threads: sweepThreads(s.threads), progress: false },
     );
     sweeps.push({
