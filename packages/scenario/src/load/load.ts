@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { ValidationError, type Problem } from '@aftershock/core';
+import { readRegularFile, ValidationError, type AftershockError, type Problem } from '@aftershock/core';
 import type { StrategyCatalog } from './catalog';
 import { checkScenario } from './check';
 import { checkStrategyModules } from './check-modules';
@@ -15,6 +14,9 @@ export interface LoadOptions {
   /** Folder for relative paths when validating an object (default: the current directory). */
   readonly baseDir?: string;
 }
+
+/** A scenario is a page of YAML; anything this large is not one (and would only cost memory to parse). */
+export const MAX_SCENARIO_BYTES = 4 * 1024 * 1024;
 
 /** Validates a scenario and returns it with problems (never throws for bad input). */
 export function validateScenario(input: string | object, opts: LoadOptions = {}): { scenario?: Scenario; problems: Problem[] } {
@@ -40,9 +42,11 @@ function validateWithSource(input: string | object, opts: LoadOptions): { scenar
     file = resolve(input);
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return { problems: [{ code: 'SCENARIO_MISSING_FILE', message: 'scenario file not found', severity: 'error', file: input }] };
+      text = readRegularFile(file, { what: 'scenario file', maxBytes: MAX_SCENARIO_BYTES });
+    } catch (e) {
+      const err = e as AftershockError;
+      if (err.code === 'FILE_NOT_FOUND') return { problems: [{ code: 'SCENARIO_MISSING_FILE', message: 'scenario file not found', severity: 'error', file: input }] };
+      return { problems: [{ ...err.toProblem(), file: input }] };
     }
     const parsed = parseYamlSource(text, input);
     if (!parsed.source) return { problems: parsed.problems };

@@ -1,9 +1,10 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { notARegularFile, readRegularFile } from '@aftershock/core';
 
 /** The symbols of a long-format price file (`date,symbol,close`), read from its `symbol` column. */
 export function symbolsInLongFile(file: string): Set<string> {
   const out = new Set<string>();
-  const text = readFileSync(file, 'utf8');
+  const text = readRegularFile(file, { what: 'price file' });
   const nl = text.indexOf('\n');
   const header = text.slice(0, nl).trim().toLowerCase().split(',');
   const col = header.indexOf('symbol');
@@ -24,5 +25,15 @@ export function isDirectory(p: string): boolean {
 }
 
 export function isFile(p: string): boolean {
-  return existsSync(p) && statSync(p).isFile();
+  return notARegularFile(p) === undefined;
+}
+
+/**
+ * Why `p` cannot be read as `what`: SCENARIO_MISSING_FILE ("… not found") when nothing is there, else the reason
+ * (a FIFO, a device, a folder, a dangling or looping link) with its own code; undefined for a regular file.
+ */
+export function fileProblem(p: string, what: string): { code: string; message: string } | undefined {
+  const e = notARegularFile(p, what);
+  if (!e) return undefined;
+  return e.code === 'FILE_NOT_FOUND' ? { code: 'SCENARIO_MISSING_FILE', message: `${what} not found: ${p}` } : { code: e.code, message: e.message };
 }
