@@ -10,11 +10,12 @@ export function registerReport(program: Command): void {
     .argument('<result>', 'a report.json written by `aftershock run`')
     .option('-o, --out <dir>', 'report folder (default: the folder of the result file)')
     .action(async (file: string, opts: { out?: string }) => {
-      const { parseResultJson, writeReports } = await import('@aftershock/report');
+      const { checkReportFolder, parseResultJson, writeReports } = await import('@aftershock/report');
       const text = readRegularFile(file, { what: 'result file' });
-      const result = parseResultJson(text, file);
       const dir = resolve(opts.out ?? dirname(resolve(file)));
-      const files = writeReports(result, dir);
+      checkReportFolder(dir);
+      const result = parseResultJson(text, file);
+      const files = await writeReports(result, dir);
       process.stdout.write(`Reports (${files.length} files) in ${dir}\n`);
     });
 }

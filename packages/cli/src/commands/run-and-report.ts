@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { writeReports } from '@aftershock/report';
+import { checkReportFolder, writeReports } from '@aftershock/report';
 import { outputDir, runScenario } from '@aftershock/scenario';
 import { progressBar } from '../progress';
 import { comparisonText, summaryText } from '../summary';
@@ -20,13 +20,14 @@ export async function runAndReport(file: string, opts: { out?: string }, focus: 
   const bar = progressBar();
   let run;
   try {
-    run = await runScenario(file, { onProgress: bar.update });
+    // The output folder is checked before any data is read: an unwritable --out fails now, not after the run.
+    run = await runScenario(file, { onProgress: bar.update, beforeRun: (s) => checkReportFolder(outputDir(s, opts.out)) });
   } finally {
     bar.end();
   }
   const { scenario, result, notices } = run;
   const dir = outputDir(scenario, opts.out);
-  const files = writeReports(result, dir, scenario.outputs.formats);
+  const files = await writeReports(result, dir, scenario.outputs.formats);
   const out = process.stdout;
   ignoreEpipe(out);
   out.write(focus === 'compare' ? comparisonText(result) + '\n' + summaryText(result) : summaryText(result));

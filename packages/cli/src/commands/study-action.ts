@@ -1,6 +1,6 @@
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { AftershockError, ValidationError, type BarSeries, type MarketEvent, type NonSessionPolicy, type UnknownTimingPolicy } from '@aftershock/core';
+import { AftershockError, ValidationError, notARegularFile, type BarSeries, type MarketEvent, type NonSessionPolicy, type UnknownTimingPolicy } from '@aftershock/core';
 import { findSymbolFiles, isParquetPath, loadEvents, loadLongPrices, loadSymbol, readParquetPrices } from '@aftershock/data';
 import {
   MODEL_KINDS,
@@ -17,6 +17,7 @@ import {
   type StudyResult,
   type TableFile,
 } from '@aftershock/study';
+import { checkOutputFolder, writeFolder, type FolderFile, type FolderKind } from '@aftershock/report';
 import type { StudyOptions } from './study';
 
 
@@ -47,10 +48,19 @@ function readEvents(path: string): MarketEvent[] {
 
 /** Loads the market and the events' symbols from a long CSV or a price folder; unknown event symbols are left out (excluded later). */
 async function readPrices(path: string, market: string, symbols: readonly string[]): Promise<{ prices: Map<string, BarSeries>; market: BarSeries }> {
-  if (!existsSync(path)) throw new AftershockError('FILE_NOT_FOUND', `prices ${path} does not exist`, { file: path, field: 'prices' });
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    // Nothing there, or a dangling or looping link: say which.
+  }
+  if (!isDir) {
+    const bad = notARegularFile(path, 'prices');
+    if (bad) throw new AftershockError(bad.code, bad.message, { file: path, field: 'prices' });
+  }
   let prices: Map<string, BarSeries>;
   if (isParquetPath(path)) prices = await readParquetPrices(path, { symbols: [...new Set([market, ...symbols])] });
-  else if (statSync(path).isDirectory()) {
+  else if (isDir) {
     prices = new Map();
     for (const s of new Set([market, ...symbols])) {
       if (findSymbolFiles(path, s)) prices.set(s, loadSymbol(path, s));
@@ -64,51 +74,40 @@ async function readPrices(path: string, market: string, symbols: readonly string
   return { prices, market: m };
 }
 
-/** Streams a table to `dir/name` atomically: written chunk by chunk under a temporary name, then renamed. */
-function writeTable(dir: string, file: TableFile): void {
-  const target = join(dir, file.name);
-  const tmp = join(dir, `.${file.name}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w');
-  try {
-    const w = new CsvWriter((bytes) => {
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
-    });
-    file.write(w);
-    w.flush();
-  } catch (e) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  closeSync(fd);
-  renameSync(tmp, target);
-}
-
 function safeName(key: string): string {
   return key.replace(/[^A-Za-z0-9._=-]+/g, '_') || '_';
 }
 
-/** Writes every study table to `dir` (and per-group tables to `dir/groups/<field>=<key>/`), each streamed. */
-export function writeStudy(res: StudyResult, dir: string): string[] {
-  mkdirSync(dir, { recursive: true });
-  const written: string[] = [];
-  for (const f of studyTableFiles(res)) {
-    writeTable(dir, f);
-    written.push(f.name);
-  }
+/** A study folder holds its tables, summary.md and groups/; a folder with anything else is never replaced. */
+const STUDY_FOLDER: FolderKind = { what: 'study output', owns: (n) => n === 'groups' || n === 'summary.md' || n.endsWith('.csv') };
+
+/** A table streamed chunk by chunk through a CsvWriter into the writer's file (no whole-file string). */
+function streamed(file: TableFile): FolderFile {
+  return (sink) => {
+    const w = new CsvWriter(sink);
+    file.write(w);
+    w.flush();
+  };
+}
+
+/**
+ * Writes every study table to `dir` (and per-group tables to `dir/groups/<field>=<key>/`), each streamed, as a
+ * whole: the folder is the old complete output or the new one, never a mix (see @aftershock/report's writeFolder).
+ */
+export async function writeStudy(res: StudyResult, dir: string): Promise<string[]> {
+  const files = new Map<string, FolderFile>();
+  for (const f of studyTableFiles(res)) files.set(f.name, streamed(f));
   for (const g of res.groups) {
     const sub = join('groups', safeName(`${g.field}=${g.key}`));
-    mkdirSync(join(dir, sub), { recursive: true });
-    for (const f of sampleTableFiles(g.stats, res.model === 'market-model')) {
-      writeTable(join(dir, sub), f);
-      written.push(join(sub, f.name));
-    }
+    for (const f of sampleTableFiles(g.stats, res.model === 'market-model')) files.set(join(sub, f.name), streamed(f));
   }
-  return written;
+  await writeFolder(dir, files, STUDY_FOLDER);
+  return [...files.keys()];
 }
 
 /** The action of `aftershock study`: reads prices and events, runs the study and writes its tables. */
 export async function runStudyCommand(o: StudyOptions): Promise<void> {
+  checkOutputFolder(o.out, STUDY_FOLDER);
   const returns = oneOf<ReturnKind>(o.returns, ['simple', 'log'], 'returns');
   const model = oneOf<ModelKind>(o.model, MODEL_KINDS, 'model');
   const profile = oneOf<StudyProfile>(o.profile, STUDY_PROFILES, 'profile');
@@ -137,7 +136,7 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
     ...(o.groupBy ? { groupBy: o.groupBy } : {}),
   };
   const res = runStudy({ prices, market, events }, config);
-  const written = writeStudy(res, o.out);
+  const written = await writeStudy(res, o.out);
   const out = (s: string): void => void process.stdout.write(s);
   out(`study (${res.profile}, ${res.model}, ${res.returns} returns): ${res.events.length} event(s), ${res.excluded.length} excluded\n`);
   for (const x of res.excluded) out(`  excluded ${x.event.symbol} ${x.event.date}: ${x.reason} [${x.code}]\n`);

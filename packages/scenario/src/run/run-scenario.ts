@@ -18,6 +18,8 @@ export interface RunOptions {
   readonly onProgress?: (step: string, done: number) => void;
   /** Folder for relative paths when the scenario is an object (default: the current directory). */
   readonly baseDir?: string;
+  /** Called with the validated scenario before any data is read (the CLI checks its output folder there). */
+  readonly beforeRun?: (scenario: Scenario) => void;
 }
 
 /** A run's result together with the validated scenario it came from. */
@@ -38,6 +40,7 @@ export interface ScenarioRun {
 export async function runScenario(pathOrObject: string | object, opts: RunOptions = {}): Promise<ScenarioRun> {
   const progress = opts.onProgress ?? (() => {});
   const scenario = await loadScenarioWithModules(pathOrObject, { catalog: strategyCatalog(), ...(opts.baseDir !== undefined ? { baseDir: opts.baseDir } : {}) });
+  opts.beforeRun?.(scenario);
   const cal = xnysCalendar();
   progress('loading data', 0.05);
   const inputs = await loadInputs(scenario, cal);
