@@ -2,6 +2,7 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import { readRegularFile, ValidationError, type AftershockError, type Problem } from '@aftershock/core';
 import type { StrategyCatalog } from './catalog';
 import { checkScenario } from './check';
+import { checkRunConfig, type RunCheckOptions } from './check-run';
 import { checkStrategyModules } from './check-modules';
 import type { Scenario } from './scenario';
 import { scenarioSchema, type ScenarioSpec } from './schema';
@@ -13,6 +14,8 @@ export interface LoadOptions {
   readonly catalog?: StrategyCatalog;
   /** Folder for relative paths when validating an object (default: the current directory). */
   readonly baseDir?: string;
+  /** The most points a strategy's grid may have (default 10,000). */
+  readonly maxGridPoints?: number;
 }
 
 /** A scenario is a page of YAML; anything this large is not one (and would only cost memory to parse). */
@@ -63,10 +66,10 @@ function validateWithSource(input: string | object, opts: LoadOptions): { scenar
     // Still check what did parse (files, strategies, symbols), so every problem is reported at once.
     const problems = zodProblems(r.error.issues, src);
     const partial = resolvePaths(parseSections(src.data as Record<string, unknown>), file, dir);
-    return { partial, src, problems: byLine([...problems, ...checkScenario(partial, src, opts.catalog)]) };
+    return { partial, src, problems: byLine([...problems, ...checkScenario(partial, src, opts.catalog), ...checkRunConfig(partial, src, runChecks(opts))]) };
   }
   const scenario = resolvePaths(r.data, file, dir) as Scenario;
-  const problems = byLine(checkScenario(scenario, src, opts.catalog));
+  const problems = byLine([...checkScenario(scenario, src, opts.catalog), ...checkRunConfig(scenario, src, runChecks(opts))]);
   return { scenario, partial: scenario, src, problems };
 }
 
@@ -117,4 +120,8 @@ function resolvePaths(s: Partial<ScenarioSpec>, file: string | undefined, dir: s
 /** Problems in file order (stable for equal lines). */
 function byLine(ps: Problem[]): Problem[] {
   return ps.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map((x) => x.p);
+}
+
+function runChecks(opts: LoadOptions): RunCheckOptions {
+  return opts.maxGridPoints !== undefined ? { maxGridPoints: opts.maxGridPoints } : {};
 }
