@@ -61,7 +61,8 @@ const studyGroup = z.looseObject({
   carDistribution: z.looseObject({ window, values: list(num) }),
 });
 
-const metrics = record(z.union([num, str]));
+// Metrics grow with the strategy package (values, caveats): only their container is checked here.
+const metrics = record(z.unknown());
 const seriesPoint = z.looseObject({ date: str, value: num });
 const trade = z.looseObject({
   id: num,
@@ -91,7 +92,7 @@ const strategy = z.looseObject({
 });
 
 const comparison = z.looseObject({
-  table: list(z.looseObject({ label: str }).catchall(z.union([num, str]))),
+  table: list(z.looseObject({ label: str })),
   pairs: list(z.looseObject({ a: str, b: str, metric: str, n: num, meanDiff: num, ci95: window })),
   events: list(z.looseObject({ eventId: str, symbol: str, date, returns: record(num) })),
   resamples: num,
