@@ -26,7 +26,14 @@ export function parseYamlLimited(text: string, opts: { readonly uniqueKeys?: boo
   if (deep !== undefined) {
     return { lines, errors: [{ message: `nested more than ${MAX_DOCUMENT_DEPTH} levels deep`, line: deep, limit: true }], warnings: [] };
   }
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: opts.uniqueKeys ?? true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: opts.uniqueKeys ?? true });
+  } catch (e) {
+    // The parser recurses per level of block nesting: input the scan above lets through can still exhaust the stack.
+    if (e instanceof RangeError) return { lines, errors: [{ message: `nested too deeply to read (${e.message})`, line: 1, limit: true }], warnings: [] };
+    throw e;
+  }
   const at = (pos: number): number | undefined => (pos >= 0 ? lines.linePos(pos).line : undefined);
   const warnings = doc.warnings.map((w) => ({ message: w.message.split('\n')[0]!, ...lineOf(w.pos[0], at) }));
   if (doc.errors.length > 0) return { doc, lines, errors: doc.errors.map((e) => ({ message: e.message.split('\n')[0]!, ...lineOf(e.pos[0], at), limit: false })), warnings };

@@ -8,6 +8,8 @@ import { z } from 'zod';
  */
 
 const num = z.number().nullable();
+/** A count, an offset or a seed: never NaN, so never null in report.json. */
+const count = z.number();
 const str = z.string();
 const date = z.string().nullable();
 const list = <T extends z.ZodType>(t: T) => z.array(t);
@@ -16,7 +18,7 @@ const record = (v: z.ZodType) => z.record(z.string(), v);
 const scalar = z.union([z.number(), z.string(), z.boolean(), z.null()]);
 const paramMap = record(z.union([scalar, list(scalar)]));
 const carValue = z.looseObject({ window, car: num });
-const carPath = list(z.looseObject({ offset: num, car: num }));
+const carPath = list(z.looseObject({ offset: count, car: num }));
 
 const meta = z.looseObject({
   scenario: str,
@@ -29,8 +31,8 @@ const meta = z.looseObject({
   dividends: str,
   windows: z.looseObject({ estimation: list(num), event: list(num), car: list(window) }),
   costs: record(z.union([scalar, list(scalar)])),
-  capital: num,
-  seed: num,
+  capital: count,
+  seed: count,
   inputs: list(z.looseObject({ file: str, sha256: str })),
   version: str,
   notes: list(str),
@@ -47,16 +49,16 @@ const event = z.looseObject({
   groups: record(z.string()),
   tags: record(z.string()),
   reaction: z.looseObject({ day0Return: num, day0Abnormal: num, car: list(carValue) }),
-  pricePath: list(z.looseObject({ offset: num, date: str, close: num })),
+  pricePath: list(z.looseObject({ offset: count, date: str, close: num })),
   carPath,
   excluded: str.optional(),
 });
 
 const studyGroup = z.looseObject({
   name: str,
-  n: num,
-  aar: list(z.looseObject({ offset: num, n: num, aar: num, caar: num, caarLow: num, caarHigh: num })),
-  tests: z.looseObject({ tests: list(str), rows: list(z.looseObject({ offset: num, stats: list(num), signif: list(str) })) }),
+  n: count,
+  aar: list(z.looseObject({ offset: count, n: count, aar: num, caar: num, caarLow: num, caarHigh: num })),
+  tests: z.looseObject({ tests: list(str), rows: list(z.looseObject({ offset: count, stats: list(num), signif: list(str) })) }),
   carTests: list(z.looseObject({ window, test: str, caar: num, stat: num, signif: str })),
   carDistribution: z.looseObject({ window, values: list(num) }),
 });
@@ -93,10 +95,10 @@ const strategy = z.looseObject({
 
 const comparison = z.looseObject({
   table: list(z.looseObject({ label: str })),
-  pairs: list(z.looseObject({ a: str, b: str, metric: str, n: num, meanDiff: num, ci95: window })),
+  pairs: list(z.looseObject({ a: str, b: str, metric: str, n: count, meanDiff: num, ci95: window })),
   events: list(z.looseObject({ eventId: str, symbol: str, date, returns: record(num) })),
-  resamples: num,
-  seed: num,
+  resamples: count,
+  seed: count,
 });
 
 const spillover = z.looseObject({
