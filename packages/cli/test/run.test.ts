@@ -141,14 +141,14 @@ describe('commands', () => {
     expect(r.value).toBe(2);
     expect(r.err).toContain('events.files[0]: event calendar not found');
     expect((await quiet(() => runCli(['report', join(dir, 'missing.json')]))).value).toBe(2);
-    // A report folder that cannot be created (its parent is a file) fails the run: exit 1, no report.
+    // A report folder that cannot be created (its parent is a file) is refused before the run: exit 2, no report.
     const blocker = join(dir, 'blocker');
     writeFileSync(blocker, '');
     const f = join(dir, 'small2.yaml');
     writeFileSync(f, JSON.stringify({ ...SCENARIO, strategies: [], related: undefined, events: { ...SCENARIO.events, files: SCENARIO.events.files.map((x) => join(REPO, x)) } }));
     const failed = await quiet(() => runCli(['run', f, '--out', join(blocker, 'sub')]));
-    expect(failed.value).toBe(1);
-    expect(failed.err).toContain('IO_FAILED');
+    expect(failed.value).toBe(2);
+    expect(failed.err).toContain('OUTPUT_NOT_A_FOLDER');
   });
 });
 

@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { AftershockError } from '@aftershock/core';
+import { readRegularFile } from '@aftershock/core';
 import { CsvCursor, type CsvProblemSink } from './csv-cursor';
 
 /** One CSV record: its fields and the 1-based line on which it starts. */
@@ -38,12 +37,10 @@ export function formatCsv(rows: readonly (readonly string[])[], eol = '\n'): str
   return out;
 }
 
-/** Reads a text file as UTF-8, turning I/O failures into a coded error that names the file. */
+/**
+ * Reads a text file as UTF-8 through core's `readRegularFile`: a FIFO, device, folder, dangling or looping link, or
+ * an over-large file is refused by type with a coded error naming the file, never read (or waited on).
+ */
 export function readTextFile(path: string, what = 'file'): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : `cannot be read (${(e as Error).message})`;
-    throw new AftershockError('FILE_NOT_FOUND', `${what} ${path} ${why}`, { file: path });
-  }
+  return readRegularFile(path, { what });
 }

@@ -1,6 +1,7 @@
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Node } from 'yaml';
 import { CsvCursor } from './csv-cursor';
 import type { FileProblems } from './file-problems';
+import { parseYamlLimited } from './yaml-document';
 
 /** One record of an event file: values by column name, and the line it starts on. */
 export interface EventRow {
@@ -57,10 +58,11 @@ function readCsvTable(text: string, fp: FileProblems, delimiter?: string): Event
 }
 
 function readDocTables(text: string, fp: FileProblems): EventTable[] {
-  const lc = new LineCounter();
-  const doc = parseDocument(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { lineCounter: lc, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) fp.error('EVENT_BAD_FILE', e.message.split('\n')[0]!, lc.linePos(e.pos[0]).line);
+  const parsed = parseYamlLimited(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, { uniqueKeys: false });
+  const doc = parsed.doc;
+  const lc = parsed.lines;
+  if (parsed.errors.length > 0 || !doc) {
+    for (const e of parsed.errors) fp.error(e.limit ? 'EVENT_TOO_LARGE' : 'EVENT_BAD_FILE', e.message, e.line);
     return [];
   }
   const lineOf = (n: Node | null | undefined): number => (n?.range ? lc.linePos(n.range[0]).line : 1);

@@ -45,3 +45,5 @@ export type { FetchSummary, FetchToCacheOptions } from './fetch/cache';
 export { replayFetch } from './fetch/replay';
 export type { FetchFunction, Recording } from './fetch/replay';
 export type { SymbolRows } from './fetch/yahoo-rows';
+export { parseYamlLimited } from './yaml-document';
+export type { LimitedYaml } from './yaml-document';

@@ -188,11 +188,17 @@ export function parsePrices(text: string, file: string, opts: PriceOptions = {})
     const high = iHigh >= 0 ? c.number(iHigh) : close;
     const low = iLow >= 0 ? c.number(iLow) : close;
     const volume = iVol >= 0 ? c.number(iVol) : NaN;
-    // One combined test keeps the common path short; the details are worked out only for a bad row.
-    if (!(open > 0 && high > 0 && low > 0 && close > 0 && high >= low && (iVol < 0 || volume >= 0))) {
-      if (!checkRow(c, fp, line, header, [iOpen, iHigh, iLow, iClose], iVol, high, low)) return;
+    const adj = iAdj >= 0 ? c.number(iAdj) : close;
+    // One combined test keeps the common path short; the details are worked out only for a bad row. `< Infinity`
+    // refuses values that overflow (`1e400`): a price or volume must be finite, Adj Close included.
+    if (
+      !(open > 0 && high > 0 && low > 0 && close > 0 && high >= low && adj > 0) ||
+      !(open < Infinity && high < Infinity && low < Infinity && close < Infinity && adj < Infinity) ||
+      !(iVol < 0 || (volume >= 0 && volume < Infinity))
+    ) {
+      if (!checkRow(c, fp, line, header, [iOpen, iHigh, iLow, iClose, iAdj], iVol, high, low)) return;
     }
-    push(bb, ord, open, high, low, close, volume, iAdj >= 0 ? c.number(iAdj) : close, line);
+    push(bb, ord, open, high, low, close, volume, adj, line);
   };
 
   // Per-symbol files: plain rows go through one fused pass (scanPlainRow); a row it declines, or one whose values
@@ -214,7 +220,8 @@ export function parsePrices(text: string, file: string, opts: PriceOptions = {})
         const open = iOpen >= 0 ? vals[iOpen]! : close;
         const high = iHigh >= 0 ? vals[iHigh]! : close;
         const low = iLow >= 0 ? vals[iLow]! : close;
-        if (ord > bb.lastOrdinal && open > 0 && high > 0 && low > 0 && close > 0 && high >= low) {
+        // The scanner reads at most 15 digits, so nothing here overflows; Adj Close must be positive like the rest.
+        if (ord > bb.lastOrdinal && open > 0 && high > 0 && low > 0 && close > 0 && high >= low && (iAdj < 0 || vals[iAdj]! > 0)) {
           push(bb, ord, open, high, low, close, iVol >= 0 ? vals[iVol]! : NaN, iAdj >= 0 ? vals[iAdj]! : close, line);
           pos = next;
           line++;
@@ -252,7 +259,7 @@ function checkRow(c: CsvCursor, fp: FileProblems, line: number, header: readonly
     if (i < 0) continue;
     const v = c.number(i);
     if (Number.isNaN(v) || !Number.isFinite(v)) {
-      fp.error('PRICE_BAD_NUMBER', `not a number: ${JSON.stringify(c.field(i))}`, line, header[i]);
+      fp.error('PRICE_BAD_NUMBER', `${notFinite(v)}: ${JSON.stringify(c.field(i))}`, line, header[i]);
       bad = true;
     } else if (v <= 0) {
       fp.error('PRICE_NON_POSITIVE', `price must be positive, got ${c.field(i)}`, line, header[i]);
@@ -266,7 +273,7 @@ function checkRow(c: CsvCursor, fp: FileProblems, line: number, header: readonly
   if (iVol >= 0) {
     const v = c.number(iVol);
     if (Number.isNaN(v) || !Number.isFinite(v)) {
-      fp.error('PRICE_BAD_NUMBER', `not a number: ${JSON.stringify(c.field(iVol))}`, line, header[iVol]);
+      fp.error('PRICE_BAD_NUMBER', `${notFinite(v)}: ${JSON.stringify(c.field(iVol))}`, line, header[iVol]);
       bad = true;
     } else if (v < 0) {
       fp.error('PRICE_NEGATIVE_VOLUME', `volume must not be negative, got ${c.field(iVol)}`, line, header[iVol]);
@@ -274,6 +281,10 @@ function checkRow(c: CsvCursor, fp: FileProblems, line: number, header: readonly
     }
   }
   return !bad;
+}
+
+function notFinite(v: number): string {
+  return Number.isNaN(v) ? 'not a number' : 'not a finite number (it overflows)';
 }
 
 /** Column roles for scanPlainRow: the date column, the numeric columns in use, everything else skipped. */

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { AftershockError, Problems, type BarSeries, type TradingCalendar } from '@aftershock/core';
+import { AftershockError, Problems, entryExists, notARegularFile, type BarSeries, type TradingCalendar } from '@aftershock/core';
 import { readTextFile } from './csv';
 import type { DataRoot } from './data-root';
 import { parseDividends, parseSplits, throwNewErrors } from './dividends';
@@ -46,14 +46,15 @@ export function findSymbolFiles(root: DataRoot | string, symbol: string): Symbol
   if (!SYMBOL_RE.test(symbol)) return undefined;
   for (const d of PRICE_DIRS) {
     const prices = join(dir, d.prices, `${symbol}.csv`);
-    if (!existsSync(prices)) continue;
+    // A broken or looping link counts as present, so reading it names the problem instead of "unknown symbol".
+    if (!entryExists(prices)) continue;
     const dividends = join(dir, d.dividends, `${symbol}_dividends.csv`);
     const splits = join(dir, d.dividends, `${symbol}_splits.csv`);
     return {
       symbol,
       prices,
-      ...(existsSync(dividends) ? { dividends } : {}),
-      ...(existsSync(splits) ? { splits } : {}),
+      ...(entryExists(dividends) ? { dividends } : {}),
+      ...(entryExists(splits) ? { splits } : {}),
     };
   }
   return undefined;
@@ -140,13 +141,18 @@ export function loadUniverse(root: DataRoot | string, opts: StoreOptions & { rea
   const out = new Map<string, BarSeries>();
   for (const symbol of symbols) {
     const prices = join(u.prices, `${symbol}.csv`);
-    if (!existsSync(prices)) {
+    if (!entryExists(prices)) {
       problems.error('DATA_UNKNOWN_SYMBOL', `no price file for ${symbol}`, { file: prices, field: 'symbol' });
       continue;
     }
     const dividends = join(u.dividends, `${symbol}_dividends.csv`);
     const splits = join(u.dividends, `${symbol}_splits.csv`);
-    const files: SymbolFiles = { symbol, prices, ...(existsSync(dividends) ? { dividends } : {}), ...(existsSync(splits) ? { splits } : {}) };
+    const files: SymbolFiles = { symbol, prices, ...(entryExists(dividends) ? { dividends } : {}), ...(entryExists(splits) ? { splits } : {}) };
+    const bad = [files.prices, files.dividends, files.splits].map((f) => (f !== undefined ? notARegularFile(f, 'price data file') : undefined)).find(Boolean);
+    if (bad) {
+      problems.error(bad.code, bad.message, { file: bad.file! });
+      continue;
+    }
     const s = loadFiles(files, problems, opts);
     if (s) out.set(symbol, s);
   }
@@ -172,14 +178,14 @@ export function loadPricePath(path: string, opts: StoreOptions & { readonly symb
   try {
     dir = statSync(path).isDirectory();
   } catch {
-    throw new AftershockError('FILE_NOT_FOUND', `price path ${path} does not exist`, { file: path });
+    throw notARegularFile(path, 'price path') ?? new AftershockError('FILE_NOT_FOUND', `price path ${path} does not exist`, { file: path });
   }
   if (dir) return loadUniverse(path, opts);
   const problems = opts.problems ?? new Problems();
   const before = problems.list.length;
   const symbol = basename(path).replace(/\.[^.]*$/, '');
   const sib = join(path, '..', `${symbol}_dividends.csv`);
-  const dividends = existsSync(sib) ? parseDividends(readTextFile(sib, 'dividends file'), sib, problems) : undefined;
+  const dividends = entryExists(sib) ? parseDividends(readTextFile(sib, 'dividends file'), sib, problems) : undefined;
   const all = parsePrices(readTextFile(path, 'price file'), path, {
     symbol,
     problems,

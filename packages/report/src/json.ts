@@ -1,5 +1,6 @@
-import { AftershockError } from '@aftershock/core';
+import { AftershockError, MAX_DOCUMENT_DEPTH, nestingTooDeep } from '@aftershock/core';
 import { stable } from './format';
+import { resultSchema } from './result-schema';
 import { RESULT_SCHEMA_VERSION, type RunResult } from './result-types';
 
 /**
@@ -54,6 +55,8 @@ function normalise(v: unknown): unknown {
 
 /** Reads a saved `report.json`; throws a coded error when it is not one this version can render. */
 export function parseResultJson(text: string, file = 'report.json'): RunResult {
+  const deep = nestingTooDeep(text, MAX_DOCUMENT_DEPTH);
+  if (deep !== undefined) throw new AftershockError('RESULT_INVALID', `nested more than ${MAX_DOCUMENT_DEPTH} levels deep`, { file, line: deep });
   let v: unknown;
   try {
     v = JSON.parse(text);
@@ -70,5 +73,24 @@ export function parseResultJson(text: string, file = 'report.json'): RunResult {
   for (const k of ['meta', 'events', 'study', 'strategies', 'spillovers'] as const) {
     if (o[k] === undefined) throw new AftershockError('RESULT_INVALID', `missing "${k}"`, { file, field: k });
   }
-  return o as RunResult;
+  const r = resultSchema.safeParse(o);
+  if (!r.success) {
+    const iss = r.error.issues[0]!;
+    const more = r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more problem(s))` : '';
+    throw new AftershockError('RESULT_INVALID', `not a field this version can render: ${describeIssue(iss, o)}${more}`, { file, field: fieldPath(iss.path) });
+  }
+  return r.data as unknown as RunResult;
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const k of path) out += typeof k === 'number' ? `[${k}]` : out ? `.${String(k)}` : String(k);
+  return out;
+}
+
+function describeIssue(iss: { message: string; path: readonly PropertyKey[]; code: string }, root: unknown): string {
+  let v: unknown = root;
+  for (const k of iss.path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  const got = v === undefined ? 'nothing' : Array.isArray(v) ? 'a list' : v === null ? 'null' : typeof v === 'object' ? 'a mapping' : JSON.stringify(v);
+  return `${iss.message.replace(/^Invalid input: /, '')}, got ${got}`;
 }

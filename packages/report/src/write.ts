@@ -1,6 +1,4 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { AftershockError } from '@aftershock/core';
+import { checkOutputFolder, writeFolder, type FolderKind } from './folder-writer';
 import { eventsCsv, spilloversCsv, tradesCsv } from './csv';
 import { renderHtml } from './html';
 import { renderJson, renderJsonCompact } from './json';
@@ -30,24 +28,21 @@ export function renderReports(result: RunResult, formats: readonly ReportFormat[
   return files;
 }
 
+/** Every file a report folder can hold: a folder holding anything else is never replaced. */
+export const REPORT_FILES: readonly string[] = ['report.json', 'report.md', 'report.html', 'events.csv', 'trades.csv', 'spillovers.csv'];
+
+const REPORT_FOLDER: FolderKind = { what: 'report', owns: (n) => REPORT_FILES.includes(n) };
+
+/** Checks before any work that a report can be written to `dir` (see `checkOutputFolder`); throws OUTPUT_* errors. */
+export function checkReportFolder(dir: string): void {
+  checkOutputFolder(dir, REPORT_FOLDER);
+}
+
 /**
- * Writes the reports into `dir`: everything is rendered first, then each file goes to a temporary name and is
- * renamed into place, so a failure never leaves a half-written report that looks complete. Returns the paths.
+ * Writes the reports into `dir` as a whole: everything is rendered first, then written into a fresh version folder
+ * that replaces the old report in one atomic step (`writeFolder`), so `dir` is always the old complete report or the
+ * new complete one, never a mix, and a failure leaves it untouched. Returns the paths.
  */
-export function writeReports(result: RunResult, dir: string, formats: readonly ReportFormat[] = REPORT_FORMATS): string[] {
-  const files = renderReports(result, formats);
-  const temps: [string, string][] = [];
-  try {
-    mkdirSync(dir, { recursive: true });
-    for (const [name, content] of files) {
-      const tmp = join(dir, `.${name}.${process.pid}.tmp`);
-      writeFileSync(tmp, content);
-      temps.push([tmp, join(dir, name)]);
-    }
-    for (const [tmp, final] of temps) renameSync(tmp, final);
-  } catch (e) {
-    for (const [tmp] of temps) rmSync(tmp, { force: true });
-    throw new AftershockError('IO_FAILED', `could not write the report: ${(e as Error).message}`, { file: dir });
-  }
-  return temps.map(([, f]) => f);
+export async function writeReports(result: RunResult, dir: string, formats: readonly ReportFormat[] = REPORT_FORMATS): Promise<string[]> {
+  return writeFolder(dir, renderReports(result, formats), REPORT_FOLDER);
 }

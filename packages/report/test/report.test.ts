@@ -127,20 +127,20 @@ describe('report.md and CSV', () => {
 });
 
 describe('writing reports', () => {
-  it('writes every format byte-identically and leaves no temporary file', () => {
+  it('writes every format byte-identically and leaves no temporary file', async () => {
     const d1 = mkdtempSync(join(tmpdir(), 'aftershock-report-'));
     const d2 = mkdtempSync(join(tmpdir(), 'aftershock-report-'));
-    const f1 = writeReports(sampleResult(), d1);
-    writeReports(sampleResult(), d2);
+    const f1 = await writeReports(sampleResult(), d1);
+    await writeReports(sampleResult(), d2);
     expect(readdirSync(d1).sort()).toEqual(['events.csv', 'report.html', 'report.json', 'report.md', 'spillovers.csv', 'trades.csv']);
     for (const f of f1) expect(readFileSync(f)).toEqual(readFileSync(join(d2, f.slice(d1.length + 1))));
   });
 
-  it('fails with a coded error and writes nothing when the folder cannot be written', () => {
+  it('fails with a coded error and writes nothing when the folder cannot be written', async () => {
     const d = mkdtempSync(join(tmpdir(), 'aftershock-report-'));
     const blocker = join(d, 'file');
     writeFileSync(blocker, 'x');
-    expect(() => writeReports(sampleResult(), join(blocker, 'sub'))).toThrow(expect.objectContaining({ code: 'IO_FAILED' }));
+    await expect(writeReports(sampleResult(), join(blocker, 'sub'))).rejects.toThrow(expect.objectContaining({ code: 'OUTPUT_NOT_A_FOLDER' }));
     expect(existsSync(join(blocker, 'sub'))).toBe(false);
   });
 

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { GRID_OPTION } from '../grid-limit';
 
 /** `aftershock compare SCENARIO [--out DIR]`: runs the scenario's strategies and prints their comparison first. */
 export function registerCompare(program: Command): void {
@@ -7,5 +8,6 @@ export function registerCompare(program: Command): void {
     .description('run a scenario and compare its strategies (paired bootstrap of the return differences)')
     .argument('<scenario>', 'scenario file (YAML) with two or more strategies')
     .option('-o, --out <dir>', 'report folder (default: the scenario\'s outputs.folder, else reports/<scenario-name>/)')
-    .action(async (file: string, opts: { out?: string }) => (await import('./run-and-report')).runAndReport(file, opts, 'compare'));
+    .option(...GRID_OPTION)
+    .action(async (file: string, opts: { out?: string; maxGridPoints?: string }) => (await import('./run-and-report')).runAndReport(file, opts, 'compare'));
 }

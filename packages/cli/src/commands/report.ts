@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { AftershockError } from '@aftershock/core';
+import { readRegularFile } from '@aftershock/core';
 
 /** `aftershock report RESULT.json [--out DIR]`: re-renders every report from saved results, without recomputing. */
 export function registerReport(program: Command): void {
@@ -11,16 +10,12 @@ export function registerReport(program: Command): void {
     .argument('<result>', 'a report.json written by `aftershock run`')
     .option('-o, --out <dir>', 'report folder (default: the folder of the result file)')
     .action(async (file: string, opts: { out?: string }) => {
-      const { parseResultJson, writeReports } = await import('@aftershock/report');
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        throw new AftershockError('FILE_NOT_FOUND', 'result file not found', { file });
-      }
-      const result = parseResultJson(text, file);
+      const { checkReportFolder, parseResultJson, writeReports } = await import('@aftershock/report');
+      const text = readRegularFile(file, { what: 'result file' });
       const dir = resolve(opts.out ?? dirname(resolve(file)));
-      const files = writeReports(result, dir);
+      checkReportFolder(dir);
+      const result = parseResultJson(text, file);
+      const files = await writeReports(result, dir);
       process.stdout.write(`Reports (${files.length} files) in ${dir}\n`);
     });
 }

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
-import { writeReports } from '@aftershock/report';
+import { checkReportFolder, writeReports } from '@aftershock/report';
 import { outputDir, runScenario } from '@aftershock/scenario';
+import { gridLimit } from '../grid-limit';
 import { progressBar } from '../progress';
 import { comparisonText, summaryText } from '../summary';
 
@@ -15,18 +16,20 @@ function ignoreEpipe(stream: NodeJS.WriteStream): void {
 }
 
 /** Runs a scenario, prints its summary (and, for `compare`, the comparison) and writes the reports. */
-export async function runAndReport(file: string, opts: { out?: string }, focus: 'run' | 'compare'): Promise<void> {
+export async function runAndReport(file: string, opts: { out?: string; maxGridPoints?: string }, focus: 'run' | 'compare'): Promise<void> {
+  const max = gridLimit(opts.maxGridPoints);
   const t0 = performance.now();
   const bar = progressBar();
   let run;
   try {
-    run = await runScenario(file, { onProgress: bar.update });
+    // The output folder is checked before any data is read: an unwritable --out fails now, not after the run.
+    run = await runScenario(file, { onProgress: bar.update, beforeRun: (s) => checkReportFolder(outputDir(s, opts.out)), ...(max !== undefined ? { maxGridPoints: max } : {}) });
   } finally {
     bar.end();
   }
   const { scenario, result, notices } = run;
   const dir = outputDir(scenario, opts.out);
-  const files = writeReports(result, dir, scenario.outputs.formats);
+  const files = await writeReports(result, dir, scenario.outputs.formats);
   const out = process.stdout;
   ignoreEpipe(out);
   out.write(focus === 'compare' ? comparisonText(result) + '\n' + summaryText(result) : summaryText(result));

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { GRID_OPTION } from '../grid-limit';
 
 /** `aftershock run SCENARIO [--out DIR]`. The runner loads when the command runs (a start stays light). */
 export function registerRun(program: Command): void {
@@ -7,5 +8,6 @@ export function registerRun(program: Command): void {
     .description('run a scenario: event study, spillovers, strategies; print a summary and write the reports')
     .argument('<scenario>', 'scenario file (YAML)')
     .option('-o, --out <dir>', 'report folder (default: the scenario\'s outputs.folder, else reports/<scenario-name>/)')
-    .action(async (file: string, opts: { out?: string }) => (await import('./run-and-report')).runAndReport(file, opts, 'run'));
+    .option(...GRID_OPTION)
+    .action(async (file: string, opts: { out?: string; maxGridPoints?: string }) => (await import('./run-and-report')).runAndReport(file, opts, 'run'));
 }

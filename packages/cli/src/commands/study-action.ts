@@ -1,4 +1,3 @@
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { AftershockError, type NonSessionPolicy, type UnknownTimingPolicy } from '@aftershock/core';
 import { readStudyEvents, readStudyPrices, studyCalendar } from './study-inputs';
@@ -19,6 +18,7 @@ import {
   type StudyResult,
   type TableFile,
 } from '@aftershock/study';
+import { checkOutputFolder, writeFolder, type FolderFile, type FolderKind } from '@aftershock/report';
 import type { StudyOptions } from './study';
 
 
@@ -35,51 +35,40 @@ function intOption(value: string, field: string, min: number): number {
   return n;
 }
 
-/** Streams a table to `dir/name` atomically: written chunk by chunk under a temporary name, then renamed. */
-function writeTable(dir: string, file: TableFile): void {
-  const target = join(dir, file.name);
-  const tmp = join(dir, `.${file.name}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w');
-  try {
-    const w = new CsvWriter((bytes) => {
-      for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off);
-    });
-    file.write(w);
-    w.flush();
-  } catch (e) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  closeSync(fd);
-  renameSync(tmp, target);
-}
-
 function safeName(key: string): string {
   return key.replace(/[^A-Za-z0-9._=-]+/g, '_') || '_';
 }
 
-/** Writes every study table to `dir` (and per-group tables to `dir/groups/<field>=<key>/`), each streamed. */
-export function writeStudy(res: StudyResult, dir: string): string[] {
-  mkdirSync(dir, { recursive: true });
-  const written: string[] = [];
-  for (const f of studyTableFiles(res)) {
-    writeTable(dir, f);
-    written.push(f.name);
-  }
+/** A study folder holds its tables, summary.md and groups/; a folder with anything else is never replaced. */
+const STUDY_FOLDER: FolderKind = { what: 'study output', owns: (n) => n === 'groups' || n === 'summary.md' || n.endsWith('.csv') };
+
+/** A table streamed chunk by chunk through a CsvWriter into the writer's file (no whole-file string). */
+function streamed(file: TableFile): FolderFile {
+  return (sink) => {
+    const w = new CsvWriter(sink);
+    file.write(w);
+    w.flush();
+  };
+}
+
+/**
+ * Writes every study table to `dir` (and per-group tables to `dir/groups/<field>=<key>/`), each streamed, as a
+ * whole: the folder is the old complete output or the new one, never a mix (see @aftershock/report's writeFolder).
+ */
+export async function writeStudy(res: StudyResult, dir: string): Promise<string[]> {
+  const files = new Map<string, FolderFile>();
+  for (const f of studyTableFiles(res)) files.set(f.name, streamed(f));
   for (const g of res.groups) {
     const sub = join('groups', safeName(`${g.field}=${g.key}`));
-    mkdirSync(join(dir, sub), { recursive: true });
-    for (const f of sampleTableFiles(g.stats, isRegressionModel(res.model))) {
-      writeTable(join(dir, sub), f);
-      written.push(join(sub, f.name));
-    }
+    for (const f of sampleTableFiles(g.stats, isRegressionModel(res.model))) files.set(join(sub, f.name), streamed(f));
   }
-  return written;
+  await writeFolder(dir, files, STUDY_FOLDER);
+  return [...files.keys()];
 }
 
 /** The action of `aftershock study`: reads prices and events, runs the study and writes its tables. */
 export async function runStudyCommand(o: StudyOptions): Promise<void> {
+  checkOutputFolder(o.out, STUDY_FOLDER);
   const returns = oneOf<ReturnKind>(o.returns, ['simple', 'log'], 'returns');
   const model = oneOf<ModelKind>(o.model, MODEL_KINDS, 'model');
   const profile = oneOf<StudyProfile>(o.profile, STUDY_PROFILES, 'profile');
@@ -115,7 +104,7 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
   // Loaded only for factor models: the scenario package is not needed otherwise.
   const factors = o.factors ? (await import('@aftershock/scenario')).readFactorFiles(o.factors.split(',').map((f) => f.trim())) : undefined;
   const res = runStudy({ prices, market, events, calendar, ...(factors ? { factors } : {}) }, config);
-  const written = writeStudy(res, o.out);
+  const written = await writeStudy(res, o.out);
   const out = (s: string): void => void process.stdout.write(s);
   out(`study (${res.profile}, ${res.model}, ${res.returns} returns): ${res.events.length} event(s), ${res.excluded.length} excluded\n`);
   for (const x of res.excluded) out(`  excluded ${x.event.symbol} ${x.event.date}: ${x.reason} [${x.code}]\n`);

@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { AftershockError, Problems, ValidationError, xnysCalendar, type BarSeries, type MarketEvent, type TradingCalendar } from '@aftershock/core';
+import { AftershockError, Problems, ValidationError, notARegularFile, xnysCalendar, type BarSeries, type MarketEvent, type TradingCalendar } from '@aftershock/core';
 import {
   EVENT_COLUMN_ALIASES,
   PRICE_COLUMN_ALIASES,
@@ -42,6 +42,7 @@ function priceRead(o: StudyInputOptions): { columns?: PriceColumnMapping; delimi
 }
 
 function marketFile(path: string, market: string): string {
+  refuseOddPrices(path);
   if (!existsSync(path)) throw new AftershockError('FILE_NOT_FOUND', `prices ${path} does not exist`, { file: path, field: 'prices' });
   if (isParquetPath(path) || !statSync(path).isDirectory()) return path;
   const f = findSymbolFiles(path, market);
@@ -97,6 +98,7 @@ export function readStudyEvents(path: string, o: StudyInputOptions, calendar: Tr
 
 /** Loads the market and the events' symbols from a long CSV, a price folder or a Parquet store; unknown event symbols are left out (excluded later). */
 export async function readStudyPrices(path: string, market: string, symbols: readonly string[], o: StudyInputOptions, calendar: TradingCalendar): Promise<{ prices: Map<string, BarSeries>; market: BarSeries }> {
+  refuseOddPrices(path);
   if (!existsSync(path)) throw new AftershockError('FILE_NOT_FOUND', `prices ${path} does not exist`, { file: path, field: 'prices' });
   const read = { calendar, ...priceRead(o) };
   let prices: Map<string, BarSeries>;
@@ -113,4 +115,17 @@ export async function readStudyPrices(path: string, market: string, symbols: rea
     throw new AftershockError('UNKNOWN_MARKET', `market symbol ${market} is not in ${path}${known ? ` (it has ${known}${prices.size > 20 ? ', …' : ''})` : ''}`, { file: path, field: 'market' });
   }
   return { prices, market: m };
+}
+
+/** A prices path that is a dangling or looping link, a FIFO or a device is named as such (never read, never "not found"). */
+function refuseOddPrices(path: string): void {
+  let isDir = false;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch {
+    // Nothing there, or a dangling or looping link: notARegularFile says which.
+  }
+  if (isDir) return;
+  const bad = notARegularFile(path, 'prices');
+  if (bad) throw new AftershockError(bad.code, bad.message, { file: path, field: 'prices' });
 }

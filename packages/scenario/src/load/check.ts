@@ -3,7 +3,7 @@ import { paramProblems, type StrategyCatalog } from './catalog';
 import { didYouMean } from './did-you-mean';
 import type { Scenario } from './scenario';
 import { findSymbolFiles, isParquetFile, isParquetPath, listSymbols } from '@aftershock/data';
-import { isDirectory, isFile, symbolsInLongFile } from './price-files';
+import { fileProblem, isDirectory, isFile, symbolsInLongFile } from './price-files';
 import { resolvePriceRoots } from './roots';
 import type { YamlSource } from './yaml-source';
 import { formatPath } from './zod-problems';
@@ -31,8 +31,12 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
   const long = longPriceFile(dataFiles);
   const longFile = long?.file;
   const asObject = (path: PropertyKey[]) => (rawAt(src, path) !== null && typeof rawAt(src, path) === 'object' ? [...path, 'file'] : path);
-  if (longFile !== undefined && !isFile(longFile)) add('SCENARIO_MISSING_FILE', `price file not found: ${longFile}`, asObject(['data', 'files']));
-  for (const [sym, f] of Object.entries(symbolPriceFiles(dataFiles))) if (!isFile(f.file)) add('SCENARIO_MISSING_FILE', `price file not found: ${f.file}`, asObject(['data', 'files', sym]));
+  const addFile = (f: string, what: string, path: PropertyKey[]) => {
+    const bad = fileProblem(f, what);
+    if (bad) add(bad.code, bad.message, path);
+  };
+  if (longFile !== undefined) addFile(longFile, 'price file', asObject(['data', 'files']));
+  for (const [sym, f] of Object.entries(symbolPriceFiles(dataFiles))) addFile(f.file, 'price file', asObject(['data', 'files', sym]));
   let roots: string[] = [];
   let onSample = false;
   if (s.data) {
@@ -44,21 +48,24 @@ export function checkScenario(s: Partial<Scenario>, src: YamlSource, catalog?: S
       add('DATA_ROOT_NOT_FOUND', (e as Error).message, ['data']);
     }
   }
-  s.events?.files.forEach((f, i) => {
-    if (!isFile(f.file)) add('SCENARIO_MISSING_FILE', `event calendar not found: ${f.file}`, asObject(['events', 'files', i]));
-  });
+  s.events?.files.forEach((f, i) => addFile(f.file, 'event calendar', asObject(['events', 'files', i])));
   if (s.events && s.events.files.length === 0 && s.events.list.length === 0) add('SCENARIO_MISSING_KEY', 'give events.files (calendars) or events.list', ['events']);
-  if (s.related?.file !== undefined && !isFile(s.related.file)) add('SCENARIO_MISSING_FILE', `relations file not found: ${s.related.file}`, ['related', 'file']);
+  if (s.related?.file !== undefined) addFile(s.related.file, 'relations file', ['related', 'file']);
 
   // Symbols: every named symbol must have prices.
   const longSymbols = long !== undefined && isFile(long.file) ? symbolsInLongFile(long.file, long.columns?.symbol, long.delimiter) : undefined;
   const mapped = Object.keys(symbolPriceFiles(dataFiles));
   // A Parquet store's symbols are read through DuckDB (asynchronously) when the run loads it: see loadInputs.
   const deferred = roots.some(isParquetPath);
-  const known = (sym: string) => deferred || mapped.includes(sym) || longSymbols?.has(sym) === true || roots.some((r) => findSymbolFiles(r, sym) !== undefined);
+  const found = (sym: string) => roots.map((r) => findSymbolFiles(r, sym)).find((f) => f !== undefined);
+  const known = (sym: string) => deferred || mapped.includes(sym) || longSymbols?.has(sym) === true || found(sym) !== undefined;
   const pricesUsable = s.data !== undefined && out.every((p) => !p.field?.startsWith('data'));
   const checkSymbol = (sym: string, path: PropertyKey[]) => {
-    if (pricesUsable && !known(sym)) {
+    const files = pricesUsable ? found(sym) : undefined;
+    // A price file that is a broken link, a FIFO or a folder is named as such, not as an unknown symbol.
+    const bad = files && [files.prices, files.dividends, files.splits].flatMap((f) => (f !== undefined ? [fileProblem(f, 'price data file')] : [])).find(Boolean);
+    if (bad) add(bad.code, bad.message, path);
+    else if (pricesUsable && !known(sym)) {
       const near = longSymbols ? didYouMean(sym, [...longSymbols]) : undefined;
       const hint = onSample ? `; the embedded sample data/sample/ serves (no data root was found), and it holds only ${listSymbols(roots[0]!).join(', ')}: run \`aftershock data fetch ${sym}\` and point AFTERSHOCK_DATA at its folder` : '';
       add('SCENARIO_UNKNOWN_SYMBOL', `unknown symbol "${sym}": no price data for it${near ? ` (did you mean "${near}"?)` : ''}${hint}`, path);

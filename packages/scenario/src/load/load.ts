@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
-import { ValidationError, type Problem } from '@aftershock/core';
+import { readRegularFile, ValidationError, type AftershockError, type Problem } from '@aftershock/core';
 import type { StrategyCatalog } from './catalog';
 import { checkScenario } from './check';
+import { checkRunConfig, type RunCheckOptions } from './check-run';
 import { checkStrategyModules } from './check-modules';
 import type { Scenario } from './scenario';
 import { scenarioSchema, type ScenarioSpec } from './schema';
@@ -15,7 +15,12 @@ export interface LoadOptions {
   readonly catalog?: StrategyCatalog;
   /** Folder for relative paths when validating an object (default: the current directory). */
   readonly baseDir?: string;
+  /** The most points a strategy's grid may have (default 10,000). */
+  readonly maxGridPoints?: number;
 }
+
+/** A scenario is a page of YAML; anything this large is not one (and would only cost memory to parse). */
+export const MAX_SCENARIO_BYTES = 4 * 1024 * 1024;
 
 /** Validates a scenario and returns it with problems (never throws for bad input). */
 export function validateScenario(input: string | object, opts: LoadOptions = {}): { scenario?: Scenario; problems: Problem[] } {
@@ -41,9 +46,11 @@ function validateWithSource(input: string | object, opts: LoadOptions): { scenar
     file = resolve(input);
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
-    } catch {
-      return { problems: [{ code: 'SCENARIO_MISSING_FILE', message: 'scenario file not found', severity: 'error', file: input }] };
+      text = readRegularFile(file, { what: 'scenario file', maxBytes: MAX_SCENARIO_BYTES });
+    } catch (e) {
+      const err = e as AftershockError;
+      if (err.code === 'FILE_NOT_FOUND') return { problems: [{ code: 'SCENARIO_MISSING_FILE', message: 'scenario file not found', severity: 'error', file: input }] };
+      return { problems: [{ ...err.toProblem(), file: input }] };
     }
     const parsed = parseYamlSource(text, input);
     if (!parsed.source) return { problems: parsed.problems };
@@ -60,10 +67,10 @@ function validateWithSource(input: string | object, opts: LoadOptions): { scenar
     // Still check what did parse (files, strategies, symbols), so every problem is reported at once.
     const problems = zodProblems(r.error.issues, src);
     const partial = resolvePaths(parseSections(src.data as Record<string, unknown>), file, dir);
-    return { partial, src, problems: byLine([...problems, ...checkScenario(partial, src, opts.catalog)]) };
+    return { partial, src, problems: byLine([...problems, ...checkScenario(partial, src, opts.catalog), ...checkRunConfig(partial, src, runChecks(opts))]) };
   }
   const scenario = resolvePaths(r.data, file, dir) as Scenario;
-  const problems = byLine(checkScenario(scenario, src, opts.catalog));
+  const problems = byLine([...checkScenario(scenario, src, opts.catalog), ...checkRunConfig(scenario, src, runChecks(opts))]);
   return { scenario, partial: scenario, src, problems };
 }
 
@@ -116,4 +123,8 @@ function resolvePaths(s: Partial<ScenarioSpec>, file: string | undefined, dir: s
 /** Problems in file order (stable for equal lines). */
 function byLine(ps: Problem[]): Problem[] {
   return ps.map((p, i) => ({ p, i })).sort((a, b) => (a.p.line ?? 0) - (b.p.line ?? 0) || a.i - b.i).map((x) => x.p);
+}
+
+function runChecks(opts: LoadOptions): RunCheckOptions {
+  return opts.maxGridPoints !== undefined ? { maxGridPoints: opts.maxGridPoints } : {};
 }

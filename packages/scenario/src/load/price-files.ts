@@ -1,4 +1,5 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { notARegularFile, readRegularFile } from '@aftershock/core';
 import { CsvCursor, PRICE_COLUMN_ALIASES, resolveColumns } from '@aftershock/data';
 
 /**
@@ -7,7 +8,7 @@ import { CsvCursor, PRICE_COLUMN_ALIASES, resolveColumns } from '@aftershock/dat
  */
 export function symbolsInLongFile(file: string, symbolColumn?: string, delimiter?: string): Set<string> {
   const out = new Set<string>();
-  const c = new CsvCursor(readFileSync(file, 'utf8'), delimiter !== undefined ? { delimiter } : {});
+  const c = new CsvCursor(readRegularFile(file, { what: 'price file' }), delimiter !== undefined ? { delimiter } : {});
   if (!c.next()) return out;
   const col = resolveColumns(c.fields(), { symbol: PRICE_COLUMN_ALIASES.symbol }, symbolColumn !== undefined ? { symbol: symbolColumn } : {}).index.symbol;
   if (col < 0) return out;
@@ -24,5 +25,15 @@ export function isDirectory(p: string): boolean {
 }
 
 export function isFile(p: string): boolean {
-  return existsSync(p) && statSync(p).isFile();
+  return notARegularFile(p) === undefined;
+}
+
+/**
+ * Why `p` cannot be read as `what`: SCENARIO_MISSING_FILE ("… not found") when nothing is there, else the reason
+ * (a FIFO, a device, a folder, a dangling or looping link) with its own code; undefined for a regular file.
+ */
+export function fileProblem(p: string, what: string): { code: string; message: string } | undefined {
+  const e = notARegularFile(p, what);
+  if (!e) return undefined;
+  return e.code === 'FILE_NOT_FOUND' ? { code: 'SCENARIO_MISSING_FILE', message: `${what} not found: ${p}` } : { code: e.code, message: e.message };
 }

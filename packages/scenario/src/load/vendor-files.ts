@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EVENT_COLUMN_ALIASES, PRICE_COLUMN_ALIASES } from '@aftershock/data';
+import { EVENT_COLUMN_ALIASES, PRICE_COLUMN_ALIASES, type EventFileInput } from '@aftershock/data';
 import { listOf, oneOf, text } from './fields';
 
 const symbolList = listOf(text('a ticker symbol'), 1);
@@ -81,4 +81,16 @@ export function priceReadOptions(f: PriceFileSpec): { columns?: Record<string, s
 export function calendarHours(c: CalendarChoice): { open?: string; close?: string; zone?: string } {
   if (!('open' in c || 'close' in c || 'zone' in c)) return {};
   return { ...(c.open !== undefined ? { open: c.open } : {}), ...(c.close !== undefined ? { close: c.close } : {}), ...(c.zone !== undefined ? { zone: c.zone } : {}) };
+}
+
+/** An event file of the scenario in @aftershock/data's terms (path, kind, reading options), before any calendar. */
+export function eventReadInput(e: EventFileSpec): EventFileInput {
+  const columns = e.columns ? Object.fromEntries(Object.entries(e.columns).filter((kv): kv is [string, string] => kv[1] !== undefined)) : undefined;
+  return {
+    file: e.file,
+    kind: e.kind,
+    ...(columns ? { columns } : {}),
+    ...(e.delimiter !== undefined ? { delimiter: e.delimiter } : {}),
+    ...(e.dateFormat !== undefined ? { dateFormat: e.dateFormat } : {}),
+  };
 }

@@ -1,5 +1,6 @@
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isPair, isScalar, type Document, type LineCounter } from 'yaml';
 import type { Problem } from '@aftershock/core';
+import { parseYamlLimited } from '@aftershock/data';
 
 /** A parsed YAML file that still knows where each value came from. */
 export interface YamlSource {
@@ -11,27 +12,25 @@ export interface YamlSource {
 
 /**
  * Parses YAML text keeping source positions. Syntax errors come back as problems (all of them, each with its line)
- * instead of a throw, so a caller can report everything at once.
+ * instead of a throw, so a caller can report everything at once; a document past the limits of `parseYamlLimited`
+ * (nesting, aliases) is SCENARIO_TOO_LARGE at its line.
  * @example parseYamlSource('name: x\n', 's.yaml').source?.data // { name: 'x' }
  */
 export function parseYamlSource(text: string, file: string): { source?: YamlSource; problems: Problem[] } {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const parsed = parseYamlLimited(text, { uniqueKeys: true });
   const problems: Problem[] = [];
-  for (const e of [...doc.errors, ...doc.warnings]) {
-    const line = e.linePos?.[0]?.line ?? (e.pos[0] >= 0 ? lc.linePos(e.pos[0]).line : undefined);
-    const msg = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-    problems.push({
-      code: 'SCENARIO_YAML',
-      message: `not valid YAML: ${msg}`,
-      severity: doc.errors.includes(e as never) ? 'error' : 'warning',
-      file,
-      ...(line !== undefined ? { line } : {}),
-    });
-  }
-  if (doc.errors.length > 0) return { problems };
-  const data: unknown = doc.toJS({ maxAliasCount: 100 });
-  return { source: { file, data, lineOf: (path, keyOf) => lineOf(doc, lc, path, keyOf) }, problems };
+  const add = (severity: 'error' | 'warning', code: string, message: string, line?: number) =>
+    problems.push({ code, message, severity, file, ...(line !== undefined ? { line } : {}) });
+  for (const e of parsed.errors) add('error', e.limit ? 'SCENARIO_TOO_LARGE' : 'SCENARIO_YAML', e.limit ? e.message : `not valid YAML: ${tidy(e.message)}`, e.line);
+  for (const w of parsed.warnings) add('warning', 'SCENARIO_YAML', `not valid YAML: ${tidy(w.message)}`, w.line);
+  if (parsed.errors.length > 0 || !parsed.doc) return { problems };
+  const doc = parsed.doc;
+  const lc = parsed.lines;
+  return { source: { file, data: parsed.data, lineOf: (path, keyOf) => lineOf(doc, lc, path, keyOf) }, problems };
+}
+
+function tidy(msg: string): string {
+  return msg.replace(/ at line \d+, column \d+:?$/, '');
 }
 
 function lineOf(doc: Document, lc: LineCounter, path: readonly PropertyKey[], keyOf?: string): number | undefined {

@@ -11,7 +11,7 @@ import {
 } from '@aftershock/core';
 import { findSymbolFiles, isParquetPath, loadEvents, loadLongPrices, loadPriceFile, loadRelations, loadSymbol, parquetSymbols, readParquetPrices, type EventFileInput } from '@aftershock/data';
 import { resolvePriceRoots } from '../load/roots';
-import { longPriceFile, priceReadOptions, symbolPriceFiles } from '../load/vendor-files';
+import { eventReadInput, longPriceFile, priceReadOptions, symbolPriceFiles } from '../load/vendor-files';
 import type { Scenario } from '../load/scenario';
 
 /** Everything a run reads, loaded once. */
@@ -106,14 +106,9 @@ function eventFileInputs(s: Scenario, cal: TradingCalendar): EventFileInput[] {
   return s.events.files.map((e) => {
     const own = e.symbols ? new Set(e.symbols) : undefined;
     const symbols = own && wanted ? new Set([...own].filter((x) => wanted.has(x))) : (own ?? wanted);
-    const columns = e.columns ? Object.fromEntries(Object.entries(e.columns).filter((kv): kv is [string, string] => kv[1] !== undefined)) : undefined;
     return {
-      file: e.file,
+      ...eventReadInput(e),
       calendar: cal,
-      kind: e.kind,
-      ...(columns ? { columns } : {}),
-      ...(e.delimiter !== undefined ? { delimiter: e.delimiter } : {}),
-      ...(e.dateFormat !== undefined ? { dateFormat: e.dateFormat } : {}),
       ...(symbols ? { symbols } : {}),
     };
   });

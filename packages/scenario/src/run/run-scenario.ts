@@ -19,6 +19,10 @@ export interface RunOptions {
   readonly onProgress?: (step: string, done: number) => void;
   /** Folder for relative paths when the scenario is an object (default: the current directory). */
   readonly baseDir?: string;
+  /** Called with the validated scenario before any data is read (the CLI checks its output folder there). */
+  readonly beforeRun?: (scenario: Scenario) => void;
+  /** The most points a strategy's grid may have (default 10,000; `--max-grid-points`). */
+  readonly maxGridPoints?: number;
 }
 
 /** A run's result together with the validated scenario it came from. */
@@ -38,7 +42,12 @@ export interface ScenarioRun {
  */
 export async function runScenario(pathOrObject: string | object, opts: RunOptions = {}): Promise<ScenarioRun> {
   const progress = opts.onProgress ?? (() => {});
-  const scenario = await loadScenarioWithModules(pathOrObject, { catalog: strategyCatalog(), ...(opts.baseDir !== undefined ? { baseDir: opts.baseDir } : {}) });
+  const scenario = await loadScenarioWithModules(pathOrObject, {
+    catalog: strategyCatalog(),
+    ...(opts.baseDir !== undefined ? { baseDir: opts.baseDir } : {}),
+    ...(opts.maxGridPoints !== undefined ? { maxGridPoints: opts.maxGridPoints } : {}),
+  });
+  opts.beforeRun?.(scenario);
   const cal = await scenarioCalendar(scenario);
   progress('loading data', 0.05);
   const inputs = await loadInputs(scenario, cal);
