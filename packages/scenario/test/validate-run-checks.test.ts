@@ -32,7 +32,7 @@ describe('validate makes the checks run would make', () => {
     expect(problems(EVENT + 'strategies: [{ name: earnings-reaction, params: { filters: "rsi(14) <> 30" } }]\n')).toEqual([expect.objectContaining({ line: 4, field: 'strategies[0].params.filters' })]);
   });
   it('a date window outside the calendar, and a CAR window outside a date-form event window', () => {
-    expect(problems(EVENT + 'study: { window: { from: 2025-08-08, to: 2031-02-20 } }\n')).toContainEqual({ code: 'SCENARIO_OUT_OF_RANGE', line: 4, field: 'study.window.to' });
+    expect(problems(EVENT + 'study: { window: { from: 2025-08-08, to: 2041-02-20 } }\n')).toContainEqual({ code: 'SCENARIO_OUT_OF_RANGE', line: 4, field: 'study.window.to' });
     expect(problems(EVENT + 'study: { window: { from: 2025-08-08, to: 2025-08-20 }, estimation: { from: 2025-04-01, to: 2025-07-31 }, car: [[-5, 5]] }\n')).toEqual([{ code: 'SCENARIO_OUT_OF_RANGE', line: 4, field: 'study.car[0]' }]);
   });
   it('date windows that give two events different relative sessions', () => {
