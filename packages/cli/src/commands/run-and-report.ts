@@ -15,12 +15,12 @@ function ignoreEpipe(stream: NodeJS.WriteStream): void {
 }
 
 /** Runs a scenario, prints its summary (and, for `compare`, the comparison) and writes the reports. */
-export async function runAndReport(file: string, opts: { out?: string }, focus: 'run' | 'compare'): Promise<void> {
+export async function runAndReport(file: string, opts: { out?: string; queue?: string }, focus: 'run' | 'compare'): Promise<void> {
   const t0 = performance.now();
   const bar = progressBar();
   let run;
   try {
-    run = await runScenario(file, { onProgress: bar.update });
+    run = await runScenario(file, { onProgress: bar.update, ...(opts.queue !== undefined ? { queue: opts.queue } : {}) });
   } finally {
     bar.end();
   }

@@ -7,5 +7,6 @@ export function registerRun(program: Command): void {
     .description('run a scenario: event study, spillovers, strategies; print a summary and write the reports')
     .argument('<scenario>', 'scenario file (YAML)')
     .option('-o, --out <dir>', 'report folder (default: the scenario\'s outputs.folder, else reports/<scenario-name>/)')
-    .action(async (file: string, opts: { out?: string }) => (await import('./run-and-report')).runAndReport(file, opts, 'run'));
+    .option('--queue <url>', 'redis://HOST:PORT: run the sweep points as jobs on `aftershock worker` processes (same result as a local run)')
+    .action(async (file: string, opts: { out?: string; queue?: string }) => (await import('./run-and-report')).runAndReport(file, opts, 'run'));
 }
