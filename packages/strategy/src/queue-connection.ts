@@ -42,12 +42,15 @@ export function connectionOptions(t: QueueTarget): { host: string; port: number;
 export async function probeQueue(t: QueueTarget, timeoutMs = 3000): Promise<void> {
   const { Redis } = await import('ioredis');
   const r = new Redis({ host: t.host, port: t.port, db: t.db, lazyConnect: true, connectTimeout: timeoutMs, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
-  r.on('error', () => undefined);
+  let cause: Error | undefined;
+  r.on('error', (e: Error) => (cause ??= e));
   try {
     await r.connect();
     await r.ping();
   } catch (e) {
-    throw new AftershockError('QUEUE_UNREACHABLE', `cannot reach Redis at ${t.url}: ${(e as Error).message || String(e)}`, { field: 'queue' });
+    // ioredis rejects with "Connection is closed"; the socket's own error (ECONNREFUSED…) says more.
+    const why = (cause ?? (e as Error)).message || String(e);
+    throw new AftershockError('QUEUE_UNREACHABLE', `cannot reach Redis at ${t.url}: ${why}`, { field: 'queue' });
   } finally {
     r.disconnect();
   }
