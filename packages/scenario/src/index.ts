@@ -12,5 +12,5 @@ export type { ScenarioInput, ScenarioSpec } from './load/schema';
 export type { StrategyCatalog } from './load/catalog';
 export { VERSION } from './version';
 export { codeVersion } from './code-version';
-export { queueContext, scenarioJobHandler } from './run/queue-jobs';
+export { queueContext, scenarioJobHandler, serveScenarioJobs } from './run/queue-jobs';
 export type { QueueContext } from './run/queue-jobs';

@@ -1,6 +1,5 @@
 import { AftershockError } from '@aftershock/core';
-import { codeVersion, scenarioJobHandler } from '@aftershock/scenario';
-import { serveQueue } from '@aftershock/strategy';
+import { codeVersion, serveScenarioJobs } from '@aftershock/scenario';
 import type { WorkerOptions } from './worker';
 
 function whole(v: string, field: string, min: number): number {
@@ -15,8 +14,7 @@ export async function runWorker(opts: WorkerOptions): Promise<void> {
   const lockMs = whole(opts.lockMs, 'lock-ms', 500);
   const version = codeVersion();
   const err = (s: string) => void process.stderr.write(s);
-  const worker = await serveQueue(opts.queue, scenarioJobHandler(), {
-    version,
+  const worker = await serveScenarioJobs(opts.queue, {
     concurrency,
     lockMs,
     ...(opts.name !== undefined ? { name: opts.name } : {}),

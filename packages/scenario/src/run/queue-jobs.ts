@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { AftershockError, xnysCalendar } from '@aftershock/core';
-import { encodeJson, evaluatePoint, SWEEP_POINT_JOB, type PointOutcome, type QueueHandler, type SweepPointJob } from '@aftershock/strategy';
+import { encodeJson, evaluatePoint, serveQueue, SWEEP_POINT_JOB, type PointOutcome, type QueueHandler, type QueueWorker, type QueueWorkerOptions, type SweepPointJob } from '@aftershock/strategy';
+import { codeVersion } from '../code-version';
 import type { Scenario } from '../load/scenario';
 import { loadInputs } from './inputs';
 import { backtestPeriod } from './period';
@@ -69,4 +70,9 @@ export function scenarioJobHandler(): QueueHandler {
     const out: PointOutcome = evaluatePoint({ name: strategy, ...(module !== undefined ? { module } : {}) }, plan.spec.base, job.point, plan.inputs);
     return out;
   };
+}
+
+/** `aftershock worker`: serves queued scenario jobs with this checkout's code version until closed. */
+export function serveScenarioJobs(url: string, opts: Omit<QueueWorkerOptions, 'version'> = {}): Promise<QueueWorker> {
+  return serveQueue(url, scenarioJobHandler(), { ...opts, version: codeVersion() });
 }
