@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { AftershockError, xnysCalendar } from '@aftershock/core';
-import { encodeJson, evaluatePoint, serveQueue, SWEEP_POINT_JOB, type PointOutcome, type QueueHandler, type QueueWorker, type QueueWorkerOptions, type SweepPointJob } from '@aftershock/strategy';
+import { encodeJson, evaluatePoint, loadStrategyModule, serveQueue, SWEEP_POINT_JOB, type PointOutcome, type QueueHandler, type QueueWorker, type QueueWorkerOptions, type SweepPointJob } from '@aftershock/strategy';
 import { codeVersion } from '../code-version';
 import type { Scenario } from '../load/scenario';
 import { loadInputs } from './inputs';
