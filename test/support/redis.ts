@@ -1,23 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startRedisServer, stopProcess, type RedisServer } from '@aftershock/bench';
+
+export { freePort } from '@aftershock/bench';
+export type { RedisServer } from '@aftershock/bench';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-
-/** A free TCP port on the loopback interface (nothing listens on it when this returns). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 function hasRedisServer(): boolean {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).error === undefined;
@@ -41,50 +30,10 @@ export function ensureRedisServer(): void {
   throw new Error('the queue tests need a real redis-server on PATH: install it (Debian: `sudo apt-get install redis-server`; macOS: `brew install redis`) and run the tests again');
 }
 
-export interface RedisServer {
-  readonly url: string;
-  readonly port: number;
-  stop(): Promise<void>;
-}
-
-/**
- * Starts a real redis-server on a free loopback port with no persistence (no RDB, no AOF, its own empty folder),
- * and waits until it accepts connections. `stop()` ends it and removes the folder.
- */
+/** A real redis-server on a free loopback port with no persistence (installed first where missing). */
 export async function startRedis(): Promise<RedisServer> {
   ensureRedisServer();
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'aftershock-redis-'));
-  const proc = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let log = '';
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`redis-server did not start in 20 s:\n${log}`)), 20_000);
-    proc.stdout!.on('data', (b: Buffer) => {
-      log += b.toString();
-      if (log.includes('Ready to accept connections')) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`redis-server exited (code ${code}):\n${log}`));
-    });
-  });
-  proc.removeAllListeners('exit');
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    port,
-    stop: () => stopProcess(proc).then(() => rmSync(dir, { recursive: true, force: true })),
-  };
-}
-
-function stopProcess(proc: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    proc.once('exit', () => resolve());
-    proc.kill(signal);
-  });
+  return startRedisServer();
 }
 
 export interface WorkerProcess {
