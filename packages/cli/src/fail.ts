@@ -2,7 +2,7 @@ import { formatProblem, isAftershockError, ValidationError } from '@aftershock/c
 import { EXIT_INVALID_INPUT, EXIT_RUN_FAILED } from './exit-codes';
 
 /** Codes that mean "the input is wrong" (exit 2); everything else is a failed run (exit 1). */
-const RUN_FAILURE_CODES = new Set(['INTERNAL', 'IO_FAILED', 'WORKER_FAILED']);
+const RUN_FAILURE_CODES = new Set(['INTERNAL', 'IO_FAILED', 'WORKER_FAILED', 'QUEUE_UNREACHABLE', 'QUEUE_JOB_FAILED']);
 
 /** Turns any thrown value into a clear message on stderr and an exit code; never a stack trace for known errors. */
 export function reportFailure(e: unknown, stderr: (s: string) => void = (s) => process.stderr.write(s)): number {

@@ -12,3 +12,6 @@ export type { ScenarioInput, ScenarioSpec } from './load/schema';
 export type { StrategyCatalog } from './load/catalog';
 export { VERSION } from './version';
 export { readFactorFiles } from './run/study-config';
+export { codeVersion } from './code-version';
+export { queueContext, scenarioJobHandler, serveScenarioJobs } from './run/queue-jobs';
+export type { QueueContext } from './run/queue-jobs';

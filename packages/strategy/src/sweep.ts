@@ -46,6 +46,11 @@ export interface SweepOptions {
    * cores, since it competes with the starting workers and delays feeding them).
    */
   readonly helpWhileStarting?: boolean;
+  /**
+   * Another execution backend: evaluates the grid points (each on its own, results in grid order), e.g.
+   * `queueEvaluator` sending each point to a BullMQ queue. When given, `threads` is not used.
+   */
+  readonly evaluate?: (points: readonly Readonly<Record<string, ParamValue>>[]) => Promise<PointOutcome[]>;
 }
 
 /** One grid point: its parameters, its numbers on every event and on each side of each fold. */
@@ -101,7 +106,8 @@ export async function runSweep(spec: SweepSpec, inputs: SweepInputs, opts: Sweep
   const threads = Math.max(1, Math.floor(opts.threads ?? 1));
   const progress = opts.progress === false ? undefined : (opts.progress ?? ttyProgress(`sweep ${spec.strategy}`, process.stderr));
   let outcomes: PointOutcome[];
-  if (threads === 1) {
+  if (opts.evaluate) outcomes = await opts.evaluate(points);
+  else if (threads === 1) {
     outcomes = [];
     for (const p of points) {
       outcomes.push(evaluatePoint(who, base, p, inputs));

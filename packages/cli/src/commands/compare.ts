@@ -9,5 +9,6 @@ export function registerCompare(program: Command): void {
     .argument('<scenario>', 'scenario file (YAML) with two or more strategies')
     .option('-o, --out <dir>', 'report folder (default: the scenario\'s outputs.folder, else reports/<scenario-name>/)')
     .option(...GRID_OPTION)
-    .action(async (file: string, opts: { out?: string; maxGridPoints?: string }) => (await import('./run-and-report')).runAndReport(file, opts, 'compare'));
+    .option('--queue <url>', 'redis://HOST:PORT: run the sweep points as jobs on `aftershock worker` processes (same result as a local run)')
+    .action(async (file: string, opts: { out?: string; maxGridPoints?: string; queue?: string }) => (await import('./run-and-report')).runAndReport(file, opts, 'compare'));
 }

@@ -6,6 +6,7 @@ import { registerRun } from './run';
 import { registerCompare } from './compare';
 import { registerReport } from './report';
 import { registerStudy } from './study';
+import { registerWorker } from './worker';
 
 /** One line per command; each file registers its own subcommand with its options and help. */
 export function registerCommands(program: Command): void {
@@ -16,4 +17,5 @@ export function registerCommands(program: Command): void {
   registerCompare(program);
   registerReport(program);
   registerStudy(program);
+  registerWorker(program);
 }

@@ -16,14 +16,19 @@ function ignoreEpipe(stream: NodeJS.WriteStream): void {
 }
 
 /** Runs a scenario, prints its summary (and, for `compare`, the comparison) and writes the reports. */
-export async function runAndReport(file: string, opts: { out?: string; maxGridPoints?: string }, focus: 'run' | 'compare'): Promise<void> {
+export async function runAndReport(file: string, opts: { out?: string; maxGridPoints?: string; queue?: string }, focus: 'run' | 'compare'): Promise<void> {
   const max = gridLimit(opts.maxGridPoints);
   const t0 = performance.now();
   const bar = progressBar();
   let run;
   try {
     // The output folder is checked before any data is read: an unwritable --out fails now, not after the run.
-    run = await runScenario(file, { onProgress: bar.update, beforeRun: (s) => checkReportFolder(outputDir(s, opts.out)), ...(max !== undefined ? { maxGridPoints: max } : {}) });
+    run = await runScenario(file, {
+      onProgress: bar.update,
+      beforeRun: (s) => checkReportFolder(outputDir(s, opts.out)),
+      ...(max !== undefined ? { maxGridPoints: max } : {}),
+      ...(opts.queue !== undefined ? { queue: opts.queue } : {}),
+    });
   } finally {
     bar.end();
   }

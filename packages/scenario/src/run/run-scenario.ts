@@ -1,4 +1,8 @@
-import type { IsoDate, TradingCalendar } from '@aftershock/core';
+import type { TradingCalendar } from '@aftershock/core';
+import { QueueClient, queueEvaluator } from '@aftershock/strategy';
+import { codeVersion } from '../code-version';
+import { priceRoots } from '../load/roots';
+import { queueContext } from './queue-jobs';
 import { RESULT_SCHEMA_VERSION, type RunResult, type SessionWindow } from '@aftershock/report';
 import { TEXTBOOK_CHOICES, type StudyResult } from '@aftershock/study';
 import { VERSION } from '../version';
@@ -11,6 +15,7 @@ import { spilloverSection } from './spillovers';
 import { strategyCatalog } from './strategy-catalog';
 import { compareRuns, runStrategies, strategyRunInputs } from './strategies';
 import { runSweeps } from './sweeps';
+import { backtestPeriod } from './period';
 import { readFactorFiles, studyConfig } from './study-config';
 import { eventRows, reportGroups, tryStudy } from './study-result';
 
@@ -23,6 +28,11 @@ export interface RunOptions {
   readonly beforeRun?: (scenario: Scenario) => void;
   /** The most points a strategy's grid may have (default 10,000; `--max-grid-points`). */
   readonly maxGridPoints?: number;
+  /**
+   * `redis://HOST:PORT`: the scenario's sweep points run as BullMQ jobs on `aftershock worker` processes (any
+   * machine), and their results are assembled here; the result is the same as a local run's.
+   */
+  readonly queue?: string;
 }
 
 /** A run's result together with the validated scenario it came from. */
@@ -49,8 +59,19 @@ export async function runScenario(pathOrObject: string | object, opts: RunOption
   });
   opts.beforeRun?.(scenario);
   const cal = await scenarioCalendar(scenario);
+  // Connect first: an unreachable queue fails before anything is computed or written.
+  const queue = opts.queue !== undefined ? await QueueClient.connect(opts.queue, { version: codeVersion(), onProgress: (d, t, w) => progress(`sweep jobs ${d}/${t} done (${w} worker${w === 1 ? '' : 's'})`, 0.5 + (0.1 * d) / t) }) : undefined;
+  try {
+    return await run(scenario, cal, progress, queue);
+  } finally {
+    await queue?.close();
+  }
+}
+
+async function run(scenario: Scenario, cal: TradingCalendar, progress: (step: string, done: number) => void, queue: QueueClient | undefined): Promise<ScenarioRun> {
   progress('loading data', 0.05);
   const inputs = await loadInputs(scenario, cal);
+  const hashes = inputHashes([...scenario.inputs, ...inputs.priceFiles], scenario.dir);
   const st = scenario.study;
 
   progress('event study', 0.2);
@@ -96,7 +117,8 @@ export async function runScenario(pathOrObject: string | object, opts: RunOption
   const period = backtestPeriod(scenario, inputs.events.map((e) => e.date), inputs.benchmark.dates, cal);
   const runInput = { scenario, bars: [...inputs.prices.values()], events: inputs.events, start: period.from, end: period.to, calendar: cal };
   if (scenario.strategies.some((x) => x.grid)) progress('sweeps', 0.5);
-  const sweeps = await runSweeps(scenario, strategyRunInputs(runInput));
+  const context = queue ? queueContext(scenario, priceRoots(scenario.data, scenario.dir), hashes) : undefined;
+  const sweeps = await runSweeps(scenario, strategyRunInputs(runInput), queue ? (k) => queueEvaluator(queue, context, k) : undefined);
   const strat = runStrategies({ ...runInput, extra: sweeps.best }, (label, k, n) => progress(`strategy ${label}`, 0.6 + (0.3 * k) / n));
   progress('comparison', 0.9);
   const comparison = strat.runs.length >= 2 ? compareRuns(strat.results, strat.runs, strat.specs, strat.inputs, scenario.seed) : null;
@@ -139,7 +161,7 @@ export async function runScenario(pathOrObject: string | object, opts: RunOption
       },
       capital: scenario.capital,
       seed: scenario.seed,
-      inputs: inputHashes([...scenario.inputs, ...inputs.priceFiles], scenario.dir),
+      inputs: hashes,
       version: VERSION,
       notes,
     },
@@ -153,15 +175,4 @@ export async function runScenario(pathOrObject: string | object, opts: RunOption
   };
   progress('done', 1);
   return { scenario, result, notices: inputs.notes };
-}
-
-/** The backtest period: the scenario's `period`, else 10 sessions before the first event to 30 after the last. */
-function backtestPeriod(s: Scenario, eventDates: readonly IsoDate[], benchDates: readonly IsoDate[], cal: TradingCalendar): { from: IsoDate; to: IsoDate } {
-  const sorted = [...eventDates].sort();
-  const lastData = benchDates[benchDates.length - 1] ?? sorted[sorted.length - 1] ?? '';
-  const clamp = (d: IsoDate) => (d > lastData ? lastData : d);
-  const shift = (d: IsoDate, n: number) => cal.date(Math.max(0, Math.min(cal.size - 1, cal.ordinalOnOrAfter(d) + n)));
-  const from = s.period.from ?? (sorted[0] ? shift(sorted[0], -10) : (benchDates[0] ?? ''));
-  const to = s.period.to ?? (sorted.length ? shift(sorted[sorted.length - 1]!, 30) : lastData);
-  return { from, to: clamp(to) };
 }

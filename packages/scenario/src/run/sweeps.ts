@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { SweepScore, SweepSummary } from '@aftershock/report';
-import { runSweep, type Objective, type RunInputs, type ScoreSummary, type SweepCalendar, type WalkForward } from '@aftershock/strategy';
+import { runSweep, type Objective, type PointOutcome, type RunInputs, type ScoreSummary, type SweepCalendar, type SweepInputs, type SweepSpec, type WalkForward } from '@aftershock/strategy';
 import type { Scenario } from '../load/scenario';
 import { calendarHours } from '../load/vendor-files';
 import { defaultNotional, entryName, type RunSpec } from './strategies';
@@ -34,28 +34,48 @@ function sweepCalendar(s: Scenario, inputs: RunInputs): { marketCalendar?: Sweep
 
 const flat = (p: Readonly<Record<string, unknown>>): Record<string, Value> => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, Array.isArray(v) ? v.join('; ') : (v as Value)]));
 
-/**
- * Runs a sweep for every strategy given with a grid (@aftershock/strategy's runSweep, in this thread): each point's
- * score on all events, the best point, and the walk-forward check. Returns the summaries and, per sweep, the best
- * point as a strategy to run alongside the others.
- */
-export async function runSweeps(s: Scenario, inputs: RunInputs): Promise<{ sweeps: SweepSummary[]; best: RunSpec[]; notes: string[] }> {
-  const sweeps: SweepSummary[] = [];
-  const best: RunSpec[] = [];
-  const notes: string[] = [];
-  for (const st of s.strategies) {
-    if (!st.grid) continue;
+/** One sweep of a scenario: its strategy entry, label and what `runSweep` is given. */
+export interface SweepPlan {
+  readonly st: Scenario['strategies'][number];
+  readonly name: string;
+  readonly label: string;
+  readonly spec: SweepSpec & { readonly base: Record<string, Value | readonly string[]>; readonly objective: Objective };
+  readonly inputs: SweepInputs;
+}
+
+/** The sweeps of a scenario (each strategy given with a grid), in order: the same on a queue worker as locally. */
+export function sweepPlans(s: Scenario, inputs: RunInputs): SweepPlan[] {
+  const sweepInputs: SweepInputs = { bars: inputs.bars, events: inputs.events, ...(inputs.benchmark !== undefined ? { benchmark: inputs.benchmark } : {}), ...(inputs.start !== undefined ? { start: inputs.start } : {}), ...(inputs.end !== undefined ? { end: inputs.end } : {}), ...(inputs.costs ? { costs: inputs.costs } : {}), ...(inputs.initialCash !== undefined ? { initialCash: inputs.initialCash } : {}), ...sweepCalendar(s, inputs) };
+  return s.strategies.flatMap((st) => {
+    if (!st.grid) return [];
     const name = entryName(st);
     const mod = st.module !== undefined ? { module: st.module } : {};
-    const label = st.label ?? name;
     const base = { ...st.params, ...defaultNotional(s, st, st.params) };
     const objective: Objective = st.objective ?? 'event.meanReturn';
     const wf = st.walkForward as WalkForward | undefined;
-    const r = await runSweep(
-      { strategy: name, ...mod, base, grid: st.grid as Record<string, Value[]>, objective, ...(wf ? { walkForward: wf } : {}) },
-      { bars: inputs.bars, events: inputs.events, ...(inputs.benchmark !== undefined ? { benchmark: inputs.benchmark } : {}), ...(inputs.start !== undefined ? { start: inputs.start } : {}), ...(inputs.end !== undefined ? { end: inputs.end } : {}), ...(inputs.costs ? { costs: inputs.costs } : {}), ...(inputs.initialCash !== undefined ? { initialCash: inputs.initialCash } : {}), ...sweepCalendar(s, inputs) },
-      { threads: sweepThreads(s.threads), progress: false },
-    );
+    return [{ st, name, label: st.label ?? name, spec: { strategy: name, ...mod, base, grid: st.grid as Record<string, Value[]>, objective, ...(wf ? { walkForward: wf } : {}) }, inputs: sweepInputs }];
+  });
+}
+
+/** Evaluates the points of sweep k of a scenario elsewhere (a queue); undefined: locally. */
+export type SweepBackend = (k: number) => ((points: readonly Readonly<Record<string, Value>>[]) => Promise<PointOutcome[]>) | undefined;
+
+/**
+ * Runs a sweep for every strategy given with a grid (@aftershock/strategy's runSweep, on the scenario's threads or
+ * through `backend`): each point's score on all events, the best point, and the walk-forward check. Returns the
+ * summaries and, per sweep, the best point as a strategy to run alongside the others.
+ */
+export async function runSweeps(s: Scenario, inputs: RunInputs, backend?: SweepBackend): Promise<{ sweeps: SweepSummary[]; best: RunSpec[]; notes: string[] }> {
+  const sweeps: SweepSummary[] = [];
+  const best: RunSpec[] = [];
+  const notes: string[] = [];
+  for (const [k, plan] of sweepPlans(s, inputs).entries()) {
+    const { st, name, label, spec } = plan;
+    const mod = st.module !== undefined ? { module: st.module } : {};
+    const { base, objective } = spec;
+    const wf = st.walkForward as WalkForward | undefined;
+    const evaluate = backend?.(k);
+    const r = await runSweep(spec, plan.inputs, { threads: sweepThreads(s.threads), progress: false, ...(evaluate ? { evaluate } : {}) });
     sweeps.push({
       label,
       strategy: name,
@@ -70,7 +90,7 @@ export async function runSweeps(s: Scenario, inputs: RunInputs): Promise<{ sweep
     });
     if (r.best.params) {
       const tag = Object.entries(r.best.params).map(([k, v]) => `${k}=${String(v)}`).join(',');
-      best.push({ name, ...mod, label: `${label}(${tag})`, params: { ...base, ...r.best.params } });
+      best.push({ name, ...mod, label: `${label}(${tag})`, params: { ...base, ...(r.best.params as Record<string, Value>) } });
       notes.push(`${label}: sweep of ${r.points.length} points; the best on all events (${tag}) runs as a strategy — an in-sample choice${wf ? '; see the sweep for its out-of-sample score' : ''}.`);
     } else notes.push(`${label}: no grid point traded enough events to score.`);
   }

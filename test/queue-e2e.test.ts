@@ -1,0 +1,129 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Queue } from 'bullmq';
+import { QUEUE_NAME, QueueClient } from '@aftershock/strategy';
+import { runCli } from '../packages/cli/src/index';
+import { freePort, startRedis, startWorker, type RedisServer, type WorkerProcess } from './support/redis';
+
+const REPO = fileURLToPath(new URL('..', import.meta.url));
+const SCENARIO = join(REPO, 'scenarios/ipo-lockups.yaml');
+const work = mkdtempSync(join(tmpdir(), 'aftershock-queue-'));
+let redis: RedisServer;
+const workers: WorkerProcess[] = [];
+let local: string;
+
+async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  try {
+    return { code: await runCli(args), out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+/** report.json without `meta` (provenance and notes), as text. */
+function withoutMeta(dir: string): string {
+  const r = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as Record<string, unknown>;
+  delete r['meta'];
+  return JSON.stringify(r);
+}
+
+const jobsDone = (w: WorkerProcess) => [...w.log().matchAll(/job (\S+) \(sweep-point\) done/g)].map((m) => m[1]!);
+
+beforeAll(async () => {
+  redis = await startRedis();
+  const [w1, w2, r] = await Promise.all([startWorker(redis.url, 'w1'), startWorker(redis.url, 'w2'), cli(['run', SCENARIO, '--out', join(work, 'local')])]);
+  workers.push(w1, w2);
+  expect(r.code).toBe(0);
+  local = withoutMeta(join(work, 'local'));
+  expect(JSON.parse(local).sweeps[0].points).toHaveLength(25);
+});
+
+afterAll(async () => {
+  await Promise.all(workers.map((w) => w.stop()));
+  await redis?.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('aftershock run --queue with aftershock worker processes on a real Redis', () => {
+  it('ipo-lockups over two worker processes gives the local report.json (meta aside), the jobs shared between them', async () => {
+    const r = await cli(['run', SCENARIO, '--queue', redis.url, '--out', join(work, 'queued')]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(withoutMeta(join(work, 'queued'))).toBe(local);
+    const [a, b] = [jobsDone(workers[0]!), jobsDone(workers[1]!)];
+    expect(a.length + b.length).toBeGreaterThanOrEqual(25);
+    expect(a.length).toBeGreaterThan(0);
+    expect(b.length).toBeGreaterThan(0);
+  });
+
+  it('a worker killed mid-sweep: BullMQ retries its job on the other worker and the report is the same', async () => {
+    const victim = await startWorker(redis.url, 'victim', ['--lock-ms', '2000']);
+    const survivor = await startWorker(redis.url, 'survivor', ['--lock-ms', '2000']);
+    workers.push(victim, survivor);
+    // Only these two serve this run.
+    await Promise.all(workers.slice(0, 2).map((w) => w.stop()));
+    const queue = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port } });
+    try {
+      const run = cli(['compare', SCENARIO, '--queue', redis.url, '--out', join(work, 'killed')]);
+      // Freeze the victim while it holds a job (it cannot finish it then), check that it still does, and kill it.
+      let killedJob: string | undefined;
+      for (let i = 0; i < 2000 && killedJob === undefined; i++) {
+        const mine = (await queue.getActive()).find((j) => j.processedBy === 'victim');
+        if (mine) {
+          victim.proc.kill('SIGSTOP');
+          const still = (await queue.getActive()).find((j) => j.id === mine.id && j.processedBy === 'victim');
+          if (still) {
+            victim.proc.kill('SIGKILL');
+            killedJob = mine.id;
+          } else victim.proc.kill('SIGCONT');
+        }
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(killedJob).toBeDefined();
+      const r = await run;
+      expect(r.code).toBe(0);
+      expect(withoutMeta(join(work, 'killed'))).toBe(local);
+      // The job the victim held was done again by the survivor.
+      expect(jobsDone(survivor)).toContain(killedJob);
+      expect(jobsDone(victim)).not.toContain(killedJob);
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('a worker of another version refuses a job with a clear message', async () => {
+    const client = await QueueClient.connect(redis.url, { version: '0.0.0-other' });
+    try {
+      await expect(client.run([{ name: 'sweep-point', data: {} }])).rejects.toMatchObject({
+        code: 'QUEUE_JOB_FAILED',
+        message: expect.stringMatching(/refused by worker survivor: the job was made by aftershock 0\.0\.0-other, this worker runs 0\.1\.0\+[0-9a-f]{12}/),
+      });
+    } finally {
+      await client.close();
+    }
+  });
+
+  it('Redis unreachable: run --queue and worker exit 1 naming the URL, and nothing is written', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    const out = join(work, 'unreachable');
+    const r = await cli(['run', SCENARIO, '--queue', url, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(`cannot reach Redis at ${url}`);
+    expect(r.err).toContain('[QUEUE_UNREACHABLE]');
+    expect(existsSync(out)).toBe(false);
+    const w = await cli(['worker', '--queue', url]);
+    expect(w.code).toBe(1);
+    expect(w.err).toContain(`cannot reach Redis at ${url}`);
+    const bad = await cli(['run', SCENARIO, '--queue', 'http://nowhere', '--out', out]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('[QUEUE_BAD_URL]');
+  });
+});
