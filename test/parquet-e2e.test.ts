@@ -2,28 +2,17 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listSymbols, loadSymbol, readParquetPrices, resolveDataRoot } from '@aftershock/data';
 import { runScenario } from '@aftershock/scenario';
-import { runCli } from '../packages/cli/src/index';
+import { captureCli } from './support/run-cli';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'aftershock-parquet-'));
 const store = join(work, 'prices.parquet');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = captureCli;
 
 /** The flagship scenario with its data root replaced by `root` and its relative paths made absolute. */
 function flagshipWithRoot(root: string): string {

@@ -2,10 +2,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Queue } from 'bullmq';
 import { QUEUE_NAME, QueueClient } from '@aftershock/strategy';
-import { runCli } from '../packages/cli/src/index';
+import { captureCli } from './support/run-cli';
 import { freePort, startRedis, startWorker, type RedisServer, type WorkerProcess } from './support/redis';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
@@ -15,18 +15,7 @@ let redis: RedisServer;
 const workers: WorkerProcess[] = [];
 let local: string;
 
-async function cli(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const cli = captureCli;
 
 /** report.json without `meta` (provenance and notes), as text. */
 function withoutMeta(dir: string): string {

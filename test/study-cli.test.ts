@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from '../packages/cli/src/index';
+import { afterAll, describe, expect, it } from 'vitest';
+import { captureCli } from './support/run-cli';
 
 const PRICES = new URL('../../shared/data/estudy2/prices.csv', import.meta.url).pathname;
 const work = mkdtempSync(join(tmpdir(), 'aftershock-study-cli-'));
@@ -14,19 +14,7 @@ function file(name: string, text: string): string {
   return p;
 }
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await runCli(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = captureCli;
 
 const events = file('events.csv', 'symbol,event_date\nAMZN,2020-03-16\nNFLX,2020-03-16\nFB,2020-03-16\n');
 const base = (out: string, ev = events) => ['study', '--prices', PRICES, '--events', ev, '--market', '^GSPC', '--estimation=-200:-11', '--window=-5:5', '--car=-1:1,0:0', '--out', join(work, out)];

@@ -1,9 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { addDays, isoToDayNumber, mulberry32, weekdayOf } from '@aftershock/core';
-import { runCli } from '../packages/cli/src/index';
+import { captureCli } from './support/run-cli';
 
 // An exchange that is not XNYS: weekdays 2024-01-02..2025-09-30 minus three holidays XNYS does not have
 // (Labour Day 2024-05-01 and 2025-05-01, Boxing Day 2024-12-26), and trading on US Independence Day 2025-07-04.
@@ -30,18 +30,7 @@ writeFileSync(prices, rows.join('\n') + '\n');
 const events = join(work, 'events.csv');
 writeFileSync(events, 'symbol,event_date,timing\nAAA,2025-07-03,after-close\nBBB,2025-05-01,before-open\n');
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await runCli(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+const run = captureCli;
 
 const args = (out: string, p = prices, extra: string[] = []) => ['study', '--prices', p, '--events', events, '--market', 'IDX', '--estimation=-120:-11', '--window=-5:5', '--car=0:0,-1:1', '--model', 'market-adjusted', '--bootstrap', '0', '--out', join(work, out), ...extra];
 const table = (dir: string, name: string) => readFileSync(join(work, dir, name), 'utf8').trim().split('\n').map((l) => l.split(','));
