@@ -1,5 +1,6 @@
 import type { FactorPanel, ModelFit } from './models';
 import type { Panel } from './panel';
+import { perFirmFitArrays } from './fit-arrays';
 import type { StudyProfile } from './profile';
 
 /**
@@ -11,20 +12,7 @@ import type { StudyProfile } from './profile';
 export function fitFactorModels(p: Panel, f: FactorPanel, model: ModelFit['model'], profile: StudyProfile): ModelFit {
   const { n, rows, estStart, estEnd, ret } = p;
   const K = f.series.length;
-  const mk = () => new Float64Array(n).fill(NaN);
-  const T = new Float64Array(n);
-  const alpha = mk();
-  const beta = mk();
-  const meanReturn = mk();
-  const arMean = mk();
-  const sd = mk();
-  const sdN1 = mk();
-  const rss = mk();
-  const mktMean = mk();
-  const mktSs = mk();
-  const mktN = mk();
-  const estFirstRow = new Int32Array(n).fill(-1);
-  const estLastRow = new Int32Array(n).fill(-1);
+  const { T, alpha, beta, meanReturn, arMean, sd, sdN1, rss, mktMean, mktSs, mktN, estFirstRow, estLastRow } = perFirmFitArrays(n);
   const ar = new Float64Array(n * rows).fill(NaN);
   const betas = new Float64Array(n * K).fill(NaN);
   const means = new Float64Array(n * K).fill(NaN);

@@ -1,4 +1,5 @@
 import { fitFactorModels } from './factor-fit';
+import { perFirmFitArrays } from './fit-arrays';
 import type { Panel } from './panel';
 import { isFactorModel, type ModelKind, type StudyProfile } from './profile';
 export type { FactorPanel } from './panel';
@@ -95,20 +96,7 @@ export function fitModels(p: Panel, model: ModelKind, profile: StudyProfile): Mo
     return fitFactorModels(p, p.factors, model, profile);
   }
   const { n, rows, estStart, estEnd, ret, mkt } = p;
-  const mk = () => new Float64Array(n).fill(NaN);
-  const T = new Float64Array(n);
-  const alpha = mk();
-  const beta = mk();
-  const meanReturn = mk();
-  const arMean = mk();
-  const sd = mk();
-  const sdN1 = mk();
-  const rss = mk();
-  const mktMean = mk();
-  const mktSs = mk();
-  const mktN = mk();
-  const estFirstRow = new Int32Array(n).fill(-1);
-  const estLastRow = new Int32Array(n).fill(-1);
+  const { T, alpha, beta, meanReturn, arMean, sd, sdN1, rss, mktMean, mktSs, mktN, estFirstRow, estLastRow } = perFirmFitArrays(n);
   const ar = new Float64Array(n * rows);
   const useMkt = model !== 'constant-mean';
   for (let i = 0; i < n; i++) {
