@@ -31,7 +31,7 @@ interface Report {
     confoundedBy?: { eventId: string; kind: string; day0: string; offset: number }[];
     inTests?: boolean;
   }[];
-  strategies: { name: string; metrics: Record<string, number> }[];
+  strategies: { name: string; metrics: Record<string, number>; trades: { symbol: string; entryDate: string; exitDate: string | null; sessionsHeld: number }[] }[];
   comparison: { pairs: { a: string; b: string; metric: string; meanDiff: number | null; ci95: (number | null)[] }[] };
   meta: { inputs: { file: string; sha256: string }[] };
 }
@@ -83,6 +83,27 @@ describe('aftershock run scenarios/coreweave-2025.yaml', () => {
     for (const p of report.comparison.pairs) expect(p.ci95[0]!).toBeLessThanOrEqual(p.ci95[1]!);
     expect(report.comparison.pairs.find((p) => p.a === 'lockup-short' && p.b === 'buy-and-hold')).toMatchObject({ metric: 'daily return' });
     expect(report.meta.inputs.map((i) => i.file)).toContain('../data/earnings.csv');
+  });
+
+  it('counts sessionsHeld as hold K, entry session included: the rows of the raw bars from entry to exit', () => {
+    // The dates of the shared CRWV file, read without the loaders.
+    const dates = readFileSync(join(ROOT, '..', 'shared', 'data', 'real', 'backtester39', 'focus', 'CRWV.csv'), 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.slice(0, 10));
+    const rows = (from: string, to: string) => dates.filter((d) => d >= from && d <= to).length;
+    const er = report.strategies.find((s) => s.name === 'earnings-reaction')!;
+    expect(er.trades.length).toBeGreaterThan(0);
+    // hold: 5 — in at the open of day +1, out at the close of day +5: 5 sessions.
+    for (const t of er.trades) expect(t.sessionsHeld, t.entryDate).toBe(5);
+    // The lock-up short: close of day −2 (2025-08-13) to close of day +2 (2025-08-19), 08-13 14 15 18 19.
+    const ls = report.strategies.find((s) => s.name === 'lockup-short')!.trades;
+    expect(ls.map((t) => [t.entryDate, t.exitDate, t.sessionsHeld])).toEqual([['2025-08-13', '2025-08-19', 5]]);
+    for (const s of report.strategies) for (const t of s.trades) if (t.symbol === 'CRWV' && t.exitDate !== null) expect(t.sessionsHeld, `${s.name} ${t.entryDate}`).toBe(rows(t.entryDate, t.exitDate));
+    const csv = readFileSync(join(OUT1, 'trades.csv'), 'utf8').split('\n');
+    const col = csv[0]!.split(',').indexOf('sessions_held');
+    expect(col).toBeGreaterThan(0);
+    expect(csv.filter((l) => l.startsWith('earnings-reaction,')).map((l) => l.split(',')[col])).toEqual(er.trades.map(() => '5'));
   });
 
   it('is deterministic: a second run writes byte-identical files', () => {

@@ -205,7 +205,7 @@ export class Portfolio {
       pnl,
       costs,
       returnPct: t.entryNotional > 0 ? pnl / t.entryNotional : 0,
-      sessionsHeld: (t.exitSession ?? t.entrySession) - t.entrySession,
+      sessionsHeld: sessionsHeld(t.entrySession, t.exitSession ?? t.entrySession),
       open,
     };
     if (t.exitDate !== undefined) {
@@ -226,7 +226,7 @@ export class Portfolio {
       const t = this.trade[k];
       if (t === undefined) continue;
       const tr = this.toTrade(t, this.qty[k]! * (this.last[k]! - this.avg[k]!), true);
-      open.push({ ...tr, sessionsHeld: lastSession - tr.entrySession });
+      open.push({ ...tr, sessionsHeld: sessionsHeld(tr.entrySession, lastSession) });
     }
     return [...this.closedTrades, ...open].sort((a, b) => a.id - b.id);
   }
@@ -263,4 +263,10 @@ export class Portfolio {
     if (benchmark !== undefined) p.benchmark = benchmark;
     this.equity.push(p);
   }
+}
+
+/** Sessions from the entry session through the exit session, both counted (as a strategy's `hold` K: a trade
+ * in at the open of one session and out at its close is 1). */
+function sessionsHeld(entrySession: number, exitSession: number): number {
+  return exitSession - entrySession + 1;
 }

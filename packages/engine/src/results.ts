@@ -80,6 +80,7 @@ export interface Trade {
   readonly costs: TradeCosts;
   /** pnl / (entry notional). */
   readonly returnPct: number;
+  /** Sessions from the entry session through the exit session, both counted (hold K shows K); open trades to the last session. */
   readonly sessionsHeld: number;
   readonly open: boolean;
 }

@@ -93,6 +93,6 @@ describe('operator strategies', () => {
       ['2025-08-12', 'buy', 'pre-event', 'Q2'],
       ['2025-08-15', 'sell', 'day+2', 'Q2'],
     ]);
-    expect(r.trades[0]!.sessionsHeld).toBe(3);
+    expect(r.trades[0]!.sessionsHeld).toBe(4); // 08-12, 08-13, 08-14, 08-15: entry and exit sessions both counted
   });
 });

@@ -63,7 +63,7 @@ function strategy(label: string, n: number, seed: number): StrategyResult {
     }),
     benchmark: series(bm),
     trades: [
-      { id: 1, symbol: 'CRWV', direction: 'short', quantity: 100, entryDate: ds[1]!, entryPrice: 148.75, exitDate: ds[3]!, exitPrice: 99.5, eventId: 'e1', pnl: 4925, returnPct: 0.331, costs: 6.2, sessionsHeld: 2 },
+      { id: 1, symbol: 'CRWV', direction: 'short', quantity: 100, entryDate: ds[1]!, entryPrice: 148.75, exitDate: ds[3]!, exitPrice: 99.5, eventId: 'e1', pnl: 4925, returnPct: 0.331, costs: 6.2, sessionsHeld: 3 },
     ],
   };
 }

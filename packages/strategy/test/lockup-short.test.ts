@@ -20,7 +20,7 @@ describe('lockup-short on a hand-built series', () => {
     expect(t.grossPnl).toBeCloseTo(2500, 9);
     expect(t.netPnl).toBeCloseTo(2500, 9);
     expect(t.ret).toBeCloseTo(0.2, 12);
-    expect(t.sessionsHeld).toBe(4);
+    expect(t.sessionsHeld).toBe(5); // 03-07, 03-10, 03-11, 03-12, 03-13: entry and exit sessions both counted
     expect(run.perEvent).toEqual([{ eventId: ev.id, ret: t.ret, trades: 1 }]);
     // Equity: 100,000 until the entry, 100,000 + 500 × (25 − close) while short, 102,500 after the cover.
     expect(run.equity.map((p) => p.equity)).toEqual([1e5, 1e5, 1e5, 1e5, 1e5, 100_500, 101_500, 102_000, 102_500, 102_500, 102_500, 102_500]);
