@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reRenderDiffs } from './support/rerender';
 
 // End to end, as a user runs it: `aftershock run scenarios/coreweave-2025.yaml --out DIR`, twice.
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -104,6 +105,10 @@ describe('aftershock run scenarios/coreweave-2025.yaml', () => {
     const col = csv[0]!.split(',').indexOf('sessions_held');
     expect(col).toBeGreaterThan(0);
     expect(csv.filter((l) => l.startsWith('earnings-reaction,')).map((l) => l.split(',')[col])).toEqual(er.trades.map(() => '5'));
+  });
+
+  it('re-renders byte-identically with aftershock report report.json', async () => {
+    expect(await reRenderDiffs(OUT1)).toEqual([]);
   });
 
   it('is deterministic: a second run writes byte-identical files', () => {

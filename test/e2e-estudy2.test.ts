@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../packages/cli/src/program';
+import { reRenderDiffs } from './support/rerender';
 
 // scenarios/estudy2-replication.yaml reproduces estudy2's published example; its report must carry estudy2's numbers.
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -37,6 +38,10 @@ describe('estudy2-replication', () => {
     report = JSON.parse(readFileSync(join(OUT, 'report.json'), 'utf8')) as typeof report;
   });
   afterAll(() => rmSync(OUT, { recursive: true, force: true }));
+
+  it('re-renders byte-identically with aftershock report report.json', async () => {
+    expect(await reRenderDiffs(OUT)).toEqual([]);
+  });
 
   it('puts all seven events on 2020-03-16', () => {
     expect(report.events.map((e) => e.day0)).toEqual(new Array(7).fill('2020-03-16'));

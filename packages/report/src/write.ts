@@ -8,22 +8,23 @@ import type { RunResult } from './result-types';
 export type ReportFormat = 'html' | 'md' | 'json' | 'csv';
 export const REPORT_FORMATS: readonly ReportFormat[] = ['html', 'md', 'json', 'csv'];
 
-/** Renders every requested file in memory: name → content. Pure; the same result gives the same bytes. */
+/**
+ * Renders every requested file in memory: name → content. Pure; the same result gives the same bytes. Every page is
+ * drawn from the result as report.json holds it (keys sorted, numbers to 12 significant digits, NaN as null), so
+ * `aftershock report report.json` re-renders the same bytes: parameter order, derived numbers (the benchmark at work,
+ * monthly returns) and missing values all come from the same input on both paths.
+ */
 export function renderReports(result: RunResult, formats: readonly ReportFormat[] = REPORT_FORMATS): Map<string, string> {
   const files = new Map<string, string>();
-  const json = renderJson(result);
-  if (formats.includes('json')) files.set('report.json', json);
-  if (formats.includes('md')) files.set('report.md', renderMarkdown(result));
-  if (formats.includes('html')) {
-    // Drawn from the result as report.json holds it (12 significant digits), so `aftershock report` re-renders the
-    // same bytes: numbers the page derives (the benchmark at work, monthly returns) see the same inputs.
-    const compact = renderJsonCompact(result);
-    files.set('report.html', renderHtml(JSON.parse(compact) as RunResult, compact));
-  }
+  const compact = renderJsonCompact(result);
+  const saved = JSON.parse(compact) as RunResult;
+  if (formats.includes('json')) files.set('report.json', renderJson(result));
+  if (formats.includes('md')) files.set('report.md', renderMarkdown(saved));
+  if (formats.includes('html')) files.set('report.html', renderHtml(saved, compact));
   if (formats.includes('csv')) {
-    files.set('events.csv', eventsCsv(result));
-    files.set('trades.csv', tradesCsv(result));
-    if (result.spillovers.length) files.set('spillovers.csv', spilloversCsv(result));
+    files.set('events.csv', eventsCsv(saved));
+    files.set('trades.csv', tradesCsv(saved));
+    if (saved.spillovers.length) files.set('spillovers.csv', spilloversCsv(saved));
   }
   return files;
 }
