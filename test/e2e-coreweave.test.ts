@@ -32,6 +32,7 @@ interface Report {
     confoundedBy?: { eventId: string; kind: string; day0: string; offset: number }[];
     inTests?: boolean;
   }[];
+  study: { calendarTime?: { window: number[]; dependent: string; days: number; meanSize: number; lag: number; alphaAnnual: number; terms: { name: string; estimate: number; tOls: number; tNw: number }[] } };
   strategies: { name: string; metrics: Record<string, number>; trades: { symbol: string; entryDate: string; exitDate: string | null; sessionsHeld: number }[] }[];
   comparison: { pairs: { a: string; b: string; metric: string; meanDiff: number | null; ci95: (number | null)[] }[] };
   meta: { inputs: { file: string; sha256: string }[] };
@@ -75,6 +76,28 @@ describe('aftershock run scenarios/coreweave-2025.yaml', () => {
     expect(readFileSync(join(OUT1, 'report.md'), 'utf8')).toContain(`- ${lockup.id} is confounded by ${text}`);
     expect(readFileSync(join(OUT1, 'report.html'), 'utf8').replaceAll('<wbr>', '')).toContain(`confounded by ${text}`);
     expect(readFileSync(join(OUT1, 'events.csv'), 'utf8')).toContain(text);
+  });
+
+  it('holds the calendar-time portfolio of CRWV in [0, +5] on SPY (closed-form check from the price files) in every report', () => {
+    const ct = report.study.calendarTime!;
+    const read = (sym: string) => new Map(readFileSync(join(ROOT, '..', 'shared', 'data', 'real', 'backtester39', 'focus', `${sym}.csv`), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).map((f) => [f[0]!, Number(f[4])]));
+    const spy = read('SPY');
+    const crwv = read('CRWV');
+    const days = [...spy.keys()];
+    const held = new Set<number>();
+    for (const d0 of ['2025-05-15', '2025-08-13', '2025-08-15', '2025-11-11']) for (let k = 0; k <= 5; k++) held.add(days.indexOf(d0) + k);
+    const t = [...held].sort((a, b) => a - b);
+    const y = t.map((i) => crwv.get(days[i]!)! / crwv.get(days[i - 1]!)! - 1);
+    const x = t.map((i) => spy.get(days[i]!)! / spy.get(days[i - 1]!)! - 1);
+    const mx = x.reduce((a, v) => a + v, 0) / x.length;
+    const my = y.reduce((a, v) => a + v, 0) / y.length;
+    const b = x.reduce((a, v, k) => a + (v - mx) * (y[k]! - my), 0) / x.reduce((a, v) => a + (v - mx) ** 2, 0);
+    expect(ct).toMatchObject({ window: [0, 5], dependent: 'Rp', days: t.length, meanSize: 1, lag: Math.floor(4 * (t.length / 100) ** (2 / 9)) });
+    expect(ct.terms.map((z) => z.name)).toEqual(['alpha', 'SPY']);
+    expect(ct.terms[0]!.estimate).toBeCloseTo(my - b * mx, 10);
+    expect(ct.terms[1]!.estimate).toBeCloseTo(b, 9);
+    expect(readFileSync(join(OUT1, 'report.md'), 'utf8')).toContain('### Calendar-time portfolio');
+    expect(readFileSync(join(OUT1, 'report.html'), 'utf8')).toContain('<h3 id="calendar-time">Calendar-time portfolio</h3>');
   });
 
   it('compares the five strategies with bootstrap intervals', () => {

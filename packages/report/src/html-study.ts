@@ -1,6 +1,7 @@
 import { escapeHtml, num, offsetLabel, pct, pctTick, windowLabel } from './format';
 import { c, htmlTable, n } from './html-table';
 import { pivotCarTests } from './car-tests-pivot';
+import { calendarTimeRows, calendarTimeSentence } from './calendar-time-view';
 import type { RunResult, StudyGroup } from './result-types';
 import { tsFigure } from './html-ts-chart';
 import { histogram, PALETTE } from './svg';
@@ -80,7 +81,15 @@ export function windowExtras(g: StudyGroup): { window: readonly [number, number]
   });
 }
 
+function calendarTimeBlock(r: RunResult): string {
+  const ct = r.study.calendarTime;
+  if (!ct) return '';
+  const t = calendarTimeRows(ct);
+  const table = htmlTable(t.header, t.rows.map((x) => x.cells.map((cell, k) => (k === 0 ? c(cell) : n(cell, x.values[k])))), t.header.map((_, k) => k > 0));
+  return `<h3 id="calendar-time">Calendar-time portfolio</h3><p class="muted">${escapeHtml(calendarTimeSentence(ct))}</p>${table}`;
+}
+
 export function studySection(r: RunResult): string {
   if (r.study.groups.length === 0) return `<section id="study"><h2>Event study</h2><p class="muted">No event had enough data for the study.</p></section>`;
-  return `<section id="study"><h2>Event study</h2><p class="muted">Test statistics per event day; <span class="sig">*</span> 10%, <span class="sig">**</span> 5%, <span class="sig">***</span> 1% (two-sided). The band is CAAR ± 1.96 × its standard error (Brown–Warner 1985's S_A); the seeded bootstrap interval of CAAR, from resampled firm CARs, is its own row per CAR window. Wilcoxon is shown as its standardised z (raw W+ in report.json).</p>${r.study.groups.map(groupBlock).join('\n')}</section>`;
+  return `<section id="study"><h2>Event study</h2><p class="muted">Test statistics per event day; <span class="sig">*</span> 10%, <span class="sig">**</span> 5%, <span class="sig">***</span> 1% (two-sided). The band is CAAR ± 1.96 × its standard error (Brown–Warner 1985's S_A); the seeded bootstrap interval of CAAR, from resampled firm CARs, is its own row per CAR window. Wilcoxon is shown as its standardised z (raw W+ in report.json).</p>${r.study.groups.map(groupBlock).join('\n')}${calendarTimeBlock(r)}</section>`;
 }

@@ -2,6 +2,8 @@ export { RESULT_SCHEMA_VERSION } from './result-types';
 export type {
   AarRow,
   CarTest,
+  CalendarTimeSummary,
+  CalendarTimeTermRow,
   CarValue,
   ComparisonEventRow,
   ComparisonPair,

@@ -1,4 +1,5 @@
 import { windowExtras } from './html-study';
+import { calendarTimeRows, calendarTimeSentence } from './calendar-time-view';
 import { groupSummaries } from './study-summary';
 import { METRIC_GROUP_TITLES, metricCols, metricText } from './metric-table';
 import { paramsText, scoreText, sweepRows } from './sweep-view';
@@ -107,6 +108,11 @@ export function renderMarkdown(r: RunResult): string {
   parts.push(`## Event study\n`);
   parts.push('Significance: `*` 10%, `**` 5%, `***` 1% (two-sided).\n');
   for (const g of r.study.groups) parts.push(groupMd(g));
+  const ct = r.study.calendarTime;
+  if (ct) {
+    const t = calendarTimeRows(ct);
+    parts.push(`### Calendar-time portfolio\n`, `${md(calendarTimeSentence(ct))}\n`, tableMd(t.header, t.rows.map((x) => x.cells), ['l', 'r', 'r', 'r', 'r', 'r']));
+  }
 
   if (r.strategies.length) {
     parts.push(`## Strategies\n`);

@@ -63,6 +63,16 @@ const studyGroup = z.looseObject({
   carDistribution: z.looseObject({ window, values: list(num) }),
 });
 
+const calendarTime = z.looseObject({
+  window,
+  dependent: str,
+  terms: list(z.looseObject({ name: str, estimate: num, tOls: num, tNw: num, signifOls: str, signifNw: str })),
+  alphaAnnual: num,
+  lag: count,
+  days: count,
+  meanSize: num,
+});
+
 // Metrics grow with the strategy package (values, caveats): only their container is checked here.
 const metrics = record(z.unknown());
 const seriesPoint = z.looseObject({ date: str, value: num });
@@ -141,7 +151,7 @@ export const resultSchema = z.looseObject({
   schemaVersion: z.number(),
   meta,
   events: list(event),
-  study: z.looseObject({ groups: list(studyGroup) }),
+  study: z.looseObject({ groups: list(studyGroup), calendarTime: calendarTime.optional() }),
   strategies: list(strategy),
   comparison: comparison.nullable().default(null),
   spillovers: list(spillover),

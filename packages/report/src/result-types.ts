@@ -133,8 +133,44 @@ export interface StudyGroup {
   readonly wilcoxon?: readonly { readonly offset: number; readonly wPlus: number | null; readonly n: number; readonly z: number | null; readonly p: number | null }[];
 }
 
+/** One term of the calendar-time regression: `alpha` (daily), then each loading, with OLS and Newey–West t's. */
+export interface CalendarTimeTermRow {
+  readonly name: string;
+  readonly estimate: number | null;
+  readonly tOls: number | null;
+  readonly pOls: number | null;
+  readonly signifOls: string;
+  readonly tNw: number | null;
+  readonly pNw: number | null;
+  readonly signifNw: string;
+}
+
+/** The calendar-time portfolio test of the study's events (added field; absent when not configured). */
+export interface CalendarTimeSummary {
+  /** Sessions around each event's day 0 a firm is held. */
+  readonly window: SessionWindow;
+  /** What was regressed: `Rp`, `Rp − RF`, `Rp − SPY`. */
+  readonly dependent: string;
+  readonly terms: readonly CalendarTimeTermRow[];
+  /** 252 × the daily alpha. */
+  readonly alphaAnnual: number | null;
+  readonly r2: number | null;
+  readonly lag: number;
+  readonly lagRule: 'auto' | 'user';
+  /** The regression's days (non-empty portfolio, every regressor present). */
+  readonly days: number;
+  readonly nonEmptyDays: number;
+  readonly meanSize: number | null;
+  readonly minSize: number;
+  readonly maxSize: number;
+  readonly events: number;
+  readonly firms: number;
+  readonly note?: string;
+}
+
 export interface StudyResult {
   readonly groups: readonly StudyGroup[];
+  readonly calendarTime?: CalendarTimeSummary;
 }
 
 /** Costs of a run by kind, in currency, positive when paid (dividends: paid on shorts minus received on longs). */

@@ -44,3 +44,8 @@ export { fitFactorModels, invert } from './factor-fit';
 export { leverage } from './models';
 export type { FactorPanel } from './panel';
 export { isFactorModel, isRegressionModel } from './profile';
+export { olsNeweyWest, neweyWestLag } from './ols-hac';
+export type { OlsHacFit, OlsTerm } from './ols-hac';
+export { calendarTimeTest, portfolioSeries } from './calendar-time';
+export type { CalendarTimeConfig, CalendarTimeFirm, CalendarTimeModel, CalendarTimeResult, CalendarTimeTerm, PortfolioSeries } from './calendar-time';
+export { defaultCalendarWindow } from './calendar-time-study';

@@ -10,6 +10,7 @@ import {
   type TradingCalendar,
 } from '@aftershock/core';
 import { firmCar } from './aggregate';
+import { studyCalendarTime } from './calendar-time-study';
 import { confounders } from './confounding';
 import { factorColumns, FACTOR_MODELS, type FactorModelKind, type FactorTable } from './factors';
 import { isFactorModel } from './profile';
@@ -235,6 +236,9 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
       groups.push({ field: groupBy, key, eventIndices: idx, stats: sampleStats(sp, selectFirms(fit, idx, rows, false), { ...so, inputOrder: idx.map((i) => order[i]!) }) });
     }
   }
+  const calendarTime = config.calendarTime
+    ? studyCalendarTime(aligner, inTests.map((i) => kept[i]!), model, returns, evt, config.calendarTime, fac)
+    : undefined;
   return {
     profile,
     model,
@@ -252,6 +256,7 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
     excluded,
     stats,
     groups,
+    ...(calendarTime ? { calendarTime } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { IsoDate, MarketEvent, NonSessionPolicy, UnknownTimingPolicy } from '@aftershock/core';
 import type { FirmCar } from './aggregate';
+import type { CalendarTimeConfig, CalendarTimeResult } from './calendar-time';
 import type { Confounder } from './confounding';
 import type { RelWindow } from './panel';
 import type { ModelKind, StudyProfile } from './profile';
@@ -34,6 +35,8 @@ export interface StudyConfig {
    * they stay in `events`, flagged, with their ARs and CARs. Default false (flagged only).
    */
   readonly excludeConfounded?: boolean;
+  /** The calendar-time portfolio test over the events in the tests (off when absent). */
+  readonly calendarTime?: CalendarTimeConfig;
 }
 
 /** Estimation parameters of one event. */
@@ -121,4 +124,6 @@ export interface StudyResult {
   readonly excluded: readonly ExcludedEvent[];
   readonly stats: SampleStats;
   readonly groups: readonly StudyGroup[];
+  /** The calendar-time portfolio test, when configured. */
+  readonly calendarTime?: CalendarTimeResult;
 }

@@ -1,5 +1,6 @@
 import { isRegressionModel } from './profile';
 import type { IsoDate } from '@aftershock/core';
+import { calendarTimeFiles, calendarTimeMarkdown } from './calendar-time-tables';
 import { confounderText } from './confounding';
 import { collect, type CsvWriter } from './csv-writer';
 import type { SampleStats } from './sample-stats';
@@ -141,6 +142,7 @@ export function studyTableFiles(res: StudyResult): TableFile[] {
       }
     }),
   );
+  if (res.calendarTime) files.push(...calendarTimeFiles(res.calendarTime));
   files.push(table('excluded.csv', ['symbol', 'event_date', 'code', 'reason'], () => res.excluded.map((x) => [x.event.symbol, x.event.date, x.code, x.reason])));
   files.push({ name: 'summary.md', write: (w) => void w.write(summaryMarkdown(res)) });
   return files;
@@ -195,6 +197,7 @@ export function summaryMarkdown(res: StudyResult): string {
     L.push('', '## Bootstrap CI of CAAR (mean firm CAR)', '', '| window | CAAR | lower | upper |', '|---|---|---|---|');
     for (const b of s.bootstrap) L.push(`| ${b.window.start}:${b.window.end} | ${num(b.ci.caar)} | ${num(b.ci.lower)} | ${num(b.ci.upper)} |`);
   }
+  if (res.calendarTime) L.push('', ...calendarTimeMarkdown(res.calendarTime));
   if (res.groups.length > 0) {
     L.push('', `## Groups by ${res.groups[0]!.field}`, '', '| group | N | CAAR (last day) |', '|---|---|---|');
     for (const gr of res.groups) L.push(`| ${gr.key} | ${gr.stats.n} | ${num(gr.stats.aar[gr.stats.aar.length - 1]?.caar ?? NaN)} |`);

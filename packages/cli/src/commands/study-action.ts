@@ -39,6 +39,17 @@ function safeName(key: string): string {
   return key.replace(/[^A-Za-z0-9._=-]+/g, '_') || '_';
 }
 
+/** `--calendar-time [a:b]` and `--nw-lag n` as the study's calendarTime setting (absent: off). */
+function calendarTimeOption(o: StudyOptions): Pick<StudyConfig, 'calendarTime'> {
+  if (o.calendarTime === undefined || o.calendarTime === false) {
+    if (o.nwLag !== undefined) throw new AftershockError('BAD_OPTION', '--nw-lag needs --calendar-time', { field: 'nw-lag' });
+    return {};
+  }
+  const window = typeof o.calendarTime === 'string' ? parseRelWindow(o.calendarTime, 'calendar-time') : undefined;
+  const lag = o.nwLag === undefined || o.nwLag === 'auto' ? 'auto' : intOption(o.nwLag, 'nw-lag', 0);
+  return { calendarTime: { ...(window ? { window } : {}), lag } };
+}
+
 /** A study folder holds its tables, summary.md and groups/; a folder with anything else is never replaced. */
 const STUDY_FOLDER: FolderKind = { what: 'study output', owns: (n) => n === 'groups' || n === 'summary.md' || n.endsWith('.csv') };
 
@@ -97,6 +108,7 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
     bootstrap: samples > 0 ? { samples, seed: intOption(o.seed, 'seed', 0), level: 0.95 } : false,
     ...(o.excludeConfounded ? { excludeConfounded: true } : {}),
     ...(o.groupBy ? { groupBy: o.groupBy } : {}),
+    ...calendarTimeOption(o),
   };
   if (isFactorModel(model) && !o.factors) {
     throw new AftershockError('BAD_OPTION', `--model ${model} needs --factors FILE[,FILE] (Ken French's daily factor CSVs)`, { field: 'factors' });
@@ -110,5 +122,7 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
   for (const x of res.excluded) out(`  excluded ${x.event.symbol} ${x.event.date}: ${x.reason} [${x.code}]\n`);
   const confounded = res.events.filter((e) => e.confoundedBy.length > 0).length;
   if (confounded > 0) out(`  ${confounded} event(s) confounded by another event of the firm inside the window (confounded.csv)${res.excludeConfounded ? ', left out of the tests' : ''}\n`);
+  const ct = res.calendarTime;
+  if (ct) out(`  calendar-time portfolio ${ct.window.start}:${ct.window.end}: alpha ${ct.alpha.toPrecision(4)}/day, t ${ct.terms[0]!.tOls.toFixed(2)} (OLS), ${ct.terms[0]!.tNw.toFixed(2)} (Newey–West, lag ${ct.lag}), ${ct.days} day(s), mean size ${ct.meanSize.toFixed(1)}\n`);
   out(`wrote ${written.length} file(s) to ${o.out}\n`);
 }

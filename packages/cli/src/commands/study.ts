@@ -21,6 +21,8 @@ export interface StudyOptions extends StudyInputOptions {
   readonly seed: string;
   readonly excludeConfounded?: boolean;
   readonly factors?: string;
+  readonly calendarTime?: string | boolean;
+  readonly nwLag?: string;
   readonly out: string;
 }
 
@@ -47,6 +49,8 @@ export function registerStudy(program: Command): void {
     .option('--seed <n>', 'bootstrap seed', '1')
     .option('--factors <files>', "Ken French's daily factor CSVs, comma-separated, for --model ff3|ff5|carhart (carhart: FF3 and the momentum file)")
     .option('--exclude-confounded', "leave events with another of the firm's events inside their window out of the tests (they stay in the tables)")
+    .option('--calendar-time [a:b]', "calendar-time portfolio test: each session an equal-weighted portfolio of the firms within a:b sessions of their day 0 (default 0:end of --window), its return regressed on the market or the model's factors (calendar_time*.csv)")
+    .option('--nw-lag <n>', 'Newey–West lag in sessions for --calendar-time (default auto: floor(4(T/100)^(2/9)))')
     .requiredOption('--out <dir>', 'output folder');
   studyInputFlags(cmd).action(async (o: StudyOptions) => (await import('./study-action')).runStudyCommand(o));
 }

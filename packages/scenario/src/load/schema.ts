@@ -79,6 +79,19 @@ const study = z.strictObject({
   /** Leave events with another event of the same firm (day 0 inside the event window) out of the tests; they stay flagged in the tables. */
   excludeConfounded: z.boolean({ error: 'expected true or false' }).default(false),
   pricePath: sessionWindow('a price-path window').default([-10, 10]),
+  /**
+   * The calendar-time portfolio test: `true` (window [0, end of the event window], automatic Newey–West lag) or
+   * `{ window: [a, b], lag: auto | n }`; default false (off).
+   */
+  calendarTime: z.preprocess(
+    (v) => (v === true ? {} : v === false ? undefined : v),
+    z
+      .strictObject(
+        { window: sessionWindow('a calendar-time window').optional(), lag: z.union([z.literal('auto'), whole(0)], { error: (iss) => `expected auto or a whole number ≥ 0, got ${show(iss.input)}` }).default('auto') },
+        { error: (iss) => `expected true, false or { window: [from, to], lag: auto | n }, got ${show(iss.input)}` },
+      )
+      .optional(),
+  ),
 });
 
 const paramValue = z.union([z.number(), z.string(), z.boolean(), z.array(z.string())], { error: 'expected a number, a text, true/false or a list of texts' });

@@ -18,6 +18,7 @@ import { runSweeps } from './sweeps';
 import { backtestPeriod } from './period';
 import { readFactorFiles, studyConfig } from './study-config';
 import { eventRows, reportGroups, tryStudy } from './study-result';
+import { calendarTimeSummary } from './calendar-time-summary';
 
 export interface RunOptions {
   /** Called as the run moves on (for a progress bar): a step name and the share done (0..1). */
@@ -166,7 +167,7 @@ async function run(scenario: Scenario, cal: TradingCalendar, progress: (step: st
       notes,
     },
     events,
-    study: { groups: reportGroups(studies) },
+    study: { groups: reportGroups(studies), ...(study?.calendarTime ? { calendarTime: calendarTimeSummary(study.calendarTime) } : {}) },
     strategies: strat.results,
     comparison,
     spillovers: spill.pairs,
