@@ -35,6 +35,24 @@ describe('aftershock study: inputs and failures', () => {
     expect(ar.filter((l) => l.includes(',gap,')).length).toBe(3 * 5);
   });
 
+  it('--calendar-time writes its three tables and prints alpha; a reversed window or a lone --nw-lag → exit 2, nothing written', async () => {
+    const r = await run([...base('ct'), '--calendar-time', '--nw-lag', '1']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/calendar-time portfolio 0:5: alpha .*Newey–West, lag 1\), \d+ day\(s\), mean size 3\.0/);
+    const fit = readFileSync(join(work, 'ct', 'calendar_time_fit.csv'), 'utf8').split('\n');
+    expect(fit[1]).toMatch(/^0,5,Rp,\^GSPC,/);
+    expect(readdirSync(join(work, 'ct'))).toEqual(expect.arrayContaining(['calendar_time.csv', 'calendar_time_fit.csv', 'calendar_time_days.csv']));
+    const rev = await run([...base('ct-bad'), '--calendar-time', '3:1']);
+    expect(rev.code).toBe(2);
+    expect(rev.err).toMatch(/calendar-time window 3:1 must be whole sessions with start ≤ end.*BAD_WINDOW/);
+    const lone = await run([...base('ct-bad'), '--nw-lag', '2']);
+    expect(lone.code).toBe(2);
+    expect(lone.err).toMatch(/--nw-lag needs --calendar-time/);
+    const neg = await run([...base('ct-bad'), '--calendar-time', '--nw-lag', '-1']);
+    expect(neg.code).toBe(2);
+    expect(() => readdirSync(join(work, 'ct-bad'))).toThrow();
+  });
+
   it('unknown market symbol → exit 2 with a clear message', async () => {
     const r = await run([...base('m'), '--market', 'SPX']);
     expect(r.code).toBe(2);
