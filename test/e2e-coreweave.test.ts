@@ -105,7 +105,7 @@ describe('aftershock run scenarios/coreweave-2025.yaml', () => {
     for (const s of report.strategies) for (const k of ['totalReturn', 'cagr', 'sharpe', 'sortino', 'maxDrawdown', 'trades', 'hitRate', 'costs']) expect(s.metrics, `${s.name}.${k}`).toHaveProperty(k);
     expect(report.comparison.pairs).toHaveLength(10);
     for (const p of report.comparison.pairs) expect(p.ci95[0]!).toBeLessThanOrEqual(p.ci95[1]!);
-    expect(report.comparison.pairs.find((p) => p.a === 'lockup-short' && p.b === 'buy-and-hold')).toMatchObject({ metric: 'daily return' });
+    expect(report.comparison.pairs.find((p) => p.a === 'lockup-short' && p.b === 'buy-and-hold')).toMatchObject({ metric: 'daily return, sessions both ran', events: { both: 0, onlyA: 1, onlyB: 0 }, unionWithZeros: null });
     expect(report.meta.inputs.map((i) => i.file)).toContain('../data/earnings.csv');
   });
 

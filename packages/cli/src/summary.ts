@@ -1,4 +1,4 @@
-import { diffDigits, num, pct, verdict, windowLabel, type RunResult } from '@aftershock/report';
+import { COMPARISON_HEADER, COMPARISON_NUMERIC, comparisonRows, num, pct, windowLabel, type RunResult } from '@aftershock/report';
 
 function table(header: readonly string[], rows: readonly (readonly string[])[], right: readonly boolean[]): string {
   const w = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -29,19 +29,12 @@ export function summaryText(r: RunResult): string {
   return parts.join('\n');
 }
 
-/** The comparison as terminal text: each pair's mean difference and its 95% interval. */
+/** The comparison as terminal text: each pair's mean difference on true pairs, its 95% interval and t. */
 export function comparisonText(r: RunResult): string {
   const c = r.comparison;
   if (!c || c.pairs.length === 0) return 'No comparison: the scenario needs at least two strategies.\n';
   return (
-    `Paired bootstrap (${c.resamples} resamples, seed ${c.seed}):\n` +
-    table(
-      ['a', 'b', 'compared', 'n', 'mean a − b', '95% interval', 'verdict'],
-      c.pairs.map((p) => {
-        const d = diffDigits(p);
-        return [p.a, p.b, p.metric, String(p.n), pct(p.meanDiff, d), `${pct(p.ci95[0], d)} … ${pct(p.ci95[1], d)}`, verdict(p)];
-      }),
-      [false, false, false, true, true, true, false],
-    )
+    `Paired bootstrap (${c.resamples} resamples, seed ${c.seed}) on the events both strategies traded, or on daily returns when no event was traded by both:\n` +
+    table(COMPARISON_HEADER, comparisonRows(c).map((x) => [...x.cells]), COMPARISON_NUMERIC)
   );
 }

@@ -1,20 +1,17 @@
-import { pct } from './format';
+import { COMPARISON_HEADER, COMPARISON_NUMERIC, comparisonMethod, comparisonRows } from './comparison-view';
+import { escapeHtml, pct } from './format';
 import { c, htmlTable, n } from './html-table';
-import { diffDigits, verdict } from './verdict';
 import type { RunResult } from './result-types';
 
 export function comparisonSection(r: RunResult): string {
   const cmp = r.comparison;
   if (!cmp || cmp.pairs.length === 0) return '';
   const table = htmlTable(
-    ['a', 'b', 'compared', 'n (events or sessions)', 'mean difference a − b', '95% interval', 'verdict'],
-    cmp.pairs.map((p) => {
-      const d = diffDigits(p);
-      return [c(p.a), c(p.b), c(p.metric), n(String(p.n), p.n), n(pct(p.meanDiff, d), p.meanDiff, true), c(`${pct(p.ci95[0], d)} … ${pct(p.ci95[1], d)}`), c(verdict(p))];
-    }),
-    [false, false, false, true, true, false, false],
+    COMPARISON_HEADER,
+    comparisonRows(cmp).map((row) => row.cells.map((cell, k) => (k === 3 ? n(cell, row.values.n) : k === 4 ? n(cell, row.values.meanDiff, true) : k === 6 ? n(cell, row.values.tStat) : c(cell)))),
+    COMPARISON_NUMERIC,
   );
-  return `<section id="comparison"><h2>Comparison</h2><p class="muted">Seeded paired bootstrap (${cmp.resamples.toFixed(0).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} resamples, seed ${cmp.seed}) of the mean difference in per-event returns over every event either strategy traded (an event a strategy did not trade counts as 0), or, when one side trades no event (buy-and-hold), in daily returns over the sessions both ran. An interval that excludes 0 marks a difference; with fewer than 5 pairs it says little.</p><div class="scroll">${table}</div>${eventReturns(cmp)}</section>`;
+  return `<section id="comparison"><h2>Comparison</h2><p class="muted">${escapeHtml(comparisonMethod(cmp))}</p><div class="scroll">${table}</div>${eventReturns(cmp)}</section>`;
 }
 
 /** Each event any strategy traded, with every strategy's return on it (– where it did not trade). */

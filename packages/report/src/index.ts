@@ -1,4 +1,4 @@
-export { RESULT_SCHEMA_VERSION } from './result-types';
+export { PAIR_METRIC, RESULT_SCHEMA_VERSION } from './result-types';
 export type {
   AarRow,
   CarTest,
@@ -7,6 +7,7 @@ export type {
   CarValue,
   ComparisonEventRow,
   ComparisonPair,
+  PairFigure,
   ComparisonResult,
   Confounding,
   EventResult,
@@ -37,3 +38,5 @@ export { checkOutputFolder, writeFolder } from './folder-writer';
 export type { FolderFile, FolderKind } from './folder-writer';
 export type { ReportFormat } from './write';
 export { MIN_PAIRS_FOR_VERDICT, diffDigits, verdict } from './verdict';
+export { COMPARISON_HEADER, COMPARISON_NUMERIC, UNION_LABEL, comparisonMethod, comparisonRows } from './comparison-view';
+export type { ComparisonRow } from './comparison-view';

@@ -4,7 +4,7 @@ import { groupSummaries } from './study-summary';
 import { METRIC_GROUP_TITLES, metricCols, metricText } from './metric-table';
 import { paramsText, scoreText, sweepRows } from './sweep-view';
 import { pivotCarTests } from './car-tests-pivot';
-import { diffDigits, verdict } from './verdict';
+import { COMPARISON_HEADER, COMPARISON_NUMERIC, comparisonMethod, comparisonRows } from './comparison-view';
 import { confoundingText, costsText, money, num, offsetLabel, pct, windowLabel } from './format';
 import type { EventResult, RunResult, StudyGroup } from './result-types';
 
@@ -125,17 +125,8 @@ export function renderMarkdown(r: RunResult): string {
   }
   if (r.comparison && r.comparison.pairs.length) {
     parts.push(`## Comparison\n`);
-    parts.push(`Seeded paired bootstrap (${r.comparison.resamples} resamples, seed ${r.comparison.seed}) of per-event returns over every event either strategy traded (untraded = 0), or of daily returns when one side trades no event.\n`);
-    parts.push(
-      tableMd(
-        ['a', 'b', 'compared', 'n', 'mean difference a − b', '95% interval', 'verdict'],
-        r.comparison.pairs.map((p) => {
-          const d = diffDigits(p);
-          return [p.a, p.b, p.metric, String(p.n), pct(p.meanDiff, d), `${pct(p.ci95[0], d)} … ${pct(p.ci95[1], d)}`, verdict(p)];
-        }),
-        ['l', 'l', 'l', 'r', 'r', 'r', 'l'],
-      ),
-    );
+    parts.push(comparisonMethod(r.comparison) + '\n');
+    parts.push(tableMd(COMPARISON_HEADER, comparisonRows(r.comparison).map((x) => [...x.cells]), COMPARISON_NUMERIC.map((right) => (right ? 'r' : 'l'))));
   }
   if (r.comparison && r.comparison.events.length) {
     const cmp = r.comparison;

@@ -103,9 +103,20 @@ const strategy = z.looseObject({
   trades: list(trade),
 });
 
+const pairFigure = z.looseObject({ n: count, meanDiff: num, ci95: window, tStat: num.optional() });
+
 const comparison = z.looseObject({
   table: list(z.looseObject({ label: str })),
-  pairs: list(z.looseObject({ a: str, b: str, metric: str, n: count, meanDiff: num, ci95: window })),
+  pairs: list(
+    z.looseObject({
+      a: str,
+      b: str,
+      metric: str,
+      ...pairFigure.shape,
+      events: z.looseObject({ both: count, onlyA: count, onlyB: count }).optional(),
+      unionWithZeros: pairFigure.nullable().optional(),
+    }),
+  ),
   events: list(z.looseObject({ eventId: str, symbol: str, date, returns: record(num) })),
   resamples: count,
   seed: count,

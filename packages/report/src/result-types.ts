@@ -259,14 +259,35 @@ export interface StrategyResult {
   };
 }
 
-export interface ComparisonPair {
-  readonly a: string;
-  readonly b: string;
-  /** What is compared: the per-event return of the two strategies over the events both traded. */
-  readonly metric: string;
+/** What a pair's figure compares (the `metric` of report.json's comparison pairs). */
+export const PAIR_METRIC = {
+  /** True pairs: per-event returns over the events both strategies traded. */
+  events: 'per-event return, events both traded',
+  /** No event traded by both (or one side trades none, as buy-and-hold): daily returns over the sessions both ran. */
+  daily: 'daily return, sessions both ran',
+} as const;
+
+/** A mean difference a − b over n pairs, its 95% bootstrap interval and its t. */
+export interface PairFigure {
   readonly n: number;
   readonly meanDiff: number | null;
   readonly ci95: readonly [number | null, number | null];
+  /** mean / (sd / √n) of the differences (sample sd); null for n < 2 or no spread. Absent in older files. */
+  readonly tStat?: number | null;
+}
+
+export interface ComparisonPair extends PairFigure {
+  readonly a: string;
+  readonly b: string;
+  /** What is compared: one of PAIR_METRIC (true pairs of events, or daily returns when no event was traded by both). */
+  readonly metric: string;
+  /** Events traded by both, by a only, by b only (only the first are pairs). Absent in older files. */
+  readonly events?: { readonly both: number; readonly onlyA: number; readonly onlyB: number };
+  /**
+   * Per-event returns over every event either strategy traded, an untraded event counted as 0 — not true pairs,
+   * shown labelled as such. Null unless each side traded events and some event was traded by one side only.
+   */
+  readonly unionWithZeros?: PairFigure | null;
 }
 
 /** One event and each strategy's return on it (null: that strategy did not trade it). */

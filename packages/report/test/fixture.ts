@@ -108,7 +108,12 @@ export function sampleResult(opts: { name?: string; symbol?: string; sessions?: 
     strategies: [strategy('lockup-short', opts.sessions ?? 250, 11), strategy('buy-and-hold', opts.sessions ?? 250, 13)],
     comparison: {
       table: [],
-      pairs: [{ a: 'lockup-short', b: 'buy-and-hold', metric: 'per-event return', n: 2, meanDiff: 0.12, ci95: [0.01, 0.3] }],
+      pairs: [
+        {
+          a: 'lockup-short', b: 'buy-and-hold', metric: 'per-event return, events both traded', n: 2, meanDiff: 0.12, ci95: [0.01, 0.3], tStat: 1.85,
+          events: { both: 2, onlyA: 1, onlyB: 0 }, unionWithZeros: { n: 3, meanDiff: 0.09, ci95: [-0.02, 0.28], tStat: 1.2 },
+        },
+      ],
       events: [{ eventId: 'e1', symbol: sym, date: '2025-08-12', returns: { 'lockup-short': 0.2, 'buy-and-hold': null } }],
       resamples: 10000,
       seed: 42,

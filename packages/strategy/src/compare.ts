@@ -1,12 +1,11 @@
-import type { IsoDate } from '@aftershock/core';
+import type { IsoDate, MarketEvent } from '@aftershock/core';
 import { AftershockError } from '@aftershock/core';
-import type { PairedBootstrap } from './bootstrap';
-import { pairedBootstrap } from './bootstrap';
 import type { JsonSafe } from './json-safe';
 import { jsonSafe } from './json-safe';
 import type { StrategyMetrics } from './metrics';
 import type { RunInputs, StrategyRun, StrategySpec } from './run';
 import { runStrategy } from './run';
+import { comparePair, type ComparableRun, type PairComparison, type PairOptions } from './pair-compare';
 
 /** One column of the side-by-side table: where the number comes from and how to show it. */
 export interface MetricColumn {
@@ -64,12 +63,6 @@ export interface EventRow {
   readonly returns: Readonly<Record<string, number | null>>;
 }
 
-/** "A beats B" with its uncertainty: the mean per-event difference a − b and its paired bootstrap interval. */
-export interface PairComparison extends PairedBootstrap {
-  readonly a: string;
-  readonly b: string;
-}
-
 /** The result of a comparison, JSON-ready (non-finite numbers are null). */
 export interface ComparisonResult {
   readonly strategies: readonly { readonly label: string; readonly name: string; readonly params: Readonly<Record<string, unknown>> }[];
@@ -77,82 +70,47 @@ export interface ComparisonResult {
   /** One row per strategy, values in `columns` order. */
   readonly table: readonly { readonly label: string; readonly values: readonly (number | null)[] }[];
   readonly events: readonly EventRow[];
+  /** Every pair, on true pairs (see comparePair). */
   readonly pairs: readonly JsonSafe<PairComparison>[];
-  /** How an event one strategy did not trade enters a pair: as a 0 return (default) or left out. */
-  readonly missing: 'zero' | 'drop';
   readonly runs: readonly JsonSafe<StrategyRun>[];
 }
 
-export interface CompareOptions {
-  readonly resamples?: number;
-  readonly seed?: number;
-  readonly level?: number;
-  /**
-   * `zero` (default): over every event either strategy traded, an untraded event counts as a 0 return — a filter
-   * that avoids losers gets credit for it; `drop`: only events both traded.
-   */
-  readonly missing?: 'zero' | 'drop';
+export type CompareOptions = PairOptions;
+
+/** Each event any run traded, in date order (then id), with every run's return on it (null: not traded). */
+export function eventRows(runs: readonly ComparableRun[], events: readonly MarketEvent[]): EventRow[] {
+  const byEvent = new Map(events.map((e) => [e.id, e]));
+  const ids = [...new Set(runs.flatMap((r) => r.perEvent.map((e) => e.eventId)))];
+  ids.sort((x, y) => (byEvent.get(x)?.date ?? '').localeCompare(byEvent.get(y)?.date ?? '') || x.localeCompare(y));
+  const maps = runs.map((r) => new Map(r.perEvent.map((e) => [e.eventId, e.ret])));
+  return ids.map((id) => {
+    const e = byEvent.get(id);
+    const returns: Record<string, number | null> = {};
+    runs.forEach((r, k) => (returns[r.label] = maps[k]!.get(id) ?? null));
+    return { eventId: id, symbol: e?.symbol ?? '', date: e?.date ?? null, kind: e?.kind ?? null, returns };
+  });
 }
 
 /**
  * Runs several strategies on the same events, data and costs, and puts them side by side: a metrics table, every
- * event's return under each strategy, and for each pair the mean per-event difference with a seeded paired
- * bootstrap 95% interval. Pairs need event trades on both sides (buy-and-hold has none, so it appears in the table
- * only).
+ * event's return under each strategy, and for each pair the mean difference on true pairs — the events both traded,
+ * or the daily returns when no event was traded by both — with its t and a seeded paired bootstrap interval.
  */
 export function compareStrategies(specs: readonly StrategySpec[], inputs: RunInputs, opts: CompareOptions = {}): ComparisonResult {
   const labels = specs.map((s) => s.label ?? s.name);
   const dup = labels.find((l, i) => labels.indexOf(l) !== i);
   if (dup !== undefined) throw new AftershockError('STRATEGY_DUPLICATE_LABEL', `two strategies share the label "${dup}": give each a distinct label`, { field: 'label' });
   const runs = specs.map((s) => runStrategy(s, inputs).run);
-  const missing = opts.missing ?? 'zero';
-  const byEvent = new Map(inputs.events.map((e) => [e.id, e]));
-  const ids: string[] = [];
-  const seen = new Set<string>();
-  for (const r of runs) {
-    for (const e of r.perEvent) {
-      if (seen.has(e.eventId)) continue;
-      seen.add(e.eventId);
-      ids.push(e.eventId);
-    }
-  }
-  ids.sort((x, y) => {
-    const a = byEvent.get(x);
-    const b = byEvent.get(y);
-    return (a?.date ?? '').localeCompare(b?.date ?? '') || x.localeCompare(y);
-  });
-  const maps = runs.map((r) => new Map(r.perEvent.map((e) => [e.eventId, e.ret])));
-  const events: EventRow[] = ids.map((id) => {
-    const e = byEvent.get(id);
-    const returns: Record<string, number | null> = {};
-    runs.forEach((r, k) => (returns[r.label] = maps[k]!.get(id) ?? null));
-    return { eventId: id, symbol: e?.symbol ?? '', date: e?.date ?? null, kind: e?.kind ?? null, returns };
-  });
+  const events = eventRows(runs, inputs.events);
+  const order = events.map((e) => e.eventId);
   const pairs: JsonSafe<PairComparison>[] = [];
-  for (let i = 0; i < runs.length; i++) {
-    for (let j = i + 1; j < runs.length; j++) {
-      if (maps[i]!.size === 0 || maps[j]!.size === 0) continue;
-      const a: number[] = [];
-      const b: number[] = [];
-      for (const id of ids) {
-        const x = maps[i]!.get(id);
-        const y = maps[j]!.get(id);
-        if (x === undefined && y === undefined) continue;
-        if (missing === 'drop' && (x === undefined || y === undefined)) continue;
-        a.push(x ?? 0);
-        b.push(y ?? 0);
-      }
-      const bs = pairedBootstrap(a, b, { ...(opts.resamples !== undefined ? { resamples: opts.resamples } : {}), ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.level !== undefined ? { level: opts.level } : {}) });
-      pairs.push(jsonSafe({ a: runs[i]!.label, b: runs[j]!.label, ...bs }));
-    }
-  }
+  for (let i = 0; i < runs.length; i++) for (let j = i + 1; j < runs.length; j++) pairs.push(jsonSafe(comparePair(runs[i]!, runs[j]!, order, opts)));
   return {
     strategies: runs.map((r) => ({ label: r.label, name: r.name, params: r.params })),
     columns: METRIC_COLUMNS,
     table: runs.map((r) => ({ label: r.label, values: METRIC_COLUMNS.map((c) => jsonSafe(pick(r.metrics, c.key))) })),
     events,
     pairs,
-    missing,
     runs: runs.map((r) => jsonSafe(r)),
   };
 }

@@ -1,6 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { compareStrategies, jsonSafe } from '../src/index';
+import { mulberry32 } from '@aftershock/core';
 import { NO_COSTS, lockup, series } from './build';
+
+// The paired statistics written out here, apart from the package's code: mean, t = mean / (sd / √n) with the
+// n − 1 sd, and the percentile bootstrap the package documents (indices drawn as ⌊u·n⌋ from mulberry32(seed), R's
+// type-7 quantiles of the sorted resampled means).
+const independentMean = (d: number[]) => d.reduce((s, x) => s + x, 0) / d.length;
+function independentT(d: number[]): number {
+  const m = independentMean(d);
+  const sd = Math.sqrt(d.reduce((s, x) => s + (x - m) ** 2, 0) / (d.length - 1));
+  return m / (sd / Math.sqrt(d.length));
+}
+function independentBootstrap(d: number[], resamples: number, seed: number): [number, number] {
+  const u = mulberry32(seed);
+  const means: number[] = [];
+  for (let k = 0; k < resamples; k++) {
+    let t = 0;
+    for (let i = 0; i < d.length; i++) t += d[Math.floor(u() * d.length)]!;
+    means.push(t / d.length);
+  }
+  means.sort((x, y) => x - y);
+  const q = (p: number) => {
+    const h = (means.length - 1) * p;
+    const i = Math.floor(h);
+    return means[i]! + (h - i) * ((means[Math.min(i + 1, means.length - 1)] ?? 0) - means[i]!);
+  };
+  return [q(0.025), q(0.975)];
+}
 
 // Three lock-ups expiring after the close of 2025-03-10 (day 0 = 03-11). Sessions: 4 03-07, 5 03-10, 6 03-11,
 // 7 03-12, 8 03-13. Without costs a short's return is 1 − exit / entry whatever the size.
@@ -36,27 +63,44 @@ describe('comparing strategies on the same events', () => {
     expect(row('CCC')['lockup-short unlocked>20%']).toBeNull();
   });
 
-  it('pairs: mean difference of per-event returns with a seeded paired bootstrap interval', () => {
+  it('pairs on the events both traded: n, mean difference, t and the bootstrap interval, computed here independently', () => {
     const p = c.pairs.find((x) => x.a === 'lockup-short' && x.b === 'hold-through short')!;
-    // Differences 0.075, −0.05, 0.1 − 2/29.
-    expect(p.n).toBe(3);
-    expect(p.meanDiff).toBeCloseTo((0.075 - 0.05 + (0.1 - 2 / 29)) / 3, 12);
-    expect(p.lo!).toBeLessThanOrEqual(p.meanDiff!);
-    expect(p.hi!).toBeGreaterThanOrEqual(p.meanDiff!);
-    expect(p.lo!).toBeGreaterThanOrEqual(-0.05 - 1e-12); // a resampled mean lies within the differences
-    expect(p.hi!).toBeLessThanOrEqual(0.075 + 1e-12);
-    // The filtered strategy against the unfiltered: CCC counts as 0 for the filtered one → differences 0, 0, −0.1.
-    const f = c.pairs.find((x) => x.a === 'lockup-short' && x.b === 'lockup-short unlocked>20%')!;
-    expect(f.meanDiff).toBeCloseTo(0.1 / 3, 12);
-    expect(c.pairs).toHaveLength(3);
+    // All three events traded by both. Differences 0.2 − 0.125, −0.2 + 0.15, 0.1 − 2/29.
+    const d = [0.075, -0.05, 0.1 - 2 / 29];
+    expect([p.basis, p.events]).toEqual(['events', { both: 3, onlyA: 0, onlyB: 0 }]);
+    expect(p.unionWithZeros).toBeNull(); // the union is the pairs here
+    expect(p.paired.n).toBe(3);
+    expect(p.paired.meanDiff).toBeCloseTo(independentMean(d), 12);
+    expect(p.paired.tStat).toBeCloseTo(independentT(d), 10);
+    const [lo, hi] = independentBootstrap(d, 2000, 5);
+    expect(p.paired.lo).toBeCloseTo(lo, 12);
+    expect(p.paired.hi).toBeCloseTo(hi, 12);
     // Same seed → same intervals.
     expect(compareStrategies(specs, { bars, events, costs: NO_COSTS }, { resamples: 2000, seed: 5 }).pairs).toEqual(c.pairs);
+    expect(c.pairs).toHaveLength(3);
   });
 
-  it('missing: drop compares only events both traded', () => {
-    const d = compareStrategies(specs, { bars, events, costs: NO_COSTS }, { resamples: 500, missing: 'drop' });
-    const f = d.pairs.find((x) => x.a === 'lockup-short' && x.b === 'lockup-short unlocked>20%')!;
-    expect([f.n, f.meanDiff]).toEqual([2, 0]);
+  it('an event one side skipped stays out of the pairs; the union-with-zeros figure comes separately', () => {
+    // hold-through short against the filtered lock-up short (which skips CCC, 10% unlocked): pairs AAA and BBB.
+    // Differences 0.125 − 0.2 = −0.075 and −0.15 + 0.2 = 0.05: mean −0.0125, sd 0.125 / √2, t = −0.0125 / 0.0625 = −0.2.
+    const p = c.pairs.find((x) => x.a === 'hold-through short' && x.b === 'lockup-short unlocked>20%')!;
+    expect([p.basis, p.events]).toEqual(['events', { both: 2, onlyA: 1, onlyB: 0 }]);
+    expect(p.paired.n).toBe(2);
+    expect(p.paired.meanDiff).toBeCloseTo(-0.0125, 12);
+    expect(p.paired.tStat).toBeCloseTo(-0.2, 12);
+    const [lo, hi] = independentBootstrap([-0.075, 0.05], 2000, 5);
+    expect(p.paired.lo).toBeCloseTo(lo, 12);
+    expect(p.paired.hi).toBeCloseTo(hi, 12);
+    // Over the union, CCC counts 0 for the filtered one: differences −0.075, 0.05, 2/29.
+    const u = [-0.075, 0.05, 2 / 29];
+    expect(p.unionWithZeros!.n).toBe(3);
+    expect(p.unionWithZeros!.meanDiff).toBeCloseTo(independentMean(u), 12);
+    expect(p.unionWithZeros!.tStat).toBeCloseTo(independentT(u), 10);
+    // The unfiltered against the filtered lock-up short: the same trades on AAA and BBB, so no difference at all
+    // on true pairs (t undefined: null), while the union credits the filter with CCC's 0.1.
+    const f = c.pairs.find((x) => x.a === 'lockup-short' && x.b === 'lockup-short unlocked>20%')!;
+    expect([f.paired.n, f.paired.meanDiff, f.paired.tStat]).toEqual([2, 0, null]);
+    expect(f.unionWithZeros!.meanDiff).toBeCloseTo(0.1 / 3, 12);
   });
 
   it('the side-by-side table keeps per-period, per-trade and per-event columns apart, and is JSON-ready', () => {

@@ -122,7 +122,7 @@ async function run(scenario: Scenario, cal: TradingCalendar, progress: (step: st
   const sweeps = await runSweeps(scenario, strategyRunInputs(runInput), queue ? (k) => queueEvaluator(queue, context, k) : undefined);
   const strat = runStrategies({ ...runInput, extra: sweeps.best }, (label, k, n) => progress(`strategy ${label}`, 0.6 + (0.3 * k) / n));
   progress('comparison', 0.9);
-  const comparison = strat.runs.length >= 2 ? compareRuns(strat.results, strat.runs, strat.specs, strat.inputs, scenario.seed) : null;
+  const comparison = strat.runs.length >= 2 ? compareRuns(strat.results, strat.runs, strat.inputs.events, scenario.seed) : null;
 
   const notes: string[] = [...inputs.notes];
   if (st.profile === 'textbook') notes.push('Textbook profile: ' + TEXTBOOK_CHOICES.map((c) => c.choice).join(' '));

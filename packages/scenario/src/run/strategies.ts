@@ -1,8 +1,8 @@
 import type { BarSeries, IsoDate, MarketEvent, TradingCalendar } from '@aftershock/core';
 import type { CostConfig, TradeCosts } from '@aftershock/engine';
-import type { ComparisonPair, ComparisonResult, StrategyResult } from '@aftershock/report';
+import { PAIR_METRIC, type ComparisonPair, type ComparisonResult, type StrategyResult } from '@aftershock/report';
 import { basename, extname, relative, sep } from 'node:path';
-import { alphaBeta, compareStrategies, loadedStrategyModule, pairedBootstrap, paramNames, runStrategy, sharpe, STRATEGIES, type RunInputs, type StrategyRun, type StrategySpec } from '@aftershock/strategy';
+import { alphaBeta, comparePair, eventRows, loadedStrategyModule, paramNames, runStrategy, sharpe, STRATEGIES, type PairedDifference, type RunInputs, type StrategyRun, type StrategySpec } from '@aftershock/strategy';
 import type { Scenario } from '../load/scenario';
 
 /** The scenario's costs in engine terms. */
@@ -191,43 +191,35 @@ export function runStrategies(
   return { results, runs, notes, specs, inputs: runInputs };
 }
 
-function dailyReturns(run: StrategyRun): Map<IsoDate, number> {
-  const out = new Map<IsoDate, number>();
-  for (let i = 1; i < run.equity.length; i++) out.set(run.equity[i]!.date, run.equity[i]!.equity / run.equity[i - 1]!.equity - 1);
-  return out;
-}
-
 /** Up to this many configurations every pair is compared; beyond (large grids), each one against the first. */
 export const MAX_ALL_PAIRS = 10;
 const RESAMPLES = 10_000;
 
 /**
- * The comparison: @aftershock/strategy's compareStrategies (per-event returns over every event either strategy
- * traded, an untraded event counting 0, seeded paired bootstrap); a pair where one side trades no event at all
- * (buy-and-hold) is compared on daily returns over the sessions both ran instead.
+ * The comparison of the runs (no strategy is run again): @aftershock/strategy's comparePair for each pair — the
+ * per-event returns over the events both traded (true pairs), or the daily returns over the sessions both ran when no
+ * event was traded by both — with n, t and a seeded paired bootstrap interval; the union-with-zeros figure labelled.
  */
-export function compareRuns(results: readonly StrategyResult[], runs: readonly StrategyRun[], specs: readonly StrategySpec[], inputs: RunInputs, seed: number): ComparisonResult {
-  const cmp = compareStrategies(specs, inputs, { seed, resamples: RESAMPLES });
+export function compareRuns(results: readonly StrategyResult[], runs: readonly StrategyRun[], events: readonly MarketEvent[], seed: number): ComparisonResult {
+  const rows = eventRows(runs, events);
+  const order = rows.map((e) => e.eventId);
   const fin = (x: number | null | undefined) => (x !== null && x !== undefined && Number.isFinite(x) ? x : null);
-  const byPair = new Map(cmp.pairs.map((p) => [`${p.a}\u0000${p.b}`, p]));
+  const figure = (d: PairedDifference) => ({ n: d.n, meanDiff: fin(d.meanDiff), ci95: [fin(d.lo), fin(d.hi)] as [number | null, number | null], tStat: fin(d.tStat) });
   const pairs: ComparisonPair[] = [];
   const all = runs.length <= MAX_ALL_PAIRS;
   for (let i = 0; i < (all ? runs.length : 1); i++) {
     for (let j = i + 1; j < runs.length; j++) {
-      const a = runs[i]!;
-      const b = runs[j]!;
-      const p = byPair.get(`${a.label}\u0000${b.label}`);
-      if (p) {
-        pairs.push({ a: a.label, b: b.label, metric: 'per-event return (untraded = 0)', n: p.n ?? 0, meanDiff: fin(p.meanDiff), ci95: [fin(p.lo), fin(p.hi)] });
-        continue;
-      }
-      const da = dailyReturns(a);
-      const db = dailyReturns(b);
-      const dates = [...da.keys()].filter((d) => db.has(d));
-      const bs = pairedBootstrap(dates.map((d) => da.get(d)!), dates.map((d) => db.get(d)!), { resamples: RESAMPLES, seed });
-      pairs.push({ a: a.label, b: b.label, metric: 'daily return', n: bs.n, meanDiff: fin(bs.meanDiff), ci95: [fin(bs.lo), fin(bs.hi)] });
+      const p = comparePair(runs[i]!, runs[j]!, order, { resamples: RESAMPLES, seed });
+      pairs.push({
+        a: p.a,
+        b: p.b,
+        metric: p.basis === 'events' ? PAIR_METRIC.events : PAIR_METRIC.daily,
+        ...figure(p.paired),
+        events: p.events,
+        unionWithZeros: p.unionWithZeros ? figure(p.unionWithZeros) : null,
+      });
     }
   }
-  const events = cmp.events.map((e) => ({ eventId: e.eventId, symbol: e.symbol, date: e.date, returns: Object.fromEntries(Object.entries(e.returns).map(([k, v]) => [k, fin(v)])) }));
-  return { table: results.map((r) => ({ label: r.label, ...r.metrics })), pairs, events, resamples: RESAMPLES, seed };
+  const eventTable = rows.map((e) => ({ eventId: e.eventId, symbol: e.symbol, date: e.date, returns: Object.fromEntries(Object.entries(e.returns).map(([k, v]) => [k, fin(v)])) }));
+  return { table: results.map((r) => ({ label: r.label, ...r.metrics })), pairs, events: eventTable, resamples: RESAMPLES, seed };
 }
