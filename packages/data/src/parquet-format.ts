@@ -23,6 +23,8 @@ export interface ParquetProvenance {
   /** The data root that was ingested (absolute path at ingest time). */
   readonly root: string;
   readonly files: readonly { readonly path: string; readonly sha256: string; readonly bytes: number }[];
+  /** A synthetic universe (`data synth`): the generator's parameters, from which every row follows. */
+  readonly synth?: { readonly tickers: number; readonly years: number; readonly seed: number; readonly from: string; readonly market: string; readonly eventsPerTicker: number; readonly model: number };
 }
 
 /** True when `path` names a Parquet file (its name ends in `.parquet`), whether or not it exists yet. */

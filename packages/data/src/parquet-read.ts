@@ -52,6 +52,13 @@ export async function parquetSymbols(file: string): Promise<string[]> {
   return r.getRowsJS().map((row) => String(row[0]));
 }
 
+/** A Parquet file's columns and their DuckDB types, in file order. */
+export async function parquetColumns(file: string): Promise<{ name: string; type: string }[]> {
+  const conn = await duckdb();
+  const r = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`);
+  return r.getRowsJS().map((row) => ({ name: String(row[0]), type: String(row[1]) }));
+}
+
 /** The store's provenance (ingested root, source files with sha256) from its file metadata, if present. */
 export async function parquetProvenance(file: string): Promise<ParquetProvenance | undefined> {
   await checkOnce(file);

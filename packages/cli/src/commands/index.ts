@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { registerDataInspect } from './data-inspect';
 import { registerDataIngest } from './data-ingest';
+import { registerDataSynth } from './data-synth';
 import { registerValidate } from './validate';
 import { registerRun } from './run';
 import { registerCompare } from './compare';
@@ -12,6 +13,7 @@ import { registerWorker } from './worker';
 export function registerCommands(program: Command): void {
   registerDataInspect(program);
   registerDataIngest(program);
+  registerDataSynth(program);
   registerValidate(program);
   registerRun(program);
   registerCompare(program);
