@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Queue, QueueEvents } from 'bullmq';
 import { AftershockError } from '@aftershock/core';
 import { decodeJson, encodeJson } from './queue-codec';
-import { connectionOptions, parseQueueUrl, probeQueue, QUEUE_NAME } from './queue-connection';
+import { connectionOptions, lastStreamId, parseQueueUrl, probeQueue, QUEUE_NAME } from './queue-connection';
 
 /** One piece of work: a name the worker's handler dispatches on, and JSON data. */
 export interface QueueJob {
@@ -45,7 +45,10 @@ export class QueueClient {
     const bullmq = await import('bullmq');
     const connection = connectionOptions(target);
     const queue = new bullmq.Queue(QUEUE_NAME, { connection });
-    const events = new bullmq.QueueEvents(QUEUE_NAME, { connection });
+    // From the stream's current end, not '$': the reader's first XREAD may come after a fast job's events (a refusal
+    // takes a millisecond), and with '$' those would be lost and the run would wait forever.
+    const lastEventId = await lastStreamId(target, queue.keys.events ?? `bull:${QUEUE_NAME}:events`);
+    const events = new bullmq.QueueEvents(QUEUE_NAME, { connection, lastEventId });
     queue.on('error', () => undefined);
     events.on('error', () => undefined);
     await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);

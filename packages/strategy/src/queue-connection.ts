@@ -55,3 +55,22 @@ export async function probeQueue(t: QueueTarget, timeoutMs = 3000): Promise<void
     r.disconnect();
   }
 }
+
+/**
+ * The id of the last entry of a Redis stream ('0-0' when empty). A QueueEvents reader started from it sees every
+ * event added later, even those added before its first blocking read (from '$' it would miss them).
+ */
+export async function lastStreamId(t: QueueTarget, key: string): Promise<string> {
+  const { Redis } = await import('ioredis');
+  const r = new Redis({ host: t.host, port: t.port, db: t.db, lazyConnect: true, maxRetriesPerRequest: 1 });
+  r.on('error', () => undefined);
+  try {
+    await r.connect();
+    const last = await r.xrevrange(key, '+', '-', 'COUNT', 1);
+    return last[0]?.[0] ?? '0-0';
+  } catch (e) {
+    throw new AftershockError('QUEUE_UNREACHABLE', `cannot reach Redis at ${t.url}: ${(e as Error).message}`, { field: 'queue' });
+  } finally {
+    r.disconnect();
+  }
+}
