@@ -15,7 +15,8 @@ interface Working {
   readonly activeFrom: number;
 }
 
-export type Outcome = { readonly fill: Fill } | { readonly rejection: Rejection };
+/** A fill (with the universe index it moved) or a rejection. */
+export type Outcome = { readonly fill: Fill; readonly sym: number } | { readonly rejection: Rejection };
 
 export interface BrokerOptions {
   readonly costs: CostConfig;
@@ -83,13 +84,13 @@ export class Broker {
   }
 
   /**
-   * Matches working orders at one point of session `s`. `barToday[sym]` is the symbol's bar index this session
+   * Matches working orders at one point of session `s`. `barToday(sym)` is the symbol's bar index this session
    * (−1 when it does not trade), `series[sym]` its bars. New orders submitted while outcomes are handled are matched too when eligible.
    */
-  match(point: FillPoint, s: number, when: When, barToday: Int32Array, series: readonly (BarSeries | undefined)[], onOutcome: (o: Outcome) => void): void {
+  match(point: FillPoint, s: number, when: When, barToday: (sym: number) => number, series: readonly (BarSeries | undefined)[], onOutcome: (o: Outcome) => void): void {
     for (let k = 0; k < this.working.length; ) {
       const w = this.working[k]!;
-      const b = w.activeFrom <= s ? barToday[w.sym]! : -1;
+      const b = w.activeFrom <= s ? barToday(w.sym) : -1;
       const bars = b < 0 ? undefined : series[w.sym]!;
       const ref = bars === undefined ? undefined : this.reference(w.order, point, bars, b);
       if (ref === undefined) {
@@ -155,7 +156,7 @@ export class Broker {
     if (o.reason !== undefined) fill.reason = o.reason;
     if (o.eventId !== undefined) fill.eventId = o.eventId;
     this.portfolio.applyFill(w.sym, fill);
-    return { fill };
+    return { fill, sym: w.sym };
   }
 
   /** Why a fill cannot be afforded, or undefined. Fills that only reduce a position are always allowed. */

@@ -5,6 +5,7 @@ import { buildNotices } from './event-notices';
 import { PRIORITY, type EngineMessage, type EventNotice, type Phase, type SessionMessage } from './messages';
 import type { Fill, FillPoint, OrderRequest, Rejection } from './orders';
 import { phaseOf, POST_CLOSE_OFFSET, PRE_OPEN_OFFSET, sessionInstants, type SessionInstants } from './phase-times';
+import { Marks } from './marks';
 import { Portfolio, type When } from './portfolio';
 import type { BacktestResult } from './results';
 import { HistoryView, type MutableClock } from './series-view';
@@ -52,7 +53,8 @@ export class Run {
   /** Scheduled notices public before the start whose release is still ahead: delivered at the first pre-open. */
   private carried: EventNotice[] = [];
   private readonly known = new Map<string, EventNotice>();
-  private readonly barToday: Int32Array;
+  /** Bar index of a symbol in the current session, or −1 (for the broker). */
+  private readonly barToday = (sym: number): number => this.universe.barToday(sym);
   private readonly pendingRejects: Rejection[] = [];
   private readonly rejections: Rejection[] = [];
   private readonly fills: Fill[] = [];
@@ -65,8 +67,8 @@ export class Run {
   private readonly openEnded: boolean;
   private readonly benchSym: number;
   private readonly borrowRates: BorrowRates;
-  /** Prices positions must be marked at before anyone reads the portfolio (see ensureMarks). */
-  private pendingMark: 'open' | 'close' | undefined;
+  /** Prices positions must be marked at before anyone reads the portfolio. */
+  private readonly marks: Marks;
   /** The calendar's open and close instants, computed for the run's sessions once per calendar. */
   private readonly instants: SessionInstants;
   /** Where the outcome of the match in progress is stamped (see matchAt). */
@@ -76,6 +78,7 @@ export class Run {
     const when = this.matchWhen;
     if ('fill' in o) {
       this.fills.push(o.fill);
+      this.marks.filled(o.sym);
       this.next({ type: 'fill', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, fill: o.fill });
     } else {
       this.rejections.push(o.rejection);
@@ -109,8 +112,8 @@ export class Run {
     }
     const n = this.universe.symbols.length;
     this.views = new Array<HistoryView | undefined>(n).fill(undefined);
-    this.barToday = new Int32Array(n).fill(-1);
     this.portfolio = new Portfolio(config.initialCash, this.universe.symbols);
+    this.marks = new Marks(this.portfolio, this.universe);
     this.broker = new Broker(this.portfolio, { costs: config.costs ?? {}, margin: config.margin, allowShort: config.allowShort ?? true });
     this.notices = buildNotices(config.events ?? [], this.cal, config.earningsLead ?? 'tsKnown', config.day0 ?? {});
     const startDate = this.cal.date(this.start);
@@ -265,26 +268,7 @@ export class Run {
 
   /** Marks positions at today's open or close if the phase changed them and nobody has looked yet (lazy). */
   private ensureMarks(): void {
-    const f = this.pendingMark;
-    if (f === undefined) return;
-    this.pendingMark = undefined;
-    this.markAll(f);
-  }
-
-  private markAll(field: 'open' | 'close'): void {
-    const pf = this.portfolio;
-    const h = pf.held;
-    const bt = this.barToday;
-    const series = this.universe.series;
-    const last = pf.last;
-    for (let i = 0; i < h.length; i++) {
-      const k = h[i]!;
-      const b = bt[k]!;
-      if (b >= 0) {
-        const s = series[k]!;
-        last[k] = field === 'open' ? s.open[b]! : s.close[b]!;
-      }
-    }
+    this.marks.ensure(this.clock.session);
   }
 
   /** Runs every session and returns the result. */
@@ -299,8 +283,6 @@ export class Run {
       const open = inst.open[s]!;
       const close = inst.close[s]!;
       const slice = u.slice(s);
-      const bt = this.barToday;
-      for (let k = slice.start; k < slice.end; k++) bt[slice.symbols[k]!] = slice.bars[k]!;
       const last = s === this.end || (this.openEnded && !u.hasPendingBars);
 
       this.setPhase(s, date, 'pre-open', open - PRE_OPEN_OFFSET);
@@ -310,29 +292,28 @@ export class Run {
 
       this.setPhase(s, date, 'open', open);
       u.reveal(slice);
-      this.pendingMark = 'open';
+      this.marks.request('open');
       this.matchAt('open', s, PRIORITY.fill);
       this.next(this.phaseMessage(s, date, 'open', slice, false));
       this.flushRejects();
 
       this.setPhase(s, date, 'close', close);
       this.matchAt('intraday', s, PRIORITY.fill);
-      this.pendingMark = 'close';
+      this.marks.request('close');
       this.next(this.phaseMessage(s, date, 'close', slice, false));
       const filled = this.fills.length;
       this.matchAt('close', s, PRIORITY.auctionFill);
-      if (this.fills.length !== filled) this.pendingMark = 'close';
+      if (this.fills.length !== filled) this.marks.request('close');
       this.flushRejects();
 
       this.setPhase(s, date, 'post-close', close + POST_CLOSE_OFFSET);
       this.broker.expireDay(s);
       this.ensureMarks();
-      const bb = this.benchSym >= 0 ? bt[this.benchSym]! : -1;
+      const bb = this.benchSym >= 0 ? u.barToday(this.benchSym) : -1;
       this.portfolio.recordEquity(s, date, this.benchSym < 0 ? undefined : bb >= 0 ? u.series[this.benchSym]!.close[bb]! : NaN);
       this.next(this.phaseMessage(s, date, 'post-close', slice, last));
       this.flushRejects();
 
-      for (let k = slice.start; k < slice.end; k++) bt[slice.symbols[k]!] = -1;
       if (last) {
         this.end = s;
         break;

@@ -14,15 +14,23 @@ export interface MutableClock {
  * so it can be kept across messages and never shows a bar the clock has not reached.
  */
 export class HistoryView implements SeriesView {
+  /** Visible bars per universe index (the universe's array: written at each open, read on every call). */
+  private readonly visible: Int32Array;
+  /** The symbol's series once loaded (the object stays: a growing series replaces its columns, not itself). */
+  private ser: BarSeries | undefined;
+
   constructor(
     readonly symbol: string,
     readonly index: number,
     private readonly universe: Universe,
     private readonly clock: MutableClock,
-  ) {}
+  ) {
+    this.visible = universe.visible;
+    this.ser = universe.series[index];
+  }
 
   get length(): number {
-    return this.universe.visible[this.index]!;
+    return this.visible[this.index]!;
   }
 
   get closedLength(): number {
@@ -34,12 +42,29 @@ export class HistoryView implements SeriesView {
     return this.clock.phase === 'open' && this.universe.series[this.index]!.session[i] === this.clock.session;
   }
 
+  /**
+   * The series when bar `i` is complete now, else throws LOOK_AHEAD. A bar before the last visible one is
+   * complete whatever the phase; the last one too outside the open phase (at the open today's bar has only its open).
+   */
   private full(i: number, field: string): BarSeries {
-    const n = this.universe.visible[this.index]!;
-    // Fast path: a bar before the last visible one is complete whatever the phase.
-    if (i >= 0 && i < n - 1 && (i | 0) === i) return this.universe.series[this.index]!;
+    const n = this.visible[this.index]!;
+    const ser = this.ser;
+    if (ser !== undefined && i >= 0 && (i | 0) === i && (i < n - 1 || (i < n && this.clock.phase !== 'open'))) return ser;
     if (!(i >= 0 && i < n) || !Number.isInteger(i) || this.isPartial(i)) this.beyond(i, field);
-    return this.universe.series[this.index]!;
+    return this.loaded();
+  }
+
+  /** The series of a bar below the visible count (any field known at the open: open, dividend, date, session). */
+  private known(i: number, field: string): BarSeries {
+    const n = this.visible[this.index]!;
+    if (!(i >= 0 && i < n) || (i | 0) !== i) this.beyond(i, field);
+    return this.ser ?? this.loaded();
+  }
+
+  /** Visible bars exist, so the series is loaded: keep it. */
+  private loaded(): BarSeries {
+    this.ser = this.universe.series[this.index]!;
+    return this.ser;
   }
 
   private beyond(i: number, field: string): never {
@@ -51,9 +76,7 @@ export class HistoryView implements SeriesView {
   }
 
   open(i: number): number {
-    const n = this.universe.visible[this.index]!;
-    if (!(i >= 0 && i < n) || !Number.isInteger(i)) this.beyond(i, 'open');
-    return this.universe.series[this.index]!.open[i]!;
+    return this.known(i, 'open').open[i]!;
   }
 
   high(i: number): number {
@@ -77,21 +100,15 @@ export class HistoryView implements SeriesView {
   }
 
   dividend(i: number): number {
-    const n = this.universe.visible[this.index]!;
-    if (!(i >= 0 && i < n) || !Number.isInteger(i)) this.beyond(i, 'dividend');
-    return this.universe.series[this.index]!.dividend[i]!;
+    return this.known(i, 'dividend').dividend[i]!;
   }
 
   date(i: number): IsoDate {
-    const n = this.universe.visible[this.index]!;
-    if (!(i >= 0 && i < n) || !Number.isInteger(i)) this.beyond(i, 'date');
-    return this.universe.series[this.index]!.dates[i]!;
+    return this.known(i, 'date').dates[i]!;
   }
 
   session(i: number): number {
-    const n = this.universe.visible[this.index]!;
-    if (!(i >= 0 && i < n) || !Number.isInteger(i)) this.beyond(i, 'session');
-    return this.universe.series[this.index]!.session[i]!;
+    return this.known(i, 'session').session[i]!;
   }
 
   indexAtOrBefore(s: number): number {

@@ -1,6 +1,7 @@
 import { AftershockError, type BarSeries, type TradingCalendar } from '@aftershock/core';
 import { GrowingSeries, type BarRow } from './growing-series';
 import type { BarSlice } from './messages';
+import { SliceColumns } from './slice-columns';
 import { isStreamingSource, type BarSource, type StreamingSource } from './source';
 
 /** One symbol of a streaming source: its iterator and the next row (read, not yet reached by the clock). */
@@ -26,6 +27,8 @@ export class Universe {
   readonly visible: Int32Array;
   /** Next bar to slice per symbol. */
   private readonly next: Int32Array;
+  /** Bar index per symbol in the session sliced last, or −1 (written by the slicing loop for every symbol). */
+  private readonly today: Int32Array;
   /** Per loaded series: ordinal of its first bar, whether it has no gaps, and its next ex-dividend bar index. */
   private readonly first: Int32Array;
   /** Bars per loaded series (0 until loaded). */
@@ -40,6 +43,8 @@ export class Universe {
   private readonly streams: (Stream | undefined)[];
   private pendingStreams = 0;
   barsSliced = 0;
+  /** Where the slices' columns live (shared chunks: no buffer allocated per session). */
+  private readonly columns: SliceColumns;
   /** Positions in the last slice whose bar is an ex-dividend date. */
   readonly dividendEntries: number[] = [];
 
@@ -50,11 +55,13 @@ export class Universe {
     this.series = new Array<BarSeries | undefined>(n).fill(undefined);
     this.visible = new Int32Array(n);
     this.next = new Int32Array(n);
+    this.today = new Int32Array(n).fill(-1);
     this.first = new Int32Array(n);
     this.lengths = new Int32Array(n);
     this.gapless = new Uint8Array(n);
     this.nextDiv = new Int32Array(n);
     this.streams = new Array<Stream | undefined>(n).fill(undefined);
+    this.columns = new SliceColumns(n);
     this.symbols.forEach((s, i) => {
       if (this.index.has(s)) throw new AftershockError('DUPLICATE_SYMBOL', `symbol ${s} appears twice in the universe`, { field: 'symbol' });
       this.index.set(s, i);
@@ -174,26 +181,36 @@ export class Universe {
       this.pendingAt++;
     }
     this.dividendEntries.length = 0;
-    const n = this.symbols.length;
-    // One buffer for both columns of the slice: symbols in [0, n), bar indices in [n, 2n).
-    const buf = new Int32Array(2 * n);
-    const count = this.streaming ? this.sliceStreams(s, buf, n) : this.sliceSeries(s, buf, n);
+    const at = this.columns.reserve();
+    const syms = this.columns.symbols;
+    const bars = this.columns.bars;
+    const count = this.streaming ? this.sliceStreams(s, syms, bars, at) : this.sliceSeries(s, syms, bars, at);
     this.barsSliced += count;
     if (count === 0) return EMPTY_SLICE;
-    return { start: 0, end: count, symbols: buf.subarray(0, count), bars: buf.subarray(n, n + count) };
+    this.columns.used(count);
+    return { start: 0, end: count, symbols: syms.subarray(at, at + count), bars: bars.subarray(at, at + count) };
   }
 
-  private sliceStreams(s: number, buf: Int32Array, n: number): number {
+  /** Bar index of `sym` in the session sliced last, or −1 when it has no bar there. */
+  barToday(sym: number): number {
+    return this.today[sym]!;
+  }
+
+  private sliceStreams(s: number, syms: Int32Array, bars: Int32Array, at: number): number {
     let count = 0;
     const next = this.next;
+    const today = this.today;
+    const n = this.symbols.length;
     for (let i = 0; i < n; i++) {
       const st = this.streams[i]!;
+      today[i] = -1;
       // Rows on sessions the run skipped (before s) are history; the row of s becomes today's bar.
       while (st.row !== undefined && st.ordinal < s) this.take(st);
       if (st.row !== undefined && st.ordinal === s) {
         this.take(st);
-        buf[count] = i;
-        buf[n + count] = st.series.length - 1;
+        syms[at + count] = i;
+        bars[at + count] = st.series.length - 1;
+        today[i] = st.series.length - 1;
         if (st.series.dividend[st.series.length - 1] !== 0) this.dividendEntries.push(count);
         count++;
       }
@@ -202,16 +219,19 @@ export class Universe {
     return count;
   }
 
-  private sliceSeries(s: number, buf: Int32Array, n: number): number {
+  private sliceSeries(s: number, syms: Int32Array, bars: Int32Array, at: number): number {
     let count = 0;
+    const n = this.symbols.length;
     const series = this.series;
     const next = this.next;
     const gapless = this.gapless;
     const first = this.first;
     const lengths = this.lengths;
     const nextDiv = this.nextDiv;
+    const today = this.today;
     for (let i = 0; i < n; i++) {
       const len = lengths[i]!;
+      today[i] = -1;
       if (len === 0) continue;
       let k: number;
       let hit: boolean;
@@ -227,8 +247,9 @@ export class Universe {
         hit = k < len && sess[k] === s;
       }
       if (hit) {
-        buf[count] = i;
-        buf[n + count] = k;
+        syms[at + count] = i;
+        bars[at + count] = k;
+        today[i] = k;
         if (k >= nextDiv[i]!) {
           if (k === nextDiv[i]) this.dividendEntries.push(count);
           nextDiv[i] = nextDividend(series[i]!, k + 1);
@@ -243,7 +264,9 @@ export class Universe {
 
   /** Makes a slice's bars visible (at the open). */
   reveal(slice: BarSlice): void {
-    for (let k = slice.start; k < slice.end; k++) this.visible[slice.symbols[k]!] = slice.bars[k]! + 1;
+    const { symbols, bars, end } = slice;
+    const visible = this.visible;
+    for (let k = slice.start; k < end; k++) visible[symbols[k]!] = bars[k]! + 1;
   }
 }
 
