@@ -106,21 +106,27 @@ export class Broker {
 
   /** Reference price of an order at a point of a bar, or undefined when it does not fill there. */
   private reference(o: Order, point: FillPoint, bars: BarSeries, b: number): number | undefined {
-    const open = bars.open[b]!;
+    // The open is read only where it is the price (a market-on-close order never touches the open column).
     switch (o.type) {
       case 'market-on-open':
-        return point === 'open' ? open : undefined;
+        return point === 'open' ? bars.open[b]! : undefined;
       case 'market-on-close':
         return point === 'close' ? bars.close[b]! : undefined;
       case 'limit': {
         const l = o.limitPrice!;
-        if (point === 'open') return (o.side === 'buy' ? open <= l : open >= l) ? open : undefined;
+        if (point === 'open') {
+          const open = bars.open[b]!;
+          return (o.side === 'buy' ? open <= l : open >= l) ? open : undefined;
+        }
         if (point === 'intraday') return (o.side === 'buy' ? bars.low[b]! <= l : bars.high[b]! >= l) ? l : undefined;
         return undefined;
       }
       case 'stop': {
         const st = o.stopPrice!;
-        if (point === 'open') return (o.side === 'buy' ? open >= st : open <= st) ? open : undefined;
+        if (point === 'open') {
+          const open = bars.open[b]!;
+          return (o.side === 'buy' ? open >= st : open <= st) ? open : undefined;
+        }
         if (point === 'intraday') return (o.side === 'buy' ? bars.high[b]! >= st : bars.low[b]! <= st) ? st : undefined;
         return undefined;
       }

@@ -11,8 +11,11 @@ export class SliceColumns {
   bars: Int32Array;
   private at = 0;
 
-  constructor(private readonly width: number) {
-    this.symbols = new Int32Array(Math.max(CHUNK, width));
+  constructor(
+    private readonly width: number,
+    chunk = CHUNK,
+  ) {
+    this.symbols = new Int32Array(Math.max(chunk, width));
     this.bars = new Int32Array(this.symbols.length);
   }
 
