@@ -160,6 +160,9 @@ describe('every error class through `aftershock validate`: exit 2, file:line: pa
     ['missing file', GOOD.replace('files: [events.csv]', 'files: [missing.csv]'), ':8: events.files[0]: event calendar not found', 'SCENARIO_MISSING_FILE'],
     ['unknown strategy', GOOD.replace('name: lockup-short', 'name: lockup-shorts'), ':10: strategies[0].name: unknown strategy "lockup-shorts"', 'SCENARIO_UNKNOWN_STRATEGY'],
     ['unknown symbol', GOOD.replace('symbols: [CRWV]', 'symbols: [NOPE]'), ':6: universe.symbols[0]: unknown symbol "NOPE"', 'SCENARIO_UNKNOWN_SYMBOL'],
+    ['k-fold of one block', GOOD.replace('params: { hold: 2, mode: fade }', 'params: { mode: fade }\n    grid: { hold: [1, 2] }\n    walkForward: { kfold: 1 }'), ':15: strategies[1].walkForward.kfold: expected a whole number ≥ 2, got 1', 'SCENARIO_OUT_OF_RANGE'],
+    ['negative embargo', GOOD.replace('params: { hold: 2, mode: fade }', 'params: { mode: fade }\n    grid: { hold: [1, 2] }\n    walkForward: { kfold: 3, embargo: -2 }'), ':15: strategies[1].walkForward.embargo: expected a whole number ≥ 0, got -2', 'SCENARIO_OUT_OF_RANGE'],
+    ['an embargo outside a k-fold', GOOD.replace('params: { hold: 2, mode: fade }', 'params: { mode: fade }\n    grid: { hold: [1, 2] }\n    walkForward: { folds: 2, embargo: 3 }'), ':15: strategies[1].walkForward.embargo: "embargo" goes only with { kfold, embargo }', 'SCENARIO_UNKNOWN_KEY'],
   ];
   for (const [what, yaml, where, code] of cases) {
     it(what, async () => {

@@ -1,7 +1,7 @@
 import { escapeHtml } from './format';
 import { c, htmlTable, n } from './html-table';
 import type { RunResult, SweepSummary } from './result-types';
-import { paramsText, scoreText, sweepRows } from './sweep-view';
+import { foldRows, paramsText, scoreText, sweepRows } from './sweep-view';
 
 function sweepBlock(sw: SweepSummary): string {
   const { header, rows } = sweepRows(sw);
@@ -11,11 +11,12 @@ function sweepBlock(sw: SweepSummary): string {
     rows.map((r) => r.cells.map((t, i) => (r.values[i] === undefined || i === r.cells.length - 1 ? c(t) : n(t, r.values[i] ?? null, i === keys + 2)))),
     header.map((_, i) => i > 0 && i < header.length - 1),
   );
+  const fr = foldRows(sw);
   const folds = sw.folds.length
     ? htmlTable(
-        ['trained on', 'tested on', 'best in-sample', 'in-sample score', 'out-of-sample score'],
-        sw.folds.map((f) => [c(`${f.trainRange[0]} … ${f.trainRange[1]}`), c(`${f.testRange[0]} … ${f.testRange[1]}`), c(paramsText(f.bestParams)), n(scoreText(sw.objective, f.inSample), f.inSample?.score ?? null), n(scoreText(sw.objective, f.outOfSample), f.outOfSample?.score ?? null)]),
-        [false, false, false, true, true],
+        fr.header,
+        fr.rows.map((r) => r.cells.map((t, i) => (r.values[i] === undefined ? c(t) : n(t, r.values[i] ?? null)))),
+        fr.header.map((_, i) => i === 0 || (i >= 3 && i <= 6) || i >= 8),
       )
     : '';
   const oos = sw.outOfSample
@@ -27,5 +28,5 @@ function sweepBlock(sw: SweepSummary): string {
 /** The sweeps: every grid point's score, the best point, and the walk-forward check. */
 export function sweepsSection(r: RunResult): string {
   if (r.sweeps.length === 0) return '';
-  return `<section id="sweeps"><h2>Parameter sweeps</h2><p class="muted">Each grid point runs on the same events, data and costs. The best point on all events is in-sample; the walk-forward check scores each fold's in-sample best on later events it never saw. The best point also runs as a strategy above.</p>${r.sweeps.map(sweepBlock).join('\n')}</section>`;
+  return `<section id="sweeps"><h2>Parameter sweeps</h2><p class="muted">Each grid point runs on the same events, data and costs. The best point on all events is in-sample; the walk-forward check scores each fold's in-sample best on events it never saw, by day 0 (one session's events stay in one fold); a training event whose trade shares a session with the test trades' span is purged from that fold's training (and, in a k-fold, later ones within the embargo). The best point also runs as a strategy above.</p>${r.sweeps.map(sweepBlock).join('\n')}</section>`;
 }

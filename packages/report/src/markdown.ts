@@ -2,7 +2,7 @@ import { windowExtras } from './html-study';
 import { calendarTimeRows, calendarTimeSentence } from './calendar-time-view';
 import { groupSummaries } from './study-summary';
 import { METRIC_GROUP_TITLES, metricCols, metricText } from './metric-table';
-import { paramsText, scoreText, sweepRows } from './sweep-view';
+import { foldRows, paramsText, scoreText, sweepRows } from './sweep-view';
 import { pivotCarTests } from './car-tests-pivot';
 import { COMPARISON_HEADER, COMPARISON_NUMERIC, comparisonMethod, comparisonRows } from './comparison-view';
 import { confoundingText, costsText, money, num, offsetLabel, pct, windowLabel } from './format';
@@ -144,6 +144,11 @@ export function renderMarkdown(r: RunResult): string {
     parts.push(`Fixed: ${paramsText(sw.base)}. Best on all events (in-sample): ${paramsText(sw.best?.params)}.` + (sw.outOfSample ? ` Out of sample (${sw.walkForward}): ${scoreText(sw.objective, sw.outOfSample)} over ${sw.outOfSample.events} event(s).\n` : '\n'));
     const { header, rows } = sweepRows(sw);
     parts.push(tableMd(header, rows.map((x) => x.cells), header.map((_, i) => (i > 0 && i < header.length - 1 ? 'r' : 'l'))));
+    if (sw.folds.length) {
+      const fr = foldRows(sw);
+      parts.push(`Folds (${sw.walkForward ?? ''}): purged = training events whose trade shares a session with the test trades' span, for the fold's best in-sample point.\n`);
+      parts.push(tableMd(fr.header, fr.rows.map((x) => x.cells), fr.header.map((_, i) => (i === 0 || (i >= 3 && i <= 6) || i >= 8 ? 'r' : 'l'))));
+    }
   }
   if (r.spillovers.length) {
     parts.push(`## Spillovers\n`);

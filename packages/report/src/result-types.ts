@@ -353,6 +353,12 @@ export interface SweepSummary {
     readonly bestParams: Readonly<Record<string, number | string | boolean>> | null;
     readonly inSample: SweepScore | null;
     readonly outOfSample: SweepScore | null;
+    /** Candidate training events and test events of the fold (absent in older files). */
+    readonly trainEvents?: number;
+    readonly testEvents?: number;
+    /** Training events left out for the best in-sample point: purged (a trade sharing a session with the test span), embargoed (k-fold). */
+    readonly purged?: number;
+    readonly embargoed?: number;
   }[];
   /** Every test block scored with its fold's in-sample best, pooled. */
   readonly outOfSample: SweepScore | null;

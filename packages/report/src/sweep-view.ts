@@ -48,3 +48,14 @@ export function sweepRows(sw: SweepSummary): { header: string[]; rows: { cells: 
   }));
   return { header, rows };
 }
+
+/** The walk-forward folds as a table: each fold's dates (by day 0), its events, what was purged, and its scores. */
+export function foldRows(sw: SweepSummary): { header: string[]; rows: { cells: string[]; values: (number | null | undefined)[] }[] } {
+  const header = ['fold', 'trained on (day 0)', 'tested on (day 0)', 'train events', 'test events', 'purged', 'embargoed', 'best in-sample', 'in-sample score', 'out-of-sample score'];
+  const opt = (x: number | undefined) => (x === undefined ? '–' : String(x));
+  const rows = sw.folds.map((f, k) => ({
+    cells: [String(k + 1), `${f.trainRange[0]} … ${f.trainRange[1]}`, `${f.testRange[0]} … ${f.testRange[1]}`, opt(f.trainEvents), opt(f.testEvents), opt(f.purged), opt(f.embargoed), paramsText(f.bestParams), scoreText(sw.objective, f.inSample), scoreText(sw.objective, f.outOfSample)],
+    values: [k + 1, undefined, undefined, f.trainEvents ?? null, f.testEvents ?? null, f.purged ?? null, f.embargoed ?? null, undefined, f.inSample?.score ?? null, f.outOfSample?.score ?? null],
+  }));
+  return { header, rows };
+}

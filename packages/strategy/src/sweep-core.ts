@@ -16,7 +16,7 @@ export type SweepInputs = Omit<RunInputs, 'calendar'> & { readonly marketCalenda
 const rebuilt = new WeakMap<SweepCalendar, TradingCalendar>();
 
 /** The engine's inputs of a sweep: its calendar rebuilt (once per thread) from its sessions. */
-function runInputsOf(inputs: SweepInputs): RunInputs {
+export function runInputsOf(inputs: SweepInputs): RunInputs {
   const { marketCalendar: spec, ...rest } = inputs;
   if (!spec) return rest;
   let cal = rebuilt.get(spec);
@@ -30,7 +30,8 @@ function runInputsOf(inputs: SweepInputs): RunInputs {
 /** What one grid point gives back: its per-event returns and trades, enough to score any subset of events. */
 export interface PointOutcome {
   readonly perEvent: readonly { readonly eventId: string; readonly ret: number }[];
-  readonly trades: readonly { readonly eventId: string | null; readonly netPnl: number; readonly ret: number }[];
+  /** Each trade with its holding period (entry and exit sessions; exit null while open), for the walk-forward's purge. */
+  readonly trades: readonly { readonly eventId: string | null; readonly netPnl: number; readonly ret: number; readonly entryDate: IsoDate; readonly exitDate: IsoDate | null }[];
   readonly skipped: number;
 }
 
@@ -43,7 +44,7 @@ export function evaluatePoint(strategy: SweepStrategy, base: RawParams, point: R
   const { run } = runStrategy({ name: s.name, ...(s.module !== undefined ? { module: s.module } : {}), params: { ...base, ...point } }, runInputsOf(inputs));
   return {
     perEvent: run.perEvent.map((e) => ({ eventId: e.eventId, ret: e.ret })),
-    trades: run.trades.map((t) => ({ eventId: t.eventId, netPnl: t.netPnl, ret: t.ret })),
+    trades: run.trades.map((t) => ({ eventId: t.eventId, netPnl: t.netPnl, ret: t.ret, entryDate: t.entryDate, exitDate: t.exitDate })),
     skipped: run.skipped.length,
   };
 }

@@ -8,13 +8,15 @@ import type { ParamValue, RawParams } from './params';
 import type { ProgressSink } from './progress';
 import { ttyProgress } from './progress';
 import type { PointOutcome, SweepInputs } from './sweep-core';
-import { evaluatePoint } from './sweep-core';
+import { evaluatePoint, runInputsOf } from './sweep-core';
 import type { Objective, ScoreSummary } from './sweep-score';
 import { argBest, concatOn, scoreOn } from './sweep-score';
 import type { WalkForward } from './walk-forward';
 import type { WorkerLoader } from './worker-pool';
 import { runParallel } from './worker-pool';
 import { walkForwardFolds } from './walk-forward';
+import { scoreFold, type FoldScore } from './fold-score';
+import { xnysCalendar } from '@aftershock/core';
 
 export interface SweepSpec {
   /** A built-in strategy name (see STRATEGIES), or the display name of `module`. */
@@ -57,15 +59,19 @@ export interface SweepOptions {
 export interface SweepPoint {
   readonly params: Readonly<Record<string, ParamValue>>;
   readonly all: ScoreSummary;
-  readonly folds: readonly { readonly train: ScoreSummary; readonly test: ScoreSummary }[];
+  readonly folds: readonly FoldScore[];
 }
 
 /** One walk-forward fold: the best in-sample point and how it did on the later events. */
 export interface FoldResult {
   readonly trainRange: readonly [string, string];
   readonly testRange: readonly [string, string];
+  /** Candidate training events and test events of the fold. */
   readonly trainEvents: number;
   readonly testEvents: number;
+  /** For the best in-sample point: training events purged (a trade sharing a session with the test span) and embargoed. */
+  readonly purged: number;
+  readonly embargoed: number;
   /** Index into `points` of the best in-sample point (−1 when none scored). */
   readonly best: number;
   readonly bestParams: Readonly<Record<string, ParamValue>> | null;
@@ -102,7 +108,9 @@ export async function runSweep(spec: SweepSpec, inputs: SweepInputs, opts: Sweep
   const objective = spec.objective ?? 'event.meanReturn';
   const minEvents = spec.minEvents ?? 1;
   const points = expandGrid(spec.grid);
-  const folds = spec.walkForward ? walkForwardFolds(inputs.events, spec.walkForward) : [];
+  const cal = runInputsOf(inputs).calendar ?? xnysCalendar();
+  const ordinal = (d: string) => cal.ordinalOnOrBefore(d);
+  const folds = spec.walkForward ? walkForwardFolds(inputs.events, spec.walkForward, cal) : [];
   const threads = Math.max(1, Math.floor(opts.threads ?? 1));
   const progress = opts.progress === false ? undefined : (opts.progress ?? ttyProgress(`sweep ${spec.strategy}`, process.stderr));
   let outcomes: PointOutcome[];
@@ -118,7 +126,7 @@ export async function runSweep(spec: SweepSpec, inputs: SweepInputs, opts: Sweep
   const sweepPoints: SweepPoint[] = points.map((params, i) => ({
     params,
     all: scoreOn(outcomes[i]!, objective, undefined, minEvents),
-    folds: folds.map((f) => ({ train: scoreOn(outcomes[i]!, objective, f.train, minEvents), test: scoreOn(outcomes[i]!, objective, f.test, minEvents) })),
+    folds: folds.map((f) => scoreFold(outcomes[i]!, f, objective, minEvents, ordinal)),
   }));
   const bestAll = argBest(sweepPoints.map((p) => p.all.score));
   const foldResults: FoldResult[] = folds.map((f, k) => {
@@ -128,6 +136,8 @@ export async function runSweep(spec: SweepSpec, inputs: SweepInputs, opts: Sweep
       testRange: f.testRange,
       trainEvents: f.train.size,
       testEvents: f.test.size,
+      purged: b >= 0 ? sweepPoints[b]!.folds[k]!.purged : 0,
+      embargoed: b >= 0 ? sweepPoints[b]!.folds[k]!.embargoed : 0,
       best: b,
       bestParams: b >= 0 ? points[b]! : null,
       inSample: b >= 0 ? sweepPoints[b]!.folds[k]!.train : null,

@@ -35,7 +35,7 @@ export interface TradeRecord {
   /** Null while the trade is still open at the end of the run (then marked at the last close). */
   readonly exitDate: IsoDate | null;
   readonly exitPrice: number | null;
-  /** Sessions from the entry session to the exit session (0 = same session). */
+  /** Sessions from the entry session through the exit session, both counted (1 = in and out the same session). */
   readonly sessionsHeld: number;
   /** P&L at reference prices (the open or close before slippage), before every cost. */
   readonly grossPnl: number;

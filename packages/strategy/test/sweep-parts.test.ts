@@ -15,29 +15,29 @@ describe('grid expansion', () => {
 });
 
 describe('walk-forward folds by date', () => {
-  const ev = ['2020-01-10', '2020-05-01', '2021-03-01', '2021-09-09', '2022-02-02', '2023-07-07'].map((date, i) => ({ id: `e${i}`, date }));
+  const ev = ['2020-01-10', '2020-05-01', '2021-03-01', '2021-09-09', '2022-02-02', '2023-07-07'].map((date, i) => ({ id: `e${i}`, date, timing: 'before-open' as const, kind: 'custom' as const }));
   it('a split date: earlier events in-sample, the rest out-of-sample', () => {
-    const [f] = walkForwardFolds(ev, { split: '2021-06-01' });
+    const [f] = walkForwardFolds(ev, { split: '2021-06-01' }, cal);
     expect([...f!.train]).toEqual(['e0', 'e1', 'e2']);
     expect([...f!.test]).toEqual(['e3', 'e4', 'e5']);
     expect(f!.testRange).toEqual(['2021-09-09', '2023-07-07']);
   });
   it('a train fraction cuts at the date of the first event after it', () => {
-    const [f] = walkForwardFolds(ev, { trainFraction: 0.5 });
+    const [f] = walkForwardFolds(ev, { trainFraction: 0.5 }, cal);
     expect([...f!.train]).toEqual(['e0', 'e1', 'e2']);
   });
   it('anchored folds: each tests on a later block than all it trains on', () => {
-    const fs = walkForwardFolds(ev, { folds: 2 });
+    const fs = walkForwardFolds(ev, { folds: 2 }, cal);
     expect(fs.map((f) => [[...f.train], [...f.test]])).toEqual([
       [['e0', 'e1'], ['e2', 'e3']],
       [['e0', 'e1', 'e2', 'e3'], ['e4', 'e5']],
     ]);
-    expect(() => walkForwardFolds(ev, { folds: 6 })).toThrow(/folds must be a whole number from 1 to 5/);
+    expect(() => walkForwardFolds(ev, { folds: 6 }, cal)).toThrow(/folds = 6 needs at least 7 sessions with events .*; the events fall on 6/);
   });
 });
 
 describe('scores', () => {
-  const o = { perEvent: [{ eventId: 'a', ret: 0.1 }, { eventId: 'b', ret: -0.05 }, { eventId: 'c', ret: 0.04 }], trades: [{ eventId: 'a', netPnl: 100, ret: 0.1 }, { eventId: 'b', netPnl: -50, ret: -0.05 }, { eventId: 'c', netPnl: 40, ret: 0.04 }], skipped: 0 };
+  const o = { perEvent: [{ eventId: 'a', ret: 0.1 }, { eventId: 'b', ret: -0.05 }, { eventId: 'c', ret: 0.04 }], trades: [{ eventId: 'a', netPnl: 100, ret: 0.1 }, { eventId: 'b', netPnl: -50, ret: -0.05 }, { eventId: 'c', netPnl: 40, ret: 0.04 }].map((t) => ({ ...t, entryDate: '2025-01-02', exitDate: '2025-01-03' })), skipped: 0 };
   it('on a subset of events', () => {
     const s = scoreOn(o, 'event.meanReturn', new Set(['a', 'b']));
     expect(s.meanReturn).toBeCloseTo(0.025, 12);

@@ -108,10 +108,14 @@ const strategy = z.strictObject({
   grid: z.record(z.string(), listOf(paramValue, 1)).optional(),
   /** What the sweep maximises (default event.meanReturn). */
   objective: oneOf(['event.meanReturn', 'event.tStat', 'trade.netPnl', 'trade.hitRate']).optional(),
-  /** Out-of-sample check of the sweep: a split date, a training fraction, or anchored walk-forward folds. */
+  /**
+   * Out-of-sample check of the sweep, by day 0 (the events of one session stay together; training events whose
+   * trades share a session with the test trades are purged): a split date, a training fraction, anchored
+   * walk-forward folds, or a purged k-fold with an embargo in sessions.
+   */
   walkForward: z
-    .union([z.strictObject({ split: isoDate() }), z.strictObject({ trainFraction: num(0, 1, true) }), z.strictObject({ folds: whole(1) })], {
-      error: 'expected { split: date }, { trainFraction: 0..1 } or { folds: k }',
+    .union([z.strictObject({ split: isoDate() }), z.strictObject({ trainFraction: num(0, 1, true) }), z.strictObject({ folds: whole(1) }), z.strictObject({ kfold: whole(2), embargo: whole(0).optional() })], {
+      error: 'expected { split: date }, { trainFraction: 0..1 }, { folds: k } or { kfold: k, embargo: n }',
     })
     .optional(),
 });
@@ -185,6 +189,11 @@ export type ScenarioSpec = z.output<typeof scenarioSchema>;
 
 /** The keys allowed at each object path, for "did you mean" suggestions. */
 export function allowedKeys(path: readonly PropertyKey[]): string[] {
+  return [...new Set(keyForms(path).flat())];
+}
+
+/** The key sets an object at `path` may take: one, or one per form of a union of objects (walkForward's). */
+export function keyForms(path: readonly PropertyKey[]): string[][] {
   let s: z.ZodType = scenarioSchema;
   for (const k of path) {
     s = unwrap(s);
@@ -197,8 +206,8 @@ export function allowedKeys(path: readonly PropertyKey[]): string[] {
     } else return [];
   }
   s = unwrap(s);
-  if (s instanceof z.ZodUnion) s = (s.options as z.ZodType[]).map(unwrap).find((o) => o instanceof z.ZodObject) ?? s;
-  return s instanceof z.ZodObject ? Object.keys(s.shape as object) : [];
+  if (s instanceof z.ZodUnion) return (s.options as z.ZodType[]).map(unwrap).flatMap((o) => (o instanceof z.ZodObject ? [Object.keys(o.shape as object)] : []));
+  return s instanceof z.ZodObject ? [Object.keys(s.shape as object)] : [];
 }
 
 function unwrap(s: z.ZodType): z.ZodType {

@@ -2,7 +2,7 @@ import type { Problem } from '@aftershock/core';
 import type { z } from 'zod';
 import { didYouMean } from './did-you-mean';
 import { show } from './fields';
-import { allowedKeys } from './schema';
+import { allowedKeys, keyForms } from './schema';
 import type { YamlSource } from './yaml-source';
 
 /** `strategies[1].params.hold` from `['strategies', 1, 'params', 'hold']`. */
@@ -32,11 +32,14 @@ export function zodProblems(issues: readonly z.core.$ZodIssue[], src: YamlSource
     };
     if (iss.code === 'unrecognized_keys') {
       const allowed = allowedKeys(path);
+      const forms = keyForms(path);
       for (const k of iss.keys) {
         const near = didYouMean(k, allowed);
+        // A key of another form of a union (walkForward's embargo with folds): say which form takes it.
+        const other = allowed.includes(k) ? forms.filter((f) => f.includes(k)).map((f) => `{ ${f.join(', ')} }`) : [];
         out.push({
           code: 'SCENARIO_UNKNOWN_KEY',
-          message: `unknown key "${k}"${near ? ` (did you mean "${near}"?)` : ''}${allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`,
+          message: other.length ? `"${k}" goes only with ${other.join(' or ')}` : `unknown key "${k}"${near ? ` (did you mean "${near}"?)` : ''}${allowed.length ? `; allowed: ${allowed.join(', ')}` : ''}`,
           severity: 'error',
           field: formatPath([...path, k]),
           ...where(path, k),

@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { SweepScore, SweepSummary } from '@aftershock/report';
-import { runSweep, type Objective, type PointOutcome, type RunInputs, type ScoreSummary, type SweepCalendar, type SweepInputs, type SweepSpec, type WalkForward } from '@aftershock/strategy';
+import { runSweep, walkForwardText, type Objective, type PointOutcome, type RunInputs, type ScoreSummary, type SweepCalendar, type SweepInputs, type SweepSpec, type WalkForward } from '@aftershock/strategy';
 import type { Scenario } from '../load/scenario';
 import { calendarHours } from '../load/vendor-files';
 import { defaultNotional, entryName, type RunSpec } from './strategies';
@@ -16,13 +16,6 @@ const fin = (x: number | null | undefined) => (x !== null && x !== undefined && 
 function score(s: ScoreSummary | { [K in keyof ScoreSummary]: ScoreSummary[K] | null } | null | undefined): SweepScore | null {
   if (!s) return null;
   return { events: s.events ?? 0, meanReturn: fin(s.meanReturn), tStat: fin(s.tStat), trades: s.trades ?? 0, netPnl: fin(s.netPnl), hitRate: fin(s.hitRate), score: fin(s.score) };
-}
-
-function wfText(wf: WalkForward | undefined): string | null {
-  if (!wf) return null;
-  if ('split' in wf) return `in-sample before ${wf.split}, out-of-sample from it`;
-  if ('trainFraction' in wf) return `first ${Math.round(wf.trainFraction * 100)}% of events in-sample`;
-  return `anchored walk-forward, ${wf.folds} fold(s)`;
 }
 
 /** A market calendar handed to the sweep as its sessions and hours (XNYS needs nothing: it is the default). */
@@ -84,8 +77,8 @@ export async function runSweeps(s: Scenario, inputs: RunInputs, backend?: SweepB
       grid: st.grid as Record<string, Value[]>,
       points: r.points.map((p) => ({ params: flat(p.params), all: score(p.all)! })),
       best: r.best.params ? { params: flat(r.best.params), score: fin(r.best.score) } : null,
-      walkForward: wfText(wf),
-      folds: r.folds.map((f) => ({ trainRange: [f.trainRange[0] ?? '', f.trainRange[1] ?? ''] as const, testRange: [f.testRange[0] ?? '', f.testRange[1] ?? ''] as const, bestParams: f.bestParams ? flat(f.bestParams) : null, inSample: score(f.inSample), outOfSample: score(f.outOfSample) })),
+      walkForward: wf ? walkForwardText(wf) : null,
+      folds: r.folds.map((f) => ({ trainRange: [f.trainRange[0] ?? '', f.trainRange[1] ?? ''] as const, testRange: [f.testRange[0] ?? '', f.testRange[1] ?? ''] as const, bestParams: f.bestParams ? flat(f.bestParams) : null, inSample: score(f.inSample), outOfSample: score(f.outOfSample), trainEvents: f.trainEvents ?? 0, testEvents: f.testEvents ?? 0, purged: f.purged ?? 0, embargoed: f.embargoed ?? 0 })),
       outOfSample: score(r.outOfSample),
     });
     if (r.best.params) {
