@@ -298,6 +298,7 @@ export class Run {
       this.flushRejects();
 
       this.setPhase(s, date, 'close', close);
+      u.complete(slice);
       this.matchAt('intraday', s, PRIORITY.fill);
       this.marks.request('close');
       this.next(this.phaseMessage(s, date, 'close', slice, false));

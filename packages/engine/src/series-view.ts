@@ -9,15 +9,25 @@ export interface MutableClock {
   phase: Clock['phase'];
 }
 
+const NONE: Float64Array = new Float64Array(0);
+
 /**
- * A symbol's history as far as the clock has revealed it. It reads the universe's visible count on every call,
- * so it can be kept across messages and never shows a bar the clock has not reached.
+ * A symbol's history as far as the clock has revealed it. It reads the universe's visible and closed counts on
+ * every call, so it can be kept across messages and never shows a bar the clock has not reached.
+ *
+ * The price columns are kept on the view (a read is one bound check and one load). A growing series replaces a
+ * column when it runs out of room; the old column still holds every bar below its length, so a read below it is
+ * right, and a read past it takes the slow path, which fetches the current column.
  */
 export class HistoryView implements SeriesView {
-  /** Visible bars per universe index (the universe's array: written at each open, read on every call). */
+  /** Visible bars per universe index (the universe's array: written at each open). */
   private readonly visible: Int32Array;
-  /** The symbol's series once loaded (the object stays: a growing series replaces its columns, not itself). */
-  private ser: BarSeries | undefined;
+  /** Bars with a known close per universe index (the universe's array: written at each open and close). */
+  private readonly closed: Int32Array;
+  private o: Float64Array = NONE;
+  private h: Float64Array = NONE;
+  private l: Float64Array = NONE;
+  private c: Float64Array = NONE;
 
   constructor(
     readonly symbol: string,
@@ -26,7 +36,7 @@ export class HistoryView implements SeriesView {
     private readonly clock: MutableClock,
   ) {
     this.visible = universe.visible;
-    this.ser = universe.series[index];
+    this.closed = universe.closed;
   }
 
   get length(): number {
@@ -34,61 +44,56 @@ export class HistoryView implements SeriesView {
   }
 
   get closedLength(): number {
-    const n = this.length;
-    return n > 0 && this.isPartial(n - 1) ? n - 1 : n;
+    return this.closed[this.index]!;
   }
 
-  private isPartial(i: number): boolean {
-    return this.clock.phase === 'open' && this.universe.series[this.index]!.session[i] === this.clock.session;
-  }
-
-  /**
-   * The series when bar `i` is complete now, else throws LOOK_AHEAD. A bar before the last visible one is
-   * complete whatever the phase; the last one too outside the open phase (at the open today's bar has only its open).
-   */
+  /** The series when bar `i` is complete now (every field known), else LOOK_AHEAD. */
   private full(i: number, field: string): BarSeries {
-    const n = this.visible[this.index]!;
-    const ser = this.ser;
-    if (ser !== undefined && i >= 0 && (i | 0) === i && (i < n - 1 || (i < n && this.clock.phase !== 'open'))) return ser;
-    if (!(i >= 0 && i < n) || !Number.isInteger(i) || this.isPartial(i)) this.beyond(i, field);
-    return this.loaded();
+    if (!(i >= 0 && i < this.closed[this.index]!) || (i | 0) !== i) this.beyond(i, field);
+    return this.universe.series[this.index]!;
   }
 
-  /** The series of a bar below the visible count (any field known at the open: open, dividend, date, session). */
+  /** The series when bar `i` is visible (its open, date, session and dividend are known from the open), else LOOK_AHEAD. */
   private known(i: number, field: string): BarSeries {
-    const n = this.visible[this.index]!;
-    if (!(i >= 0 && i < n) || (i | 0) !== i) this.beyond(i, field);
-    return this.ser ?? this.loaded();
-  }
-
-  /** Visible bars exist, so the series is loaded: keep it. */
-  private loaded(): BarSeries {
-    this.ser = this.universe.series[this.index]!;
-    return this.ser;
+    if (!(i >= 0 && i < this.visible[this.index]!) || (i | 0) !== i) this.beyond(i, field);
+    return this.universe.series[this.index]!;
   }
 
   private beyond(i: number, field: string): never {
+    const closed = this.closedLength;
     throw new AftershockError(
       'LOOK_AHEAD',
-      `${this.symbol}: ${field} of bar ${i} is not known at ${this.clock.date} ${this.clock.phase} (visible bars: ${this.closedLength}${this.closedLength < this.length ? ' + today\'s open' : ''})`,
+      `${this.symbol}: ${field} of bar ${i} is not known at ${this.clock.date} ${this.clock.phase} (visible bars: ${closed}${closed < this.length ? " + today's open" : ''})`,
       { field },
     );
   }
 
   open(i: number): number {
-    return this.known(i, 'open').open[i]!;
+    const o = this.o;
+    if (i >= 0 && i < this.visible[this.index]! && i < o.length && (i | 0) === i) return o[i]!;
+    this.o = this.known(i, 'open').open;
+    return this.o[i]!;
   }
 
   high(i: number): number {
-    return this.full(i, 'high').high[i]!;
+    const h = this.h;
+    if (i >= 0 && i < this.closed[this.index]! && i < h.length && (i | 0) === i) return h[i]!;
+    this.h = this.full(i, 'high').high;
+    return this.h[i]!;
   }
 
   low(i: number): number {
-    return this.full(i, 'low').low[i]!;
+    const l = this.l;
+    if (i >= 0 && i < this.closed[this.index]! && i < l.length && (i | 0) === i) return l[i]!;
+    this.l = this.full(i, 'low').low;
+    return this.l[i]!;
   }
 
   close(i: number): number {
-    return this.full(i, 'close').close[i]!;
+    const c = this.c;
+    if (i >= 0 && i < this.closed[this.index]! && i < c.length && (i | 0) === i) return c[i]!;
+    this.c = this.full(i, 'close').close;
+    return this.c[i]!;
   }
 
   volume(i: number): number {

@@ -25,6 +25,8 @@ export class Universe {
   readonly series: (BarSeries | undefined)[];
   /** Visible bars per symbol (today's counts from the open). */
   readonly visible: Int32Array;
+  /** Bars whose close is known per symbol: the visible ones, but for today's bar during the open phase. */
+  readonly closed: Int32Array;
   /** Next bar to slice per symbol. */
   private readonly next: Int32Array;
   /** Bar index per symbol in the session sliced last, or −1 (written by the slicing loop for every symbol). */
@@ -54,6 +56,7 @@ export class Universe {
     const n = this.symbols.length;
     this.series = new Array<BarSeries | undefined>(n).fill(undefined);
     this.visible = new Int32Array(n);
+    this.closed = new Int32Array(n);
     this.next = new Int32Array(n);
     this.today = new Int32Array(n).fill(-1);
     this.first = new Int32Array(n);
@@ -134,6 +137,7 @@ export class Universe {
     while (st.row !== undefined && st.ordinal < startOrdinal) this.take(st);
     this.next[i] = series.length;
     this.visible[i] = series.length;
+    this.closed[i] = series.length;
   }
 
   private pull(st: Stream): void {
@@ -163,6 +167,7 @@ export class Universe {
     while (k < s.length && s.session[k]! < startOrdinal) k++;
     this.next[i] = k;
     this.visible[i] = k;
+    this.closed[i] = k;
     // A series without gaps maps session s to bar s − first: slicing then never reads its session column.
     const n = s.length;
     this.lengths[i] = n;
@@ -262,11 +267,18 @@ export class Universe {
     return count;
   }
 
-  /** Makes a slice's bars visible (at the open). */
+  /** Makes a slice's bars visible (at the open): their opens are known, their closes not yet. */
   reveal(slice: BarSlice): void {
     const { symbols, bars, end } = slice;
     const visible = this.visible;
     for (let k = slice.start; k < end; k++) visible[symbols[k]!] = bars[k]! + 1;
+  }
+
+  /** Makes a slice's bars complete (at the close). */
+  complete(slice: BarSlice): void {
+    const { symbols, bars, end } = slice;
+    const closed = this.closed;
+    for (let k = slice.start; k < end; k++) closed[symbols[k]!] = bars[k]! + 1;
   }
 }
 
