@@ -185,7 +185,7 @@ export class Portfolio {
     this.last[sym] = f.price;
     if (qty[sym] === 0) {
       this.isHeld[sym] = 0;
-      this.held.splice(this.held.indexOf(sym), 1);
+      removeInOrder(this.held, sym);
     }
   }
 
@@ -269,4 +269,11 @@ export class Portfolio {
  * in at the open of one session and out at its close is 1). */
 function sessionsHeld(entrySession: number, exitSession: number): number {
   return exitSession - entrySession + 1;
+}
+
+/** Removes `x` from `a` keeping the order of the rest (in place: no array allocated, unlike splice). */
+function removeInOrder(a: number[], x: number): void {
+  const at = a.indexOf(x);
+  for (let i = at + 1; i < a.length; i++) a[i - 1] = a[i]!;
+  a.length--;
 }

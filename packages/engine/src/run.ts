@@ -73,6 +73,7 @@ export class Run {
   private readonly instants: SessionInstants;
   /** Where the outcome of the match in progress is stamped (see matchAt). */
   private matchWhen: When = { ts: 0, session: 0, date: '' };
+  private now: When = { ts: Number.NaN, session: -1, date: '' };
   private matchPriority = 0;
   private readonly onOutcome = (o: Outcome): void => {
     const when = this.matchWhen;
@@ -166,8 +167,12 @@ export class Run {
     return v;
   }
 
+  /** The clock's instant as a `When` (one object per phase: fills, costs and rejections copy its fields). */
   private when(): When {
-    return { ts: this.clock.ts, session: this.clock.session, date: this.clock.date };
+    const c = this.clock;
+    const w = this.now;
+    if (w.ts !== c.ts || w.session !== c.session || w.date !== c.date) this.now = { ts: c.ts, session: c.session, date: c.date };
+    return this.now;
   }
 
   private submit(req: OrderRequest): number {
