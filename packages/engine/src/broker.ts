@@ -4,6 +4,7 @@ import type { MarginConfig } from './config';
 import type { Fill, FillPoint, Order, OrderRequest, RejectCode, Rejection } from './orders';
 import type { Portfolio, When } from './portfolio';
 import type { Phase } from './messages';
+import { removeAt } from './remove-at';
 
 const EPS = 1e-6;
 const TYPES = new Set(['market-on-open', 'market-on-close', 'limit', 'stop']);
@@ -97,7 +98,7 @@ export class Broker {
         k++;
         continue;
       }
-      this.working.splice(k, 1);
+      removeAt(this.working, k);
       const outcome = this.execute(w, point, ref, bars!, b, when);
       w.order.status = 'fill' in outcome ? 'filled' : 'rejected';
       onOutcome(outcome);

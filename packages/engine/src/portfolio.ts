@@ -1,5 +1,6 @@
 import type { IsoDate } from '@aftershock/core';
 import type { Fill } from './orders';
+import { removeAt } from './remove-at';
 import type { CostItem, CostKind, CostTotals, EquityPoint, PositionSnapshot, Trade } from './results';
 
 const EPS = 1e-9;
@@ -185,7 +186,7 @@ export class Portfolio {
     this.last[sym] = f.price;
     if (qty[sym] === 0) {
       this.isHeld[sym] = 0;
-      removeInOrder(this.held, sym);
+      removeAt(this.held, this.held.indexOf(sym));
     }
   }
 
@@ -269,11 +270,4 @@ export class Portfolio {
  * in at the open of one session and out at its close is 1). */
 function sessionsHeld(entrySession: number, exitSession: number): number {
   return exitSession - entrySession + 1;
-}
-
-/** Removes `x` from `a` keeping the order of the rest (in place: no array allocated, unlike splice). */
-function removeInOrder(a: number[], x: number): void {
-  const at = a.indexOf(x);
-  for (let i = at + 1; i < a.length; i++) a[i - 1] = a[i]!;
-  a.length--;
 }
