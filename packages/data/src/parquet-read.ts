@@ -15,6 +15,12 @@ export interface ParquetReadOptions {
    * push-down) and sets open = high = low = close and volume NaN, as a close-only CSV does.
    */
   readonly columns?: 'ohlcv' | 'close';
+  /**
+   * `neighbours`: besides the sessions from/to, each symbol's last bar before `from` (a return on the first session
+   * then spans a gap exactly as in the whole series) and, for a symbol with no bar inside, its first bar after `to`
+   * (it is present, as in a whole read). Needs `symbols`.
+   */
+  readonly reach?: 'span' | 'neighbours';
   readonly calendar?: TradingCalendar;
   /** Gathers warnings; errors are thrown as one ValidationError. */
   readonly problems?: Problems;
@@ -89,10 +95,13 @@ export async function readParquetPrices(file: string, opts: ParquetReadOptions =
     if (opts.symbols.length === 0) return new Map();
     where.push(`symbol IN (${[...new Set(opts.symbols)].map(sqlString).join(', ')})`);
   }
-  if (opts.from !== undefined) where.push(`date >= DATE ${sqlString(opts.from)}`);
-  if (opts.to !== undefined) where.push(`date <= DATE ${sqlString(opts.to)}`);
-  const from = `FROM read_parquet(${sqlString(file)})` + (where.length ? ` WHERE ${where.join(' AND ')}` : '');
   const conn = await duckdb();
+  if (opts.reach === 'neighbours' && opts.symbols && (opts.from !== undefined || opts.to !== undefined)) where.push(await neighbourSpans(file, where[0]!, opts.from, opts.to));
+  else {
+    if (opts.from !== undefined) where.push(`date >= DATE ${sqlString(opts.from)}`);
+    if (opts.to !== undefined) where.push(`date <= DATE ${sqlString(opts.to)}`);
+  }
+  const from = `FROM read_parquet(${sqlString(file)})` + (where.length ? ` WHERE ${where.join(' AND ')}` : '');
   // Row counts per symbol first, so that the main read carries no strings and fills preallocated columns.
   const counts = (await conn.runAndReadAll(`SELECT symbol, count(*)::INTEGER ${from} GROUP BY symbol ORDER BY symbol`)).getRowsJS() as [string, number][];
   const result = await conn.stream(`SELECT (date - DATE '1970-01-01')::INTEGER, ${values.join(', ')} ${from} ORDER BY symbol, date`);
@@ -139,6 +148,38 @@ export async function readParquetPrices(file: string, opts: ParquetReadOptions =
   if (cur) out.set(cur.symbol, toSeries(cur, idx, closeOnly, file));
   if (problems.list.slice(before).some((p) => p.severity === 'error')) problems.throwIfErrors(`problems in ${file}`);
   return out;
+}
+
+/**
+ * The date condition of a `neighbours` read: per symbol, from its last bar before `from` (else `from`) to `to` (or,
+ * with no bar inside, its first bar after `to`), symbols of equal spans grouped, inside one overall range so that
+ * the scan still skips row groups by their date statistics.
+ */
+async function neighbourSpans(file: string, symbolsIn: string, from: IsoDate | undefined, to: IsoDate | undefined): Promise<string> {
+  const conn = await duckdb();
+  const f = from !== undefined ? `DATE ${sqlString(from)}` : `DATE '0001-01-01'`;
+  const t = to !== undefined ? `DATE ${sqlString(to)}` : `DATE '9999-12-31'`;
+  const r = await conn.runAndReadAll(
+    `SELECT symbol, CAST(max(date) FILTER (WHERE date < ${f}) AS VARCHAR), count(*) FILTER (WHERE date >= ${f} AND date <= ${t})::INTEGER, CAST(min(date) FILTER (WHERE date > ${t}) AS VARCHAR) ` +
+      `FROM read_parquet(${sqlString(file)}) WHERE ${symbolsIn} GROUP BY symbol ORDER BY symbol`,
+  );
+  const spans = new Map<string, string[]>();
+  let lo: string | undefined;
+  let hi: string | undefined;
+  for (const [symbol, before, inside, after] of r.getRowsJS() as [string, string | null, number, string | null][]) {
+    const a = before !== null ? `DATE ${sqlString(before)}` : f;
+    const b = inside === 0 && after !== null ? `DATE ${sqlString(after)}` : t;
+    const key = `date >= ${a} AND date <= ${b}`;
+    (spans.get(key) ?? spans.set(key, []).get(key)!).push(sqlString(symbol));
+    const a0 = before ?? from;
+    const b0 = inside === 0 && after !== null ? after : to;
+    if (a0 !== undefined && (lo === undefined || a0 < lo)) lo = a0;
+    if (b0 !== undefined && (hi === undefined || b0 > hi)) hi = b0;
+  }
+  if (spans.size === 0) return 'false';
+  const range = [lo !== undefined ? `date >= DATE ${sqlString(lo)}` : '', hi !== undefined ? `date <= DATE ${sqlString(hi)}` : ''].filter(Boolean);
+  const any = [...spans].map(([cond, syms]) => `(symbol IN (${syms.join(', ')}) AND ${cond})`).join(' OR ');
+  return [...range, `(${any})`].join(' AND ');
 }
 
 /** One symbol's columns, sized from its row count. */

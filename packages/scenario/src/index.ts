@@ -15,3 +15,5 @@ export { readFactorFiles } from './run/study-config';
 export { codeVersion } from './code-version';
 export { queueContext, scenarioJobHandler, serveScenarioJobs } from './run/queue-jobs';
 export type { QueueContext } from './run/queue-jobs';
+export { DEFAULT_SHARD_EVENTS, STUDY_SHARD_JOB, fileSha256, planShards, runShardedStudy } from './run/study-shards';
+export type { ShardedStudyOptions, StudySource } from './run/study-shards';

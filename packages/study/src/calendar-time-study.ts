@@ -1,4 +1,4 @@
-import { AftershockError, type BarSeries } from '@aftershock/core';
+import { AftershockError } from '@aftershock/core';
 import { calendarTimeTest, type CalendarTimeConfig, type CalendarTimeModel, type CalendarTimeResult } from './calendar-time';
 import type { MarketAligner } from './market-align';
 import type { RelWindow } from './panel';
@@ -25,11 +25,12 @@ export function defaultCalendarWindow(evt: RelWindow): RelWindow {
 /**
  * The calendar-time test of a study's events (those in the tests), regressed per the study's model: factor models
  * regress Rp − RF on their factors; the market model and constant mean regress Rp on the market's return;
- * market-adjusted tests the mean of Rp − Rm (intercept only).
+ * market-adjusted tests the mean of Rp − Rm (intercept only). Each firm's `returns` are its returns of the study's
+ * kind on the market's sessions (one array per key; only the sessions of its windows are read).
  */
 export function studyCalendarTime(
   aligner: MarketAligner,
-  firms: readonly { readonly bars: BarSeries; readonly m0: number }[],
+  firms: readonly { readonly key: string; readonly returns: Float64Array; readonly m0: number }[],
   model: ModelKind,
   returns: ReturnKind,
   evt: RelWindow,
@@ -43,12 +44,12 @@ export function studyCalendarTime(
   const lag = cfg.lag ?? 'auto';
   if (lag !== 'auto' && !(Number.isInteger(lag) && lag >= 0)) throw new AftershockError('BAD_OPTION', `Newey–West lag must be a whole number ≥ 0 or auto, got ${lag}`, { field: 'calendarTime' });
   const cache = new Map<string, Float64Array>();
-  const own = (b: BarSeries) => {
-    let r = cache.get(b.symbol);
-    if (!r) cache.set(b.symbol, (r = simple(aligner.at(b), returns)));
-    return r;
+  const own = (key: string, r: Float64Array) => {
+    let s = cache.get(key);
+    if (!s) cache.set(key, (s = simple(r, returns)));
+    return s;
   };
-  const positions = firms.map((f) => ({ key: f.bars.symbol, returns: own(f.bars), m0: f.m0 }));
+  const positions = firms.map((f) => ({ key: f.key, returns: own(f.key, f.returns), m0: f.m0 }));
   const mkt = simple(aligner.marketReturns, returns);
   const sym = aligner.market.symbol;
   let spec: CalendarTimeModel;

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { AftershockError, type NonSessionPolicy, type UnknownTimingPolicy } from '@aftershock/core';
+import { AftershockError, type MarketEvent, type NonSessionPolicy, type TradingCalendar, type UnknownTimingPolicy } from '@aftershock/core';
 import { readStudyEvents, readStudyPrices, studyCalendar } from './study-inputs';
+import { isSharded, runShardedStudyCommand } from './study-sharded';
 import {
   MODEL_KINDS,
   STUDY_PROFILES,
@@ -77,6 +78,14 @@ export async function writeStudy(res: StudyResult, dir: string): Promise<string[
   return [...files.keys()];
 }
 
+/** The study of all events at once: every event symbol's whole series in memory. */
+async function wholeStudy(o: StudyOptions, config: StudyConfig, events: MarketEvent[], calendar: TradingCalendar): Promise<StudyResult> {
+  const { prices, market } = await readStudyPrices(o.prices, o.market, events.map((e) => e.symbol), o, calendar);
+  // Loaded only for factor models: the scenario package is not needed otherwise.
+  const factors = o.factors ? (await import('@aftershock/scenario')).readFactorFiles(o.factors.split(',').map((f) => f.trim())) : undefined;
+  return runStudy({ prices, market, events, calendar, ...(factors ? { factors } : {}) }, config);
+}
+
 /** The action of `aftershock study`: reads prices and events, runs the study and writes its tables. */
 export async function runStudyCommand(o: StudyOptions): Promise<void> {
   checkOutputFolder(o.out, STUDY_FOLDER);
@@ -93,7 +102,6 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
   const calendar = await studyCalendar(o, o.prices, o.market);
   const events = readStudyEvents(o.events, o, calendar);
   if (events.length === 0) throw new AftershockError('NO_EVENTS', `no events in ${o.events}`, { file: o.events, field: 'events' });
-  const { prices, market } = await readStudyPrices(o.prices, o.market, events.map((e) => e.symbol), o, calendar);
   const config: StudyConfig = {
     estimation,
     event,
@@ -114,8 +122,7 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
     throw new AftershockError('BAD_OPTION', `--model ${model} needs --factors FILE[,FILE] (Ken French's daily factor CSVs)`, { field: 'factors' });
   }
   // Loaded only for factor models: the scenario package is not needed otherwise.
-  const factors = o.factors ? (await import('@aftershock/scenario')).readFactorFiles(o.factors.split(',').map((f) => f.trim())) : undefined;
-  const res = runStudy({ prices, market, events, calendar, ...(factors ? { factors } : {}) }, config);
+  const res = isSharded(o) ? await runShardedStudyCommand(o, config, events) : await wholeStudy(o, config, events, calendar);
   const written = await writeStudy(res, o.out);
   const out = (s: string): void => void process.stdout.write(s);
   out(`study (${res.profile}, ${res.model}, ${res.returns} returns): ${res.events.length} event(s), ${res.excluded.length} excluded\n`);

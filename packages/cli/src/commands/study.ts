@@ -24,6 +24,8 @@ export interface StudyOptions extends StudyInputOptions {
   readonly calendarTime?: string | boolean;
   readonly nwLag?: string;
   readonly out: string;
+  readonly shardEvents?: string;
+  readonly queue?: string;
 }
 
 /** `aftershock study`: an event study of the events against a market index; writes estudy2-format tables. */
@@ -51,6 +53,8 @@ export function registerStudy(program: Command): void {
     .option('--exclude-confounded', "leave events with another of the firm's events inside their window out of the tests (they stay in the tables)")
     .option('--calendar-time [a:b]', "calendar-time portfolio test: each session an equal-weighted portfolio of the firms within a:b sessions of their day 0 (default 0:end of --window), its return regressed on the market or the model's factors (calendar_time*.csv)")
     .option('--nw-lag <n>', 'Newey–West lag in sessions for --calendar-time (default auto: floor(4(T/100)^(2/9)))')
+    .option('--shard-events <n>', 'study the events in shards of about n (a symbol\'s events stay together), each reading only its symbols and span from a Parquet --prices; same tables as unsharded')
+    .option('--queue <url>', 'redis://HOST:PORT: run the shards (default 2,000 events each) as jobs on `aftershock worker` processes')
     .requiredOption('--out <dir>', 'output folder');
   studyInputFlags(cmd).action(async (o: StudyOptions) => (await import('./study-action')).runStudyCommand(o));
 }

@@ -8,6 +8,7 @@ import { loadInputs } from './inputs';
 import { backtestPeriod } from './period';
 import { inputHashes } from './provenance';
 import { strategyRunInputs } from './strategies';
+import { STUDY_SHARD_JOB, studyShardHandler } from './study-shards';
 import { sweepPlans, type SweepPlan } from './sweeps';
 
 /**
@@ -47,13 +48,15 @@ async function prepare(ctx: QueueContext): Promise<Prepared> {
 }
 
 /**
- * The worker side of queued scenario runs: a QueueHandler for `aftershock worker`. Each context's inputs are
- * loaded once and kept for the next jobs of the same run (the last four runs).
+ * The worker side of queued runs: a QueueHandler for `aftershock worker` — sweep points of scenario runs (each
+ * context's inputs loaded once and kept for the next jobs of the same run, the last four runs) and study shards.
  */
 export function scenarioJobHandler(): QueueHandler {
   const cache = new Map<string, Promise<Prepared>>();
+  const studyShard = studyShardHandler();
   return async (name, data) => {
-    if (name !== SWEEP_POINT_JOB) throw new AftershockError('QUEUE_UNKNOWN_JOB', `unknown job "${name}" (this worker does ${SWEEP_POINT_JOB})`);
+    if (name === STUDY_SHARD_JOB) return studyShard(data);
+    if (name !== SWEEP_POINT_JOB) throw new AftershockError('QUEUE_UNKNOWN_JOB', `unknown job "${name}" (this worker does ${SWEEP_POINT_JOB} and ${STUDY_SHARD_JOB})`);
     const job = data as SweepPointJob;
     const ctx = job.context as QueueContext;
     const key = createHash('sha256').update(encodeJson(ctx)).digest('hex');
