@@ -104,6 +104,10 @@ describe('a small sweep on hand-built lock-ups', () => {
     expect(points).toBe(4);
     expect(await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2, helpWhileStarting: true })).toEqual(one);
     expect(await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2, loader: 'tsx' })).toEqual(one);
+    // The piscina pool (the bench's comparison) and a single worker of either pool give the same result too.
+    expect(await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 2, pool: 'piscina', progress: false })).toEqual(one);
+    expect(await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 1, pool: 'piscina', progress: false })).toEqual(one);
+    expect(await runSweep(spec, { bars, events, costs: NO_COSTS }, { threads: 1, pool: 'own', progress: false })).toEqual(one);
     expect(JSON.parse(JSON.stringify(one))).toEqual(one);
   });
   it('bad grid values are reported together before anything runs', async () => {

@@ -6,8 +6,9 @@ import { engineSmaCrossUniverse } from './engine-sma-cross-universe';
 import { studyCliEvents } from './study-cli-events';
 import { studyEvents } from './study-events';
 import { strategySweepLockups } from './strategy-sweep-lockups';
+import { strategySweepPools } from './strategy-sweep-pools';
 import { dataLoadParquet } from './data-load-parquet';
 import { sweepQueue } from './sweep-queue';
 
 /** Every figure, in the order `pnpm bench` runs them. */
-export const FIGURES: readonly Figure[] = [dataLoadUniverse, engineReplayUniverse, engineSmaCrossUniverse, e2eSmaCrossUniverse, studyEvents, studyCliEvents, strategySweepLockups, dataLoadParquet, sweepQueue];
+export const FIGURES: readonly Figure[] = [dataLoadUniverse, engineReplayUniverse, engineSmaCrossUniverse, e2eSmaCrossUniverse, studyEvents, studyCliEvents, strategySweepLockups, strategySweepPools, dataLoadParquet, sweepQueue];

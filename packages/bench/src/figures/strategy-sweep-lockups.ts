@@ -1,7 +1,6 @@
-import { join } from 'node:path';
-import { findRepoRoot, loadEvents, loadUniverse, resolveDataRoot } from '@aftershock/data';
 import { evaluatePoint, expandGrid, range, runSweep } from '@aftershock/strategy';
 import type { Figure } from '../figure';
+import { lockupInputs } from './lockup-inputs';
 
 /**
  * `strategy.sweep.lockups`: lockup-short over N ∈ 1..10 × M ∈ 1..10 on every lock-up in data/lockups.csv (default
@@ -14,10 +13,8 @@ export const strategySweepLockups: Figure = {
   unit: 'points/s',
   description: 'lockup-short 10×10 sweep on every lock-up, 2 worker threads vs a single-thread loop',
   async run() {
-    const root = resolveDataRoot();
-    const events = loadEvents(join(findRepoRoot()!, 'data', 'lockups.csv'));
-    const bars = [...loadUniverse(root, { symbols: [...new Set(events.map((e) => e.symbol))] }).values()];
-    const inputs = { bars, events };
+    const inputs = lockupInputs();
+    const events = inputs.events;
     const grid = { before: range(1, 10), after: range(1, 10) };
     const points = expandGrid(grid);
     evaluatePoint('lockup-short', {}, points[0]!, inputs);
