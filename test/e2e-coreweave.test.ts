@@ -32,7 +32,7 @@ interface Report {
     confoundedBy?: { eventId: string; kind: string; day0: string; offset: number }[];
     inTests?: boolean;
   }[];
-  study: { calendarTime?: { window: number[]; dependent: string; days: number; meanSize: number; lag: number; alphaAnnual: number; terms: { name: string; estimate: number; tOls: number; tNw: number }[] } };
+  study: { volume?: { model: string; events: number; days: { offset: number; aav: number | null }[] }; calendarTime?: { window: number[]; dependent: string; days: number; meanSize: number; lag: number; alphaAnnual: number; terms: { name: string; estimate: number; tOls: number; tNw: number }[] } };
   strategies: { name: string; metrics: Record<string, number>; trades: { symbol: string; entryDate: string; exitDate: string | null; sessionsHeld: number }[] }[];
   comparison: { pairs: { a: string; b: string; metric: string; meanDiff: number | null; ci95: (number | null)[] }[] };
   meta: { inputs: { file: string; sha256: string }[] };
@@ -98,6 +98,14 @@ describe('aftershock run scenarios/coreweave-2025.yaml', () => {
     expect(ct.terms[1]!.estimate).toBeCloseTo(b, 9);
     expect(readFileSync(join(OUT1, 'report.md'), 'utf8')).toContain('### Calendar-time portfolio');
     expect(readFileSync(join(OUT1, 'report.html'), 'utf8')).toContain('<h3 id="calendar-time">Calendar-time portfolio</h3>');
+  });
+
+  it('holds CRWV abnormal log volume (market model on SPY) in report.json and report.html', () => {
+    const v = report.study.volume!;
+    expect(v).toMatchObject({ model: 'market-model', events: 4 });
+    expect(v.days.map((d) => d.offset)).toEqual([-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5]);
+    expect(v.days.find((d) => d.offset === 0)!.aav!).toBeGreaterThan(0.5); // CRWV trades heavily on its event days
+    expect(readFileSync(join(OUT1, 'report.html'), 'utf8')).toContain('<h3 id="abnormal-volume">Abnormal volume</h3>');
   });
 
   it('compares the five strategies with bootstrap intervals', () => {

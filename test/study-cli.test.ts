@@ -53,6 +53,17 @@ describe('aftershock study: inputs and failures', () => {
     expect(() => readdirSync(join(work, 'ct-bad'))).toThrow();
   });
 
+  it('--volume on prices without a Volume column: every event left out of the volume study with its reason, the rest runs', async () => {
+    const r = await run([...base('vol'), '--volume']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('abnormal volume (market-model): 0 event(s), 3 excluded; no event has enough volume');
+    expect(r.out).toContain('volume: excluded AMZN 2020-03-16: only 0 estimation days with volume in -200:-11 (minimum 30; 190 without a volume value) [VOLUME_SHORT_ESTIMATION]');
+    expect(readFileSync(join(work, 'vol', 'volume_aav.csv'), 'utf8').trim().split('\n')).toHaveLength(1);
+    const bad = await run([...base('vol-bad'), '--volume', 'loud']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--volume must be one of market-model, mean-adjusted, got "loud"/);
+  });
+
   it('unknown market symbol → exit 2 with a clear message', async () => {
     const r = await run([...base('m'), '--market', 'SPX']);
     expect(r.code).toBe(2);

@@ -2,6 +2,7 @@ import { escapeHtml, num, offsetLabel, pct, pctTick, windowLabel } from './forma
 import { c, htmlTable, n } from './html-table';
 import { pivotCarTests } from './car-tests-pivot';
 import { calendarTimeRows, calendarTimeSentence } from './calendar-time-view';
+import { volumeSentence, volumeTables } from './volume-view';
 import type { RunResult, StudyGroup } from './result-types';
 import { tsFigure } from './html-ts-chart';
 import { histogram, PALETTE } from './svg';
@@ -89,7 +90,16 @@ function calendarTimeBlock(r: RunResult): string {
   return `<h3 id="calendar-time">Calendar-time portfolio</h3><p class="muted">${escapeHtml(calendarTimeSentence(ct))}</p>${table}`;
 }
 
+function volumeBlock(r: RunResult): string {
+  const v = r.study.volume;
+  if (!v) return '';
+  const t = volumeTables(v);
+  const table = (x: typeof t.days) => htmlTable(x.header, x.rows.map((row) => row.cells.map((cell, k) => (k === 0 ? c(cell) : n(cell, row.values[k], k === 2 || k === 3)))), x.header.map((_, k) => k > 0));
+  const excluded = t.excluded.length ? `<ul>${t.excluded.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>` : '';
+  return `<h3 id="abnormal-volume">Abnormal volume</h3><p class="muted">${escapeHtml(volumeSentence(v))}</p><div class="scroll">${table(t.days)}</div>${t.windows.rows.length ? table(t.windows) : ''}${excluded}`;
+}
+
 export function studySection(r: RunResult): string {
   if (r.study.groups.length === 0) return `<section id="study"><h2>Event study</h2><p class="muted">No event had enough data for the study.</p></section>`;
-  return `<section id="study"><h2>Event study</h2><p class="muted">Test statistics per event day; <span class="sig">*</span> 10%, <span class="sig">**</span> 5%, <span class="sig">***</span> 1% (two-sided). The band is CAAR ± 1.96 × its standard error (Brown–Warner 1985's S_A); the seeded bootstrap interval of CAAR, from resampled firm CARs, is its own row per CAR window. Wilcoxon is shown as its standardised z (raw W+ in report.json).</p>${r.study.groups.map(groupBlock).join('\n')}${calendarTimeBlock(r)}</section>`;
+  return `<section id="study"><h2>Event study</h2><p class="muted">Test statistics per event day; <span class="sig">*</span> 10%, <span class="sig">**</span> 5%, <span class="sig">***</span> 1% (two-sided). The band is CAAR ± 1.96 × its standard error (Brown–Warner 1985's S_A); the seeded bootstrap interval of CAAR, from resampled firm CARs, is its own row per CAR window. Wilcoxon is shown as its standardised z (raw W+ in report.json).</p>${r.study.groups.map(groupBlock).join('\n')}${calendarTimeBlock(r)}${volumeBlock(r)}</section>`;
 }

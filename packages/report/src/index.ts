@@ -5,6 +5,8 @@ export type {
   CalendarTimeSummary,
   CalendarTimeTermRow,
   CarValue,
+  FlaggedStat,
+  VolumeSummary,
   ComparisonEventRow,
   ComparisonPair,
   PairFigure,

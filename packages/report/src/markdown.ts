@@ -1,5 +1,6 @@
 import { windowExtras } from './html-study';
 import { calendarTimeRows, calendarTimeSentence } from './calendar-time-view';
+import { volumeSentence, volumeTables } from './volume-view';
 import { groupSummaries } from './study-summary';
 import { METRIC_GROUP_TITLES, metricCols, metricText } from './metric-table';
 import { foldRows, paramsText, scoreText, sweepRows } from './sweep-view';
@@ -112,6 +113,13 @@ export function renderMarkdown(r: RunResult): string {
   if (ct) {
     const t = calendarTimeRows(ct);
     parts.push(`### Calendar-time portfolio\n`, `${md(calendarTimeSentence(ct))}\n`, tableMd(t.header, t.rows.map((x) => x.cells), ['l', 'r', 'r', 'r', 'r', 'r']));
+  }
+  const vol = r.study.volume;
+  if (vol) {
+    const t = volumeTables(vol);
+    parts.push(`### Abnormal volume\n`, `${md(volumeSentence(vol))}\n`, tableMd(t.days.header, t.days.rows.map((x) => x.cells), t.days.header.map((_, k) => (k === 0 ? 'l' : 'r'))));
+    if (t.windows.rows.length) parts.push(tableMd(t.windows.header, t.windows.rows.map((x) => x.cells), t.windows.header.map((_, k) => (k === 0 ? 'l' : 'r'))));
+    if (t.excluded.length) parts.push(t.excluded.map((x) => `- ${md(x)}`).join('\n') + '\n');
   }
 
   if (r.strategies.length) {

@@ -73,6 +73,16 @@ const calendarTime = z.looseObject({
   meanSize: num,
 });
 
+const flagged = z.looseObject({ stat: num, signif: str });
+const volume = z.looseObject({
+  model: str,
+  benchmark: str,
+  events: count,
+  excluded: list(z.looseObject({ symbol: str, date: str, code: str, reason: str })),
+  days: list(z.looseObject({ offset: count, n: count, aav: num, caav: num, t: flagged, crude: flagged, rank: flagged })),
+  windows: list(z.looseObject({ window, n: count, caav: num, t: flagged, crude: flagged, rank: flagged })),
+});
+
 // Metrics grow with the strategy package (values, caveats): only their container is checked here.
 const metrics = record(z.unknown());
 const seriesPoint = z.looseObject({ date: str, value: num });
@@ -166,7 +176,7 @@ export const resultSchema = z.looseObject({
   schemaVersion: z.number(),
   meta,
   events: list(event),
-  study: z.looseObject({ groups: list(studyGroup), calendarTime: calendarTime.optional() }),
+  study: z.looseObject({ groups: list(studyGroup), calendarTime: calendarTime.optional(), volume: volume.optional() }),
   strategies: list(strategy),
   comparison: comparison.nullable().default(null),
   spillovers: list(spillover),

@@ -168,9 +168,29 @@ export interface CalendarTimeSummary {
   readonly note?: string;
 }
 
+/** A statistic with its flag ('', '*', '**', '***'). */
+export interface FlaggedStat {
+  readonly stat: number | null;
+  readonly signif: string;
+}
+
+/** The abnormal-volume study of the events (added field; absent when not configured). */
+export interface VolumeSummary {
+  /** `market-model` (log(1 + V) on the benchmark's) or `mean-adjusted`. */
+  readonly model: string;
+  readonly benchmark: string;
+  readonly events: number;
+  readonly excluded: readonly { readonly symbol: string; readonly date: string; readonly code: string; readonly reason: string }[];
+  /** Per event day: N, AAV, CAAV, cross-sectional t, crude dependence-adjusted t, Corrado rank. */
+  readonly days: readonly { readonly offset: number; readonly n: number; readonly aav: number | null; readonly caav: number | null; readonly t: FlaggedStat; readonly crude: FlaggedStat; readonly rank: FlaggedStat }[];
+  /** Per CAR window: N, CAAV (mean firm CAV) and the same three tests. */
+  readonly windows: readonly { readonly window: SessionWindow; readonly n: number; readonly caav: number | null; readonly t: FlaggedStat; readonly crude: FlaggedStat; readonly rank: FlaggedStat }[];
+}
+
 export interface StudyResult {
   readonly groups: readonly StudyGroup[];
   readonly calendarTime?: CalendarTimeSummary;
+  readonly volume?: VolumeSummary;
 }
 
 /** Costs of a run by kind, in currency, positive when paid (dividends: paid on shorts minus received on longs). */

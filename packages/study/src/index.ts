@@ -54,3 +54,5 @@ export type { OlsHacFit, OlsTerm } from './ols-hac';
 export { calendarTimeTest, portfolioSeries } from './calendar-time';
 export type { CalendarTimeConfig, CalendarTimeFirm, CalendarTimeModel, CalendarTimeResult, CalendarTimeTerm, PortfolioSeries } from './calendar-time';
 export { defaultCalendarWindow } from './calendar-time-study';
+export { volumeStudy, logVolume, VOLUME_MODELS } from './volume';
+export type { VolumeModel, VolumeResult, VolumeDay, VolumeWindow, VolumeEvent, VolumeInput } from './volume';

@@ -1,6 +1,7 @@
 import type { IsoDate, MarketEvent, NonSessionPolicy, UnknownTimingPolicy } from '@aftershock/core';
 import type { FirmCar } from './aggregate';
 import type { CalendarTimeConfig, CalendarTimeResult } from './calendar-time';
+import type { VolumeModel, VolumeResult } from './volume';
 import type { Confounder } from './confounding';
 import type { RelWindow } from './panel';
 import type { ModelKind, StudyProfile } from './profile';
@@ -37,6 +38,8 @@ export interface StudyConfig {
   readonly excludeConfounded?: boolean;
   /** The calendar-time portfolio test over the events in the tests (off when absent). */
   readonly calendarTime?: CalendarTimeConfig;
+  /** Abnormal log volume of the events in the tests, by this model (off when absent). */
+  readonly volume?: VolumeModel;
 }
 
 /** Estimation parameters of one event. */
@@ -126,4 +129,6 @@ export interface StudyResult {
   readonly groups: readonly StudyGroup[];
   /** The calendar-time portfolio test, when configured. */
   readonly calendarTime?: CalendarTimeResult;
+  /** The abnormal-volume study, when configured. */
+  readonly volume?: VolumeResult;
 }

@@ -2,6 +2,7 @@ import { isRegressionModel } from './profile';
 import type { IsoDate } from '@aftershock/core';
 import { calendarTimeFiles, calendarTimeMarkdown } from './calendar-time-tables';
 import { confounderText } from './confounding';
+import { volumeFiles, volumeMarkdown } from './volume-tables';
 import { collect, type CsvWriter } from './csv-writer';
 import type { SampleStats } from './sample-stats';
 import type { StudyResult } from './study-types';
@@ -143,6 +144,7 @@ export function studyTableFiles(res: StudyResult): TableFile[] {
     }),
   );
   if (res.calendarTime) files.push(...calendarTimeFiles(res.calendarTime));
+  if (res.volume) files.push(...volumeFiles(res.volume));
   files.push(table('excluded.csv', ['symbol', 'event_date', 'code', 'reason'], () => res.excluded.map((x) => [x.event.symbol, x.event.date, x.code, x.reason])));
   files.push({ name: 'summary.md', write: (w) => void w.write(summaryMarkdown(res)) });
   return files;
@@ -198,6 +200,7 @@ export function summaryMarkdown(res: StudyResult): string {
     for (const b of s.bootstrap) L.push(`| ${b.window.start}:${b.window.end} | ${num(b.ci.caar)} | ${num(b.ci.lower)} | ${num(b.ci.upper)} |`);
   }
   if (res.calendarTime) L.push('', ...calendarTimeMarkdown(res.calendarTime));
+  if (res.volume) L.push('', ...volumeMarkdown(res.volume));
   if (res.groups.length > 0) {
     L.push('', `## Groups by ${res.groups[0]!.field}`, '', '| group | N | CAAR (last day) |', '|---|---|---|');
     for (const gr of res.groups) L.push(`| ${gr.key} | ${gr.stats.n} | ${num(gr.stats.aar[gr.stats.aar.length - 1]?.caar ?? NaN)} |`);

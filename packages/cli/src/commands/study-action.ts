@@ -18,6 +18,8 @@ import {
   type StudyProfile,
   type StudyResult,
   type TableFile,
+  type VolumeModel,
+  VOLUME_MODELS,
 } from '@aftershock/study';
 import { checkOutputFolder, writeFolder, type FolderFile, type FolderKind } from '@aftershock/report';
 import type { StudyOptions } from './study';
@@ -117,11 +119,13 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
     ...(o.excludeConfounded ? { excludeConfounded: true } : {}),
     ...(o.groupBy ? { groupBy: o.groupBy } : {}),
     ...calendarTimeOption(o),
+    ...(o.volume === undefined || o.volume === false ? {} : { volume: oneOf<VolumeModel>(o.volume === true ? 'market-model' : o.volume, VOLUME_MODELS, 'volume') }),
   };
   if (isFactorModel(model) && !o.factors) {
     throw new AftershockError('BAD_OPTION', `--model ${model} needs --factors FILE[,FILE] (Ken French's daily factor CSVs)`, { field: 'factors' });
   }
   // Loaded only for factor models: the scenario package is not needed otherwise.
+  if (isSharded(o) && config.volume) throw new AftershockError('BAD_OPTION', '--volume runs on the whole study only (not with --shard-events or --queue)', { field: 'volume' });
   const res = isSharded(o) ? await runShardedStudyCommand(o, config, events) : await wholeStudy(o, config, events, calendar);
   const written = await writeStudy(res, o.out);
   const out = (s: string): void => void process.stdout.write(s);
@@ -131,5 +135,11 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
   if (confounded > 0) out(`  ${confounded} event(s) confounded by another event of the firm inside the window (confounded.csv)${res.excludeConfounded ? ', left out of the tests' : ''}\n`);
   const ct = res.calendarTime;
   if (ct) out(`  calendar-time portfolio ${ct.window.start}:${ct.window.end}: alpha ${ct.alpha.toPrecision(4)}/day, t ${ct.terms[0]!.tOls.toFixed(2)} (OLS), ${ct.terms[0]!.tNw.toFixed(2)} (Newey–West, lag ${ct.lag}), ${ct.days} day(s), mean size ${ct.meanSize.toFixed(1)}\n`);
+  const vol = res.volume;
+  if (vol) {
+    const d0 = vol.days.find((d) => d.relDay === 0);
+    out(`  abnormal volume (${vol.model}): ${vol.events.length} event(s), ${vol.excluded.length} excluded${d0 ? `; day 0 AAV ${d0.aav.toFixed(4)}, t ${d0.tTest.stat.toFixed(2)}` : vol.events.length === 0 ? '; no event has enough volume' : ''} (volume_*.csv)\n`);
+    for (const x of vol.excluded) out(`    volume: excluded ${x.event.symbol} ${x.event.date}: ${x.reason} [${x.code}]\n`);
+  }
   out(`wrote ${written.length} file(s) to ${o.out}\n`);
 }

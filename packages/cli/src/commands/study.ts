@@ -23,6 +23,7 @@ export interface StudyOptions extends StudyInputOptions {
   readonly factors?: string;
   readonly calendarTime?: string | boolean;
   readonly nwLag?: string;
+  readonly volume?: string | boolean;
   readonly out: string;
   readonly shardEvents?: string;
   readonly queue?: string;
@@ -55,6 +56,7 @@ export function registerStudy(program: Command): void {
     .option('--nw-lag <n>', 'Newey–West lag in sessions for --calendar-time (default auto: floor(4(T/100)^(2/9)))')
     .option('--shard-events <n>', 'study the events in shards of about n (a symbol\'s events stay together), each reading only its symbols and span from a Parquet --prices; same tables as unsharded')
     .option('--queue <url>', 'redis://HOST:PORT: run the shards (default 2,000 events each) as jobs on `aftershock worker` processes')
+    .option('--volume [model]', 'abnormal log volume log(1+V): market-model (on the market\'s log volume, the default) | mean-adjusted (volume_*.csv)')
     .requiredOption('--out <dir>', 'output folder');
   studyInputFlags(cmd).action(async (o: StudyOptions) => (await import('./study-action')).runStudyCommand(o));
 }

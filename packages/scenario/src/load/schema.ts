@@ -83,6 +83,8 @@ const study = z.strictObject({
    * The calendar-time portfolio test: `true` (window [0, end of the event window], automatic Newey–West lag) or
    * `{ window: [a, b], lag: auto | n }`; default false (off).
    */
+  /** Abnormal log volume log(1 + V) of the events: market-model (on the benchmark's log volume) or mean-adjusted; default off. */
+  volume: oneOf(['market-model', 'mean-adjusted']).optional(),
   calendarTime: z.preprocess(
     (v) => (v === true ? {} : v === false ? undefined : v),
     z

@@ -19,6 +19,7 @@ import { backtestPeriod } from './period';
 import { readFactorFiles, studyConfig } from './study-config';
 import { eventRows, reportGroups, tryStudy } from './study-result';
 import { calendarTimeSummary } from './calendar-time-summary';
+import { volumeSummary } from './volume-summary';
 
 export interface RunOptions {
   /** Called as the run moves on (for a progress bar): a step name and the share done (0..1). */
@@ -167,7 +168,7 @@ async function run(scenario: Scenario, cal: TradingCalendar, progress: (step: st
       notes,
     },
     events,
-    study: { groups: reportGroups(studies), ...(study?.calendarTime ? { calendarTime: calendarTimeSummary(study.calendarTime) } : {}) },
+    study: { groups: reportGroups(studies), ...(study?.calendarTime ? { calendarTime: calendarTimeSummary(study.calendarTime) } : {}), ...(study?.volume ? { volume: volumeSummary(study.volume) } : {}) },
     strategies: strat.results,
     comparison,
     spillovers: spill.pairs,

@@ -28,6 +28,7 @@ export function studyConfig(s: Scenario, groupBy?: string): StudyConfig {
     unknownTiming: st.unknownTiming,
     bootstrap: { samples: 1000, seed: s.seed, level: 0.95 },
     excludeConfounded: st.excludeConfounded,
+    ...(st.volume ? { volume: st.volume } : {}),
     ...(st.calendarTime === undefined ? {} : { calendarTime: { lag: st.calendarTime.lag, ...(st.calendarTime.window ? { window: { start: st.calendarTime.window[0], end: st.calendarTime.window[1] } } : {}) } }),
     ...(groupBy !== undefined ? { groupBy } : {}),
   };

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario, strategyCatalog, validateScenario } from '../src/index';
 import { studyConfig } from '../src/run/study-config';
 
-/* `study.calendarTime`: true, false or { window, lag }; every bad value a coded problem at its file, line and field. */
+/* `study.calendarTime` (true, false or { window, lag }) and `study.volume`: every bad value a coded problem at its file, line and field. */
 const FOCUS = new URL('../../../../shared/data/real/backtester39/focus', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'aftershock-ct-key-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,5 +44,14 @@ describe('study.calendarTime', () => {
     expect(one('  calendarTime: { lag: often }\n')).toMatchObject({ line: 6, field: 'study.calendarTime.lag' });
     expect(one('  calendarTime: { windw: [0, 5] }\n')).toMatchObject({ line: 6, field: 'study.calendarTime.windw', message: 'unknown key "windw"' });
     expect(one('  calendarTime: 5\n')).toMatchObject({ line: 6, field: 'study.calendarTime', message: expect.stringContaining('expected true, false or { window') });
+  });
+});
+
+describe('study.volume', () => {
+  it('market-model or mean-adjusted (off by default); anything else is refused at its line', () => {
+    expect(studyConfig(loadScenario(file(''))).volume).toBeUndefined();
+    expect(studyConfig(loadScenario(file('  volume: mean-adjusted\n'))).volume).toBe('mean-adjusted');
+    const ps = problems('  volume: loud\n');
+    expect(ps).toEqual([expect.objectContaining({ line: 6, field: 'study.volume', message: 'expected one of market-model, mean-adjusted, got "loud"' })]);
   });
 });
