@@ -3,7 +3,7 @@ import type { IsoDate } from '@aftershock/core';
 import { calendarTimeFiles, calendarTimeMarkdown } from './calendar-time-tables';
 import { confounderText } from './confounding';
 import { volumeFiles, volumeMarkdown } from './volume-tables';
-import { collect, type CsvWriter } from './csv-writer';
+import { collect, encodeCell, type CsvWriter } from './csv-writer';
 import type { SampleStats } from './sample-stats';
 import type { StudyResult } from './study-types';
 
@@ -103,11 +103,24 @@ export function studyTableFiles(res: StudyResult): TableFile[] {
     write(w) {
       w.row(['symbol', 'event_date', 'rel_day', 'date', 'window', 'ret', 'mkt', 'predicted', 'ar']);
       const rows = res.relDays.length;
+      // Texts repeated on many rows are encoded once: each window label, each session's date, each event's key.
+      const window = res.rowWindow.map(encodeCell);
+      const dateBytes = new Map<string, Uint8Array>();
+      const comma = Uint8Array.of(44);
       for (const e of res.events) {
         const dates = e.dates;
         const predicted = e.predicted;
+        const sym = encodeCell(e.symbol);
+        const ed = encodeCell(e.eventDate);
+        const key = new Uint8Array(sym.length + 1 + ed.length);
+        key.set(sym);
+        key.set(comma, sym.length);
+        key.set(ed, sym.length + 1);
         for (let r = 0; r < rows; r++) {
-          w.text(e.symbol).text(e.eventDate).num(res.relDays[r]!).text(dates[r]!).text(res.rowWindow[r]!);
+          const d = dates[r]!;
+          let db = dateBytes.get(d);
+          if (!db) dateBytes.set(d, (db = encodeCell(d)));
+          w.cellBytes(key).num(res.relDays[r]!).cellBytes(db).cellBytes(window[r]!);
           w.num(e.ret[r]!).num(ca ? NaN : e.mkt[r]!).num(predicted[r]!).num(e.ar[r]!).end();
         }
       }
