@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../packages/cli/src/index';
+import { backSolve, householderQr } from './support/householder';
+import { EARNINGS, FF3, PRICES, frenchDaily, readTable, universeColumn } from './support/reference-data';
 
 /**
  * The calendar-time portfolio on real data: `aftershock study --calendar-time 0:5` on the 2021–2023 earnings of ten
@@ -10,66 +12,16 @@ import { runCli } from '../packages/cli/src/index';
  * the universe CSVs parsed by hand, the portfolio built per SPY session, the regression solved by Householder QR
  * (no normal equations) and Newey–West's sandwich from R⁻¹, with the lag rule floor(4·(T/100)^(2/9)) in sessions.
  */
-const REAL = new URL('../../shared/data/real/', import.meta.url).pathname;
-const PRICES = join(REAL, 'backtester39', 'universe', 'prices');
-const FF3 = join(REAL, 'factors', 'F-F_Research_Data_Factors_daily.csv');
-const EARNINGS = join(REAL, 'earnings', 'daniel-bassett', 'earnings.csv');
 const TICKERS = ['AAPL', 'MSFT', 'NVDA', 'JPM', 'XOM', 'KO', 'AMZN', 'META', 'WMT', 'PG'];
 const work = mkdtempSync(join(tmpdir(), 'aftershock-ct-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-function closes(symbol: string): Map<string, number> {
-  const lines = readFileSync(join(PRICES, `${symbol}.csv`), 'utf8').trim().split('\n');
-  const head = lines[0]!.split(',');
-  const d = head.indexOf('Date');
-  const c = head.indexOf('Close');
-  return new Map(lines.slice(1).map((l) => l.split(',')).map((f) => [f[d]!, Number(f[c])]));
-}
-
-function french(): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const l of readFileSync(FF3, 'utf8').split('\n')) {
-    const f = l.split(',').map((x) => x.trim());
-    if (/^\d{4}-?\d{2}-?\d{2}$/.test(f[0]!) && f.length === 5) out.set(f[0]!.length === 8 ? `${f[0]!.slice(0, 4)}-${f[0]!.slice(4, 6)}-${f[0]!.slice(6)}` : f[0]!, f.slice(1).map((v) => Number(v) / 100));
-  }
-  return out;
-}
-
-/** Householder QR of X (m × k): R (k × k, upper) and Qᵀy. */
-function qr(X: number[][], y: number[]): { R: number[][]; qty: number[] } {
-  const m = X.length;
-  const k = X[0]!.length;
-  const A = X.map((r) => [...r]);
-  const b = [...y];
-  for (let j = 0; j < k; j++) {
-    let norm = 0;
-    for (let i = j; i < m; i++) norm += A[i]![j]! ** 2;
-    norm = Math.sqrt(norm);
-    const alpha = A[j]![j]! > 0 ? -norm : norm;
-    const v = A.map((r, i) => (i < j ? 0 : r[j]!));
-    v[j] = v[j]! - alpha;
-    const vv = v.reduce((s, x) => s + x * x, 0);
-    for (let c = j; c < k; c++) {
-      const dot = v.reduce((s, x, i) => s + x * A[i]![c]!, 0);
-      for (let i = j; i < m; i++) A[i]![c] = A[i]![c]! - (2 * dot * v[i]!) / vv;
-    }
-    const dot = v.reduce((s, x, i) => s + x * b[i]!, 0);
-    for (let i = j; i < m; i++) b[i] = b[i]! - (2 * dot * v[i]!) / vv;
-  }
-  return { R: A.slice(0, k).map((r) => r.slice(0, k)), qty: b };
-}
 
 /** OLS by QR, OLS t's, and Newey–West t's with lags counted in `pos` units. */
 function reference(X: number[][], y: number[], pos: number[], L: number) {
   const k = X[0]!.length;
   const T = y.length;
-  const { R, qty } = qr(X, y);
-  const b = new Array<number>(k).fill(0);
-  for (let j = k - 1; j >= 0; j--) {
-    let s = qty[j]!;
-    for (let c = j + 1; c < k; c++) s -= R[j]![c]! * b[c]!;
-    b[j] = s / R[j]![j]!;
-  }
+  const { R, qty } = householderQr(X, y);
+  const b = backSolve(R, qty);
   // R⁻¹ by back substitution; (XᵀX)⁻¹ = R⁻¹ R⁻ᵀ.
   const Ri = Array.from({ length: k }, () => new Array<number>(k).fill(0));
   for (let c = 0; c < k; c++) {
@@ -100,7 +52,7 @@ function reference(X: number[][], y: number[], pos: number[], L: number) {
 }
 
 describe('calendar-time portfolio on real earnings against an independent computation', () => {
-  const spyCloses = closes('SPY');
+  const spyCloses = universeColumn('SPY', 'Close');
   const spy = [...spyCloses.keys()];
   const session = new Map(spy.map((d, i) => [d, i]));
   const events = readFileSync(EARNINGS, 'utf8')
@@ -110,7 +62,7 @@ describe('calendar-time portfolio on real earnings against an independent comput
     .map((l) => l.split(','))
     .filter((f) => TICKERS.includes(f[4]!) && f[0]! >= '2021-01-01' && f[0]! <= '2023-06-30' && f[2] !== '' && session.has(f[0]!))
     .map((f) => [f[4]!, f[0]!] as const);
-  const px = new Map(TICKERS.map((t) => [t, closes(t)]));
+  const px = new Map(TICKERS.map((t) => [t, universeColumn(t, 'Close')]));
 
   /** The portfolio per SPY session: members within [0, 5] of day 0 (each symbol once), their mean simple return. */
   function portfolio() {
@@ -131,11 +83,7 @@ describe('calendar-time portfolio on real earnings against an independent comput
     const out = join(work, args.length ? 'ff3' : 'market-model');
     const code = await runCli(['study', '--prices', PRICES, '--events', file, '--market', 'SPY', '--estimation=-250:-11', '--window=-5:5', '--bootstrap', '0', '--calendar-time', '0:5', ...args, '--out', out]);
     expect(code).toBe(0);
-    const table = (f: string) => {
-      const [h, ...rows] = readFileSync(join(out, f), 'utf8').trim().split('\n');
-      const cols = h!.split(',');
-      return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [cols[i]!, v])));
-    };
+    const table = (f: string) => readTable(out, f);
     return { terms: table('calendar_time.csv'), fit: table('calendar_time_fit.csv')[0]!, days: table('calendar_time_days.csv') };
   }
 
@@ -162,7 +110,7 @@ describe('calendar-time portfolio on real earnings against an independent comput
 
   it('ff3: Rp − RF on Mkt-RF, SMB, HML', async () => {
     const pf = portfolio();
-    const ff = french();
+    const ff = frenchDaily();
     const got = await study(['--model', 'ff3', '--factors', FF3]);
     const T = pf.length;
     const L = Math.floor(4 * (T / 100) ** (2 / 9));

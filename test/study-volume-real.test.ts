@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../packages/cli/src/index';
+import { EARNINGS, PRICES, readTable, universeColumn } from './support/reference-data';
 
 /**
  * Abnormal volume on real data: `aftershock study --volume` on the 2021–2023 earnings of ten large caps
@@ -11,25 +12,14 @@ import { runCli } from '../packages/cli/src/index';
  * positive (or the firm's mean), AV on the event days, AAV, its cross-sectional t and the CAAV of each window.
  * QUBT's 2019 shell history (zero-volume days) is excluded with the count of its zero days.
  */
-const REAL = new URL('../../shared/data/real/', import.meta.url).pathname;
-const PRICES = join(REAL, 'backtester39', 'universe', 'prices');
-const EARNINGS = join(REAL, 'earnings', 'daniel-bassett', 'earnings.csv');
 const TICKERS = ['AAPL', 'MSFT', 'NVDA', 'JPM', 'XOM', 'KO', 'AMZN', 'META', 'WMT', 'PG'];
 const work = mkdtempSync(join(tmpdir(), 'aftershock-vol-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function volumes(symbol: string): Map<string, number> {
-  const lines = readFileSync(join(PRICES, `${symbol}.csv`), 'utf8').trim().split('\n');
-  const head = lines[0]!.split(',');
-  const d = head.indexOf('Date');
-  const v = head.indexOf('Volume');
-  return new Map(lines.slice(1).map((l) => l.split(',')).map((f) => [f[d]!, Number(f[v])]));
-}
-
 const lv = (v: number | undefined) => (v !== undefined && v > 0 ? Math.log1p(v) : NaN);
 
 describe('abnormal volume on real earnings against an independent computation', () => {
-  const spyVol = volumes('SPY');
+  const spyVol = universeColumn('SPY', 'Volume');
   const spy = [...spyVol.keys()];
   const session = new Map(spy.map((d, i) => [d, i]));
   const events = readFileSync(EARNINGS, 'utf8')
@@ -40,7 +30,7 @@ describe('abnormal volume on real earnings against an independent computation', 
     .filter((f) => TICKERS.includes(f[4]!) && f[0]! >= '2021-01-01' && f[0]! <= '2023-06-30' && f[2] !== '' && session.has(f[0]!))
     .map((f) => [f[4]!, f[0]!] as const);
   const QUBT: readonly [string, string] = ['QUBT', '2020-02-03'];
-  const vol = new Map([...TICKERS, 'QUBT'].map((t) => [t, volumes(t)]));
+  const vol = new Map([...TICKERS, 'QUBT'].map((t) => [t, universeColumn(t, 'Volume')]));
 
   async function study(model: string) {
     const file = join(work, 'events.csv');
@@ -48,11 +38,7 @@ describe('abnormal volume on real earnings against an independent computation', 
     const out = join(work, model);
     const code = await runCli(['study', '--prices', PRICES, '--events', file, '--market', 'SPY', '--estimation=-250:-11', '--window=-5:5', '--car=0:1,-1:1', '--min-estimation', '200', '--bootstrap', '0', '--volume', model, '--out', out]);
     expect(code).toBe(0);
-    const table = (f: string) => {
-      const [h, ...rows] = readFileSync(join(out, f), 'utf8').trim().split('\n');
-      const cols = h!.split(',');
-      return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [cols[i]!, v])));
-    };
+    const table = (f: string) => readTable(out, f);
     return { aav: table('volume_aav.csv'), car: table('volume_car.csv'), excluded: table('volume_excluded.csv'), model: table('volume_model.csv') };
   }
 
