@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../packages/cli/src/index';
 import { backSolve, householderQr } from './support/householder';
-import { EARNINGS, FF3, PRICES, frenchDaily, readTable, universeColumn } from './support/reference-data';
+import { earningsOf, FF3, PRICES, frenchDaily, readTable, universeColumn } from './support/reference-data';
 
 /**
  * The calendar-time portfolio on real data: `aftershock study --calendar-time 0:5` on the 2021–2023 earnings of ten
@@ -55,13 +55,7 @@ describe('calendar-time portfolio on real earnings against an independent comput
   const spyCloses = universeColumn('SPY', 'Close');
   const spy = [...spyCloses.keys()];
   const session = new Map(spy.map((d, i) => [d, i]));
-  const events = readFileSync(EARNINGS, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split(','))
-    .filter((f) => TICKERS.includes(f[4]!) && f[0]! >= '2021-01-01' && f[0]! <= '2023-06-30' && f[2] !== '' && session.has(f[0]!))
-    .map((f) => [f[4]!, f[0]!] as const);
+  const events = earningsOf(TICKERS, '2021-01-01', '2023-06-30', session);
   const px = new Map(TICKERS.map((t) => [t, universeColumn(t, 'Close')]));
 
   /** The portfolio per SPY session: members within [0, 5] of day 0 (each symbol once), their mean simple return. */

@@ -1,9 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../packages/cli/src/index';
-import { EARNINGS, PRICES, readTable, universeColumn } from './support/reference-data';
+import { earningsOf, PRICES, readTable, universeColumn } from './support/reference-data';
 
 /**
  * Abnormal volume on real data: `aftershock study --volume` on the 2021–2023 earnings of ten large caps
@@ -22,13 +22,7 @@ describe('abnormal volume on real earnings against an independent computation', 
   const spyVol = universeColumn('SPY', 'Volume');
   const spy = [...spyVol.keys()];
   const session = new Map(spy.map((d, i) => [d, i]));
-  const events = readFileSync(EARNINGS, 'utf8')
-    .trim()
-    .split('\n')
-    .slice(1)
-    .map((l) => l.split(','))
-    .filter((f) => TICKERS.includes(f[4]!) && f[0]! >= '2021-01-01' && f[0]! <= '2023-06-30' && f[2] !== '' && session.has(f[0]!))
-    .map((f) => [f[4]!, f[0]!] as const);
+  const events = earningsOf(TICKERS, '2021-01-01', '2023-06-30', session);
   const QUBT: readonly [string, string] = ['QUBT', '2020-02-03'];
   const vol = new Map([...TICKERS, 'QUBT'].map((t) => [t, universeColumn(t, 'Volume')]));
 

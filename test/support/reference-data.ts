@@ -35,3 +35,17 @@ export function readTable(dir: string, file: string): Record<string, string>[] {
   const cols = h!.split(',');
   return rows.map((r) => Object.fromEntries(r.split(',').map((v, i) => [cols[i]!, v])));
 }
+
+/**
+ * Daniel-Bassett's earnings of `tickers` with day `from`..`to` (ISO, inclusive), a time of day given and the date a
+ * session of `sessions`: [symbol, date] in file order.
+ */
+export function earningsOf(tickers: readonly string[], from: string, to: string, sessions: ReadonlyMap<string, number>): (readonly [string, string])[] {
+  return readFileSync(EARNINGS, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','))
+    .filter((f) => tickers.includes(f[4]!) && f[0]! >= from && f[0]! <= to && f[2] !== '' && sessions.has(f[0]!))
+    .map((f) => [f[4]!, f[0]!] as const);
+}
