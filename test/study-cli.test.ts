@@ -31,8 +31,29 @@ describe('aftershock study: inputs and failures', () => {
     expect(readFileSync(join(work, 'ok', 'summary.md'), 'utf8')).toContain('Profile: **textbook**');
     const ar = readFileSync(join(work, 'ok', 'ar.csv'), 'utf8').trim().split('\n');
     expect(ar[0]).toBe('symbol,event_date,rel_day,date,window,ret,mkt,predicted,ar');
-    expect(ar.length - 1).toBe(3 * (5 + 1 + 200)); // rows −200..5 per event, gap −10..−6 included
-    expect(ar.filter((l) => l.includes(',gap,')).length).toBe(3 * 5);
+    // By default the event window's rows only: −5..5 for each event.
+    expect(ar.length - 1).toBe(3 * 11);
+    expect(ar.slice(1).every((l) => l.split(',')[4] === 'event')).toBe(true);
+    expect(ar.slice(1, 12).map((l) => l.split(',')[2])).toEqual(['-5', '-4', '-3', '-2', '-1', '0', '1', '2', '3', '4', '5']);
+  });
+
+  it('--ar-rows all writes every row from the first estimation day on (estudy2\'s ar.csv), its event rows those of the default', async () => {
+    const r = await run([...base('ar-all'), '--ar-rows', 'all']);
+    expect(r.code).toBe(0);
+    const all = readFileSync(join(work, 'ar-all', 'ar.csv'), 'utf8').trim().split('\n');
+    expect(all.length - 1).toBe(3 * (5 + 1 + 200)); // rows −200..5 per event, gap −10..−6 included
+    expect(all.filter((l) => l.includes(',gap,')).length).toBe(3 * 5);
+    expect(all.filter((l) => l.includes(',estimation,')).length).toBe(3 * 190);
+    const events = readFileSync(join(work, 'ok', 'ar.csv'), 'utf8').trim().split('\n');
+    expect(all.filter((l, i) => i === 0 || l.includes(',event,'))).toEqual(events);
+    // Every other table is the same file.
+    for (const f of ['model.csv', 'aar.csv', 'parametric.csv', 'car_firm.csv', 'event_calendar.csv']) {
+      expect(readFileSync(join(work, 'ar-all', f), 'utf8'), f).toBe(readFileSync(join(work, 'ok', f), 'utf8'));
+    }
+    const bad = await run([...base('ar-bad'), '--ar-rows', 'estimation']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/--ar-rows must be one of event, all, got "estimation".*BAD_OPTION/);
+    expect(() => readdirSync(join(work, 'ar-bad'))).toThrow();
   });
 
   it('--calendar-time writes its three tables and prints alpha; a reversed window or a lone --nw-lag → exit 2, nothing written', async () => {

@@ -71,7 +71,7 @@ describe('estudy2 conformance (aftershock study --profile estudy2)', () => {
       const code = await runCli([
         'study', '--prices', join(ESTUDY2, 'prices.csv'), '--events', eventsFile, '--market', '^GSPC',
         '--estimation=-240:-1', '--window=0:4', '--car=0:4,0:0,1:4', '--model', model, '--returns', returns,
-        '--profile', 'estudy2', '--out', out,
+        '--profile', 'estudy2', '--ar-rows', 'all', '--out', out,
       ]);
       expect(code).toBe(0);
       let checked = 0;

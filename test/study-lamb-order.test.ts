@@ -54,7 +54,7 @@ describe('estudy2 profile: Lamb uses the first event of the events file', () => 
     const out = join(work, 'out');
     const code = await runCli([
       'study', '--prices', PRICES, '--events', events, '--market', '^GSPC', '--estimation=-120:-11', '--window=-2:2',
-      '--car=-2:2', '--profile', 'estudy2', '--bootstrap', '0', '--out', out,
+      '--car=-2:2', '--profile', 'estudy2', '--bootstrap', '0', '--ar-rows', 'all', '--out', out,
     ]);
     expect(code).toBe(0);
     const got = new Map(table(out, 'parametric.csv').map((p) => [Number(p['rel_day']), Number(p['lmb_stat'])]));

@@ -34,8 +34,8 @@ export type { StudyConfig, WindowSpec, StudyEvent, EventModel, ExcludedEvent, St
 export { fmt17, writeNum17 } from './number-format';
 export { CsvWriter, collect } from './csv-writer';
 export type { ByteSink } from './csv-writer';
-export { studyTables, sampleTables, studyTableFiles, sampleTableFiles, tablesAsText, summaryMarkdown } from './tables';
-export type { TableFile } from './tables';
+export { studyTables, sampleTables, studyTableFiles, sampleTableFiles, tablesAsText, summaryMarkdown, AR_ROWS } from './tables';
+export type { ArRows, StudyTableOptions, TableFile } from './tables';
 export { runSpillover } from './spillover';
 export { DEFAULT_RELATION, pairEvent, pairId, relationLabels, spilloverPairs } from './spillover-pairs';
 export type { PairSpec } from './spillover-pairs';

@@ -62,12 +62,25 @@ export function sampleTableFiles(s: SampleStats, marketModel: boolean): TableFil
   return files;
 }
 
+/** Which rows of each event ar.csv holds. */
+export type ArRows = 'event' | 'all';
+export const AR_ROWS: readonly ArRows[] = ['event', 'all'];
+
+export interface StudyTableOptions {
+  /**
+   * `event` (default): the event window's rows, what a reader of ARs looks at (11 rows an event for -5:5).
+   * `all`: every row from the first estimation day to the last event day, gap included — estudy2's ar.csv, and the
+   * estimation residuals a test can be recomputed from (251 rows an event for -250:-11 and -5:5).
+   */
+  readonly arRows?: ArRows;
+}
+
 /**
  * Every output file of `aftershock study`, each written row by row (a 100,000-event ar.csv never exists as one
  * string): model, ar, aar, parametric, nonparametric, car_firm, car_tests (estudy2's column names, rows keyed by
  * rel_day), event_calendar, excluded, the two tables beyond estudy2 (kp_bmp, caar_bootstrap) and summary.md.
  */
-export function studyTableFiles(res: StudyResult): TableFile[] {
+export function studyTableFiles(res: StudyResult, opts: StudyTableOptions = {}): TableFile[] {
   const mm = isRegressionModel(res.model);
   const ca = res.model === 'constant-mean';
   const d = (x: IsoDate | null) => x;
@@ -103,6 +116,7 @@ export function studyTableFiles(res: StudyResult): TableFile[] {
     write(w) {
       w.row(['symbol', 'event_date', 'rel_day', 'date', 'window', 'ret', 'mkt', 'predicted', 'ar']);
       const rows = res.relDays.length;
+      const first = (opts.arRows ?? 'event') === 'all' ? 0 : Math.max(0, res.rowWindow.indexOf('event'));
       // Texts repeated on many rows are encoded once: each window label, each session's date, each event's key.
       const window = res.rowWindow.map(encodeCell);
       const dateBytes = new Map<string, Uint8Array>();
@@ -116,7 +130,7 @@ export function studyTableFiles(res: StudyResult): TableFile[] {
         key.set(sym);
         key.set(comma, sym.length);
         key.set(ed, sym.length + 1);
-        for (let r = 0; r < rows; r++) {
+        for (let r = first; r < rows; r++) {
           const d = dates[r]!;
           let db = dateBytes.get(d);
           if (!db) dateBytes.set(d, (db = encodeCell(d)));
@@ -169,8 +183,8 @@ export function tablesAsText(files: readonly TableFile[]): Record<string, string
 }
 
 /** Every output file of `aftershock study` as text (see `studyTableFiles`). */
-export function studyTables(res: StudyResult): Record<string, string> {
-  return tablesAsText(studyTableFiles(res));
+export function studyTables(res: StudyResult, opts: StudyTableOptions = {}): Record<string, string> {
+  return tablesAsText(studyTableFiles(res, opts));
 }
 
 /** The per-sample tables as text (see `sampleTableFiles`). */

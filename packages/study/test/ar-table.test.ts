@@ -23,9 +23,13 @@ describe('ar.csv', () => {
       const p = e.predicted;
       res.relDays.forEach((rel, r) => lines.push([q(e.symbol), e.eventDate, String(rel), e.dates[r]!, res.rowWindow[r]!, fmt17(e.ret[r]!), fmt17(e.mkt[r]!), fmt17(p[r]!), fmt17(e.ar[r]!)].join(',')));
     }
-    const got = studyTables(res)['ar.csv']!;
+    const got = studyTables(res, { arRows: 'all' })['ar.csv']!;
     expect(got).toBe(lines.join('\n') + '\n');
     expect(got).toContain('"A""B",');
     expect(got).toContain(',NA,');
+    // The default holds the event window's rows (−3..3) of the same table.
+    const eventRows = studyTables(res)['ar.csv']!;
+    expect(eventRows).toBe([lines[0], ...lines.slice(1).filter((l) => l.split(',')[4] === 'event')].join('\n') + '\n');
+    expect(eventRows.trim().split('\n')).toHaveLength(1 + 2 * 7);
   });
 });

@@ -3,6 +3,7 @@ import { AftershockError, type MarketEvent, type NonSessionPolicy, type TradingC
 import { readStudyEvents, readStudyPrices, studyCalendar } from './study-inputs';
 import { isSharded, runShardedStudyCommand } from './study-sharded';
 import {
+  AR_ROWS,
   MODEL_KINDS,
   STUDY_PROFILES,
   parseRelWindow,
@@ -12,11 +13,13 @@ import {
   isRegressionModel,
   sampleTableFiles,
   studyTableFiles,
+  type ArRows,
   type ModelKind,
   type ReturnKind,
   type StudyConfig,
   type StudyProfile,
   type StudyResult,
+  type StudyTableOptions,
   type TableFile,
   type VolumeModel,
   VOLUME_MODELS,
@@ -69,9 +72,9 @@ function streamed(file: TableFile): FolderFile {
  * Writes every study table to `dir` (and per-group tables to `dir/groups/<field>=<key>/`), each streamed, as a
  * whole: the folder is the old complete output or the new one, never a mix (see @aftershock/report's writeFolder).
  */
-export async function writeStudy(res: StudyResult, dir: string): Promise<string[]> {
+export async function writeStudy(res: StudyResult, dir: string, opts: StudyTableOptions = {}): Promise<string[]> {
   const files = new Map<string, FolderFile>();
-  for (const f of studyTableFiles(res)) files.set(f.name, streamed(f));
+  for (const f of studyTableFiles(res, opts)) files.set(f.name, streamed(f));
   for (const g of res.groups) {
     const sub = join('groups', safeName(`${g.field}=${g.key}`));
     for (const f of sampleTableFiles(g.stats, isRegressionModel(res.model))) files.set(join(sub, f.name), streamed(f));
@@ -101,6 +104,7 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
   const event = parseRelWindow(o.window, 'window');
   const carWindows = (o.car ?? o.window).split(',').map((s) => parseRelWindow(s, 'car'));
   const samples = intOption(o.bootstrap, 'bootstrap', 0);
+  const arRows = oneOf<ArRows>(o.arRows, AR_ROWS, 'ar-rows');
   const calendar = await studyCalendar(o, o.prices, o.market);
   const events = readStudyEvents(o.events, o, calendar);
   if (events.length === 0) throw new AftershockError('NO_EVENTS', `no events in ${o.events}`, { file: o.events, field: 'events' });
@@ -127,7 +131,7 @@ export async function runStudyCommand(o: StudyOptions): Promise<void> {
   // Loaded only for factor models: the scenario package is not needed otherwise.
   if (isSharded(o) && config.volume) throw new AftershockError('BAD_OPTION', '--volume runs on the whole study only (not with --shard-events or --queue)', { field: 'volume' });
   const res = isSharded(o) ? await runShardedStudyCommand(o, config, events) : await wholeStudy(o, config, events, calendar);
-  const written = await writeStudy(res, o.out);
+  const written = await writeStudy(res, o.out, { arRows });
   const out = (s: string): void => void process.stdout.write(s);
   out(`study (${res.profile}, ${res.model}, ${res.returns} returns): ${res.events.length} event(s), ${res.excluded.length} excluded\n`);
   for (const x of res.excluded) out(`  excluded ${x.event.symbol} ${x.event.date}: ${x.reason} [${x.code}]\n`);

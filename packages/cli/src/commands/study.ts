@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { MODEL_KINDS, STUDY_PROFILES } from '@aftershock/study';
+import { AR_ROWS, MODEL_KINDS, STUDY_PROFILES } from '@aftershock/study';
 import { studyInputFlags, type StudyInputOptions } from './study-flags';
 
 export interface StudyOptions extends StudyInputOptions {
@@ -24,6 +24,7 @@ export interface StudyOptions extends StudyInputOptions {
   readonly calendarTime?: string | boolean;
   readonly nwLag?: string;
   readonly volume?: string | boolean;
+  readonly arRows: string;
   readonly out: string;
   readonly shardEvents?: string;
   readonly queue?: string;
@@ -57,6 +58,7 @@ export function registerStudy(program: Command): void {
     .option('--shard-events <n>', 'study the events in shards of about n (a symbol\'s events stay together), each reading only its symbols and span from a Parquet --prices; same tables as unsharded')
     .option('--queue <url>', 'redis://HOST:PORT: run the shards (default 2,000 events each) as jobs on `aftershock worker` processes')
     .option('--volume [model]', 'abnormal log volume log(1+V): market-model (on the market\'s log volume, the default) | mean-adjusted (volume_*.csv)')
+    .option('--ar-rows <rows>', `rows of ar.csv: ${AR_ROWS.join('|')} (event: the event window; all: from the first estimation day on, gap included, as estudy2 writes it)`, 'event')
     .requiredOption('--out <dir>', 'output folder');
   studyInputFlags(cmd).action(async (o: StudyOptions) => (await import('./study-action')).runStudyCommand(o));
 }
