@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +25,7 @@ function withoutMeta(dir: string): string {
 }
 
 const jobsDone = (w: WorkerProcess) => [...w.log().matchAll(/job (\S+) \(sweep-point\) done/g)].map((m) => m[1]!);
+const shardsDone = (w: WorkerProcess) => [...w.log().matchAll(/job (\S+) \(scenario-study-shard\) done/g)].map((m) => m[1]!);
 
 beforeAll(async () => {
   redis = await startRedis();
@@ -51,6 +52,30 @@ describe('aftershock run --queue with aftershock worker processes on a real Redi
     expect(a.length + b.length).toBeGreaterThanOrEqual(25);
     expect(a.length).toBeGreaterThan(0);
     expect(b.length).toBeGreaterThan(0);
+  });
+
+  it("a study of more events than study.shardEvents is fitted in shards on the workers and gives the local report.json", async () => {
+    // ipo-lockups' 38 lock-ups in shards of 10 (4 jobs), with abnormal volume and the calendar-time test, no strategies.
+    const text = readFileSync(SCENARIO, 'utf8')
+      .replace('../data/lockups.csv', join(REPO, 'data/lockups.csv'))
+      .replace('  minEstimation: 30\n', '  minEstimation: 30\n  shardEvents: 10\n  volume: market-model\n  calendarTime: true\n')
+      .replace(/\nstrategies:[\s\S]*?\ncapital:/, '\nstrategies: []\ncapital:');
+    expect(text).toContain('shardEvents: 10');
+    const file = join(work, 'lockups-sharded.yaml');
+    writeFileSync(file, text);
+    const before = workers.map((w) => shardsDone(w).length);
+    const [l, q] = await Promise.all([cli(['run', file, '--out', join(work, 'sharded-local')]), cli(['run', file, '--queue', redis.url, '--out', join(work, 'sharded-queued')])]);
+    expect(l.code).toBe(0);
+    expect(q.err).toBe('');
+    expect(q.code).toBe(0);
+    const report = withoutMeta(join(work, 'sharded-queued'));
+    expect(report).toBe(withoutMeta(join(work, 'sharded-local')));
+    const study = JSON.parse(report).study;
+    expect(study.groups.length).toBeGreaterThan(1);
+    expect(study.volume).toBeDefined();
+    expect(study.calendarTime).toBeDefined();
+    // The study went to the workers as 4 shard jobs (38 events, 10 a shard, each symbol's events in one).
+    expect(workers.reduce((n, w, i) => n + shardsDone(w).length - before[i]!, 0)).toBe(4);
   });
 
   it('a worker killed mid-sweep: BullMQ retries its job on the other worker and the report is the same', async () => {

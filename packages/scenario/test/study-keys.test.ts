@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadScenario, strategyCatalog, validateScenario } from '../src/index';
 import { studyConfig } from '../src/run/study-config';
 
-/* `study.calendarTime` (true, false or { window, lag }) and `study.volume`: every bad value a coded problem at its file, line and field. */
+/* `study.calendarTime` (true, false or { window, lag }), `study.volume` and `study.shardEvents`: every bad value a coded problem at its file, line and field. */
 const FOCUS = new URL('../../../../shared/data/real/backtester39/focus', import.meta.url).pathname;
 const dir = mkdtempSync(join(tmpdir(), 'aftershock-ct-key-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -53,5 +53,16 @@ describe('study.volume', () => {
     expect(studyConfig(loadScenario(file('  volume: mean-adjusted\n'))).volume).toBe('mean-adjusted');
     const ps = problems('  volume: loud\n');
     expect(ps).toEqual([expect.objectContaining({ line: 6, field: 'study.volume', message: 'expected one of market-model, mean-adjusted, got "loud"' })]);
+  });
+});
+
+describe('study.shardEvents', () => {
+  it('2,000 by default, any whole number ≥ 1; anything else is refused at its line', () => {
+    expect(loadScenario(file('')).study.shardEvents).toBe(2000);
+    expect(loadScenario(file('  shardEvents: 10\n')).study.shardEvents).toBe(10);
+    for (const bad of ['0', '2.5', 'many']) {
+      const ps = problems(`  shardEvents: ${bad}\n`);
+      expect(ps).toEqual([expect.objectContaining({ line: 6, field: 'study.shardEvents', message: expect.stringContaining('whole number ≥ 1') })]);
+    }
   });
 });

@@ -23,7 +23,7 @@ export { sampleStats } from './sample-stats';
 export type { SampleStats, SampleOptions } from './sample-stats';
 export { MarketAligner } from './market-align';
 export { parseRelWindow, validateWindows } from './windows';
-export { runStudy } from './run-study';
+export { runStudy, studyFromShards } from './run-study';
 export { prepareStudy } from './study-setup';
 export type { StudySetup } from './study-setup';
 export { fitStudyShard } from './study-shard';

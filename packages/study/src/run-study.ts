@@ -1,8 +1,8 @@
 import { AftershockError, type BarSeries, type MarketEvent, type TradingCalendar } from '@aftershock/core';
 import type { FactorTable } from './factors';
 import { assembleStudy } from './study-assemble';
-import { prepareStudy } from './study-setup';
-import { fitStudyShard } from './study-shard';
+import { prepareStudy, type StudySetup } from './study-setup';
+import { fitStudyShard, type StudyShard } from './study-shard';
 import type { StudyConfig, StudyResult } from './study-types';
 import { volumeStudy } from './volume';
 
@@ -28,10 +28,18 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
   if (input.events.length === 0) throw new AftershockError('NO_EVENTS', 'no events to study', { field: 'events' });
   const bySymbol = input.prices instanceof Map ? (input.prices as ReadonlyMap<string, BarSeries>) : new Map((input.prices as readonly BarSeries[]).map((b) => [b.symbol, b]));
   const shard = fitStudyShard(setup, config, bySymbol, input.events.map((e, index) => ({ index, symbol: e.symbol, date: e.date, timing: e.timing, kind: e.kind })));
-  const res = assembleStudy(setup, config, input.events, [shard]);
+  return studyFromShards(setup, config, input.events, [shard], bySymbol);
+}
+
+/**
+ * The whole study from the shards of its events (`fitStudyShard`, any split, fitted anywhere): `assembleStudy`,
+ * then — with `config.volume` — abnormal volume, which reads each usable event's bars from `prices`.
+ */
+export function studyFromShards(setup: StudySetup, config: StudyConfig, events: readonly MarketEvent[], shards: readonly StudyShard[], prices: ReadonlyMap<string, BarSeries>): StudyResult {
+  const res = assembleStudy(setup, config, events, shards);
   if (!config.volume) return res;
   // Abnormal volume reads each event's bars, so it runs here (unsharded), on the assembled study's events in the tests.
-  const firms = res.events.flatMap((e) => (e.inTests ? [{ event: e.event, bars: bySymbol.get(e.symbol)!, m0: setup.aligner.indexOnOrAfter(setup.calendar.ordinal(e.day0)) }] : []));
+  const firms = res.events.flatMap((e) => (e.inTests ? [{ event: e.event, bars: prices.get(e.symbol)!, m0: setup.aligner.indexOnOrAfter(setup.calendar.ordinal(e.day0)) }] : []));
   const volume = volumeStudy({ aligner: setup.aligner, firms, estimation: res.estimation, eventWindow: res.eventWindow, carWindows: res.carWindows, minEstimation: Math.max(3, res.minEstimation), carMinPercentage: config.carMinPercentage ?? 90 }, config.volume);
   return { ...res, volume };
 }

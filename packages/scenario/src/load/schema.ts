@@ -80,6 +80,11 @@ const study = z.strictObject({
   excludeConfounded: z.boolean({ error: 'expected true or false' }).default(false),
   pricePath: sessionWindow('a price-path window').default([-10, 10]),
   /**
+   * With `run`/`compare --queue`: a study of more events than this is fitted in shards of about this many events
+   * (a symbol's events in one) as jobs on the workers; fewer events, or a local run, fit here. Never changes a number.
+   */
+  shardEvents: whole(1).default(2000),
+  /**
    * The calendar-time portfolio test: `true` (window [0, end of the event window], automatic Newey–West lag) or
    * `{ window: [a, b], lag: auto | n }`; default false (off).
    */

@@ -8,6 +8,8 @@ import { loadInputs } from './inputs';
 import { backtestPeriod } from './period';
 import { inputHashes } from './provenance';
 import { strategyRunInputs } from './strategies';
+import { fitScenarioShard, SCENARIO_STUDY_SHARD_JOB, type ScenarioStudyInput, type ScenarioStudyShardJob } from './scenario-study';
+import { readFactorFiles } from './study-config';
 import { STUDY_SHARD_JOB, studyShardHandler } from './study-shards';
 import { sweepPlans, type SweepPlan } from './sweeps';
 
@@ -28,6 +30,8 @@ export function queueContext(scenario: Scenario, roots: readonly string[], input
 
 interface Prepared {
   readonly plans: SweepPlan[];
+  /** What a shard of the scenario's study reads (factor files read on the first shard). */
+  readonly study: () => ScenarioStudyInput;
 }
 
 /** Loads a context's inputs as runScenario does and checks the files against the client's hashes. */
@@ -44,21 +48,22 @@ async function prepare(ctx: QueueContext): Promise<Prepared> {
   }
   const period = backtestPeriod(s, inputs.events.map((e) => e.date), inputs.benchmark.dates, cal);
   const runInputs = strategyRunInputs({ scenario: s, bars: [...inputs.prices.values()], events: inputs.events, start: period.from, end: period.to, calendar: cal });
-  return { plans: sweepPlans(s, runInputs) };
+  let study: ScenarioStudyInput | undefined;
+  return {
+    plans: sweepPlans(s, runInputs),
+    study: () => (study ??= { prices: inputs.prices, market: inputs.benchmark, events: inputs.events, calendar: cal, ...(s.study.factors ? { factors: readFactorFiles(s.study.factors) } : {}) }),
+  };
 }
 
 /**
- * The worker side of queued runs: a QueueHandler for `aftershock worker` — sweep points of scenario runs (each
- * context's inputs loaded once and kept for the next jobs of the same run, the last four runs) and study shards.
+ * The worker side of queued runs: a QueueHandler for `aftershock worker` — sweep points and study shards of
+ * scenario runs (each context's inputs loaded once and kept for the next jobs of the same run, the last four runs)
+ * and the shards of `aftershock study --queue`.
  */
 export function scenarioJobHandler(): QueueHandler {
   const cache = new Map<string, Promise<Prepared>>();
   const studyShard = studyShardHandler();
-  return async (name, data) => {
-    if (name === STUDY_SHARD_JOB) return studyShard(data);
-    if (name !== SWEEP_POINT_JOB) throw new AftershockError('QUEUE_UNKNOWN_JOB', `unknown job "${name}" (this worker does ${SWEEP_POINT_JOB} and ${STUDY_SHARD_JOB})`);
-    const job = data as SweepPointJob;
-    const ctx = job.context as QueueContext;
+  const prepared = (ctx: QueueContext): Promise<Prepared> => {
     const key = createHash('sha256').update(encodeJson(ctx)).digest('hex');
     let p = cache.get(key);
     if (!p) {
@@ -67,7 +72,17 @@ export function scenarioJobHandler(): QueueHandler {
       p.catch(() => cache.delete(key));
       while (cache.size > 4) cache.delete(cache.keys().next().value!);
     }
-    const plan = (await p).plans[job.sweep];
+    return p;
+  };
+  return async (name, data) => {
+    if (name === STUDY_SHARD_JOB) return studyShard(data);
+    if (name === SCENARIO_STUDY_SHARD_JOB) {
+      const job = data as ScenarioStudyShardJob;
+      return fitScenarioShard(job.context.scenario, (await prepared(job.context)).study(), job.events);
+    }
+    if (name !== SWEEP_POINT_JOB) throw new AftershockError('QUEUE_UNKNOWN_JOB', `unknown job "${name}" (this worker does ${SWEEP_POINT_JOB}, ${SCENARIO_STUDY_SHARD_JOB} and ${STUDY_SHARD_JOB})`);
+    const job = data as SweepPointJob;
+    const plan = (await prepared(job.context as QueueContext)).plans[job.sweep];
     if (!plan) throw new AftershockError('QUEUE_BAD_JOB', `the scenario has no sweep #${job.sweep}`);
     const { strategy, module } = plan.spec;
     if (module !== undefined) await loadStrategyModule(module);

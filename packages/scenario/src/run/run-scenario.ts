@@ -4,7 +4,7 @@ import { codeVersion } from '../code-version';
 import { priceRoots } from '../load/roots';
 import { queueContext } from './queue-jobs';
 import { RESULT_SCHEMA_VERSION, type RunResult, type SessionWindow } from '@aftershock/report';
-import { TEXTBOOK_CHOICES, type StudyResult } from '@aftershock/study';
+import { TEXTBOOK_CHOICES } from '@aftershock/study';
 import { VERSION } from '../version';
 import { loadScenarioWithModules } from '../load/load';
 import type { Scenario } from '../load/scenario';
@@ -17,7 +17,8 @@ import { compareRuns, runStrategies, strategyRunInputs } from './strategies';
 import { runSweeps } from './sweeps';
 import { backtestPeriod } from './period';
 import { readFactorFiles, studyConfig } from './study-config';
-import { eventRows, reportGroups, tryStudy } from './study-result';
+import { scenarioStudies } from './scenario-study';
+import { eventRows, reportGroups } from './study-result';
 import { calendarTimeSummary } from './calendar-time-summary';
 import { volumeSummary } from './volume-summary';
 
@@ -31,8 +32,9 @@ export interface RunOptions {
   /** The most points a strategy's grid may have (default 10,000; `--max-grid-points`). */
   readonly maxGridPoints?: number;
   /**
-   * `redis://HOST:PORT`: the scenario's sweep points run as BullMQ jobs on `aftershock worker` processes (any
-   * machine), and their results are assembled here; the result is the same as a local run's.
+   * `redis://HOST:PORT`: the scenario's sweep points — and its event study, in shards, when it has more than
+   * `study.shardEvents` events — run as BullMQ jobs on `aftershock worker` processes (any machine), and their
+   * results are assembled here; the result is the same as a local run's.
    */
   readonly queue?: string;
 }
@@ -62,30 +64,28 @@ export async function runScenario(pathOrObject: string | object, opts: RunOption
   opts.beforeRun?.(scenario);
   const cal = await scenarioCalendar(scenario);
   // Connect first: an unreachable queue fails before anything is computed or written.
-  const queue = opts.queue !== undefined ? await QueueClient.connect(opts.queue, { version: codeVersion(), onProgress: (d, t, w) => progress(`sweep jobs ${d}/${t} done (${w} worker${w === 1 ? '' : 's'})`, 0.5 + (0.1 * d) / t) }) : undefined;
+  // The queue's jobs are the study's shards first, then the sweep points.
+  const phase = { jobs: 'sweep jobs', from: 0.5, span: 0.1 };
+  const queue = opts.queue !== undefined ? await QueueClient.connect(opts.queue, { version: codeVersion(), onProgress: (d, t, w) => progress(`${phase.jobs} ${d}/${t} done (${w} worker${w === 1 ? '' : 's'})`, phase.from + (phase.span * d) / t) }) : undefined;
   try {
-    return await run(scenario, cal, progress, queue);
+    return await run(scenario, cal, progress, queue, phase);
   } finally {
     await queue?.close();
   }
 }
 
-async function run(scenario: Scenario, cal: TradingCalendar, progress: (step: string, done: number) => void, queue: QueueClient | undefined): Promise<ScenarioRun> {
+async function run(scenario: Scenario, cal: TradingCalendar, progress: (step: string, done: number) => void, queue: QueueClient | undefined, phase: { jobs: string; from: number; span: number }): Promise<ScenarioRun> {
   progress('loading data', 0.05);
   const inputs = await loadInputs(scenario, cal);
   const hashes = inputHashes([...scenario.inputs, ...inputs.priceFiles], scenario.dir);
   const st = scenario.study;
+  const context = queue ? queueContext(scenario, priceRoots(scenario.data, scenario.dir), hashes) : undefined;
 
   progress('event study', 0.2);
-  const groupFields = st.groups.length ? st.groups : [undefined];
   const factors = st.factors ? readFactorFiles(st.factors) : undefined;
-  const studies: StudyResult[] = [];
-  let whyNone: string | undefined;
-  for (const g of groupFields) {
-    const r = tryStudy({ prices: inputs.prices, market: inputs.benchmark, events: inputs.events, calendar: cal, ...(factors ? { factors } : {}) }, studyConfig(scenario, g));
-    if (r.result) studies.push(r.result);
-    else whyNone = r.reason;
-  }
+  const studyQueue = queue && context ? { client: queue, context, onShards: () => Object.assign(phase, { jobs: 'study shards', from: 0.2, span: 0.2 }) } : undefined;
+  const { studies, whyNone } = await scenarioStudies(scenario, { prices: inputs.prices, market: inputs.benchmark, events: inputs.events, calendar: cal, ...(factors ? { factors } : {}) }, studyQueue);
+  Object.assign(phase, { jobs: 'sweep jobs', from: 0.5, span: 0.1 });
   const study = studies[0] ?? null;
   const carWindows: SessionWindow[] = study ? study.carWindows.map((w) => [w.start, w.end] as const) : st.car.map((c) => [c[0], c[1]] as const);
   const events = eventRows(inputs.events, study, {
@@ -119,7 +119,6 @@ async function run(scenario: Scenario, cal: TradingCalendar, progress: (step: st
   const period = backtestPeriod(scenario, inputs.events.map((e) => e.date), inputs.benchmark.dates, cal);
   const runInput = { scenario, bars: [...inputs.prices.values()], events: inputs.events, start: period.from, end: period.to, calendar: cal };
   if (scenario.strategies.some((x) => x.grid)) progress('sweeps', 0.5);
-  const context = queue ? queueContext(scenario, priceRoots(scenario.data, scenario.dir), hashes) : undefined;
   const sweeps = await runSweeps(scenario, strategyRunInputs(runInput), queue ? (k) => queueEvaluator(queue, context, k) : undefined);
   const strat = runStrategies({ ...runInput, extra: sweeps.best }, (label, k, n) => progress(`strategy ${label}`, 0.6 + (0.3 * k) / n));
   progress('comparison', 0.9);

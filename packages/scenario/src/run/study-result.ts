@@ -43,8 +43,13 @@ const fin = (x: number | undefined): number | null => (x !== undefined && Number
 /** Runs the study, returning null (with the reasons) when no event is usable instead of failing the whole run. */
 export function tryStudy(input: Parameters<typeof runStudy>[0], config: StudyConfig): { result: StudyResult | null; reason?: string } {
   if (input.events.length === 0) return { result: null, reason: 'no events' };
+  return studyOrReason(() => runStudy(input, config));
+}
+
+/** A study, or null with the reason when no event is usable (the other failures are thrown). */
+export function studyOrReason(study: () => StudyResult): { result: StudyResult | null; reason?: string } {
   try {
-    return { result: runStudy(input, config) };
+    return { result: study() };
   } catch (e) {
     if (e instanceof AftershockError && (e.code === 'VALIDATION_FAILED' || e.code === 'NO_EVENTS')) return { result: null, reason: e.message.split('\n')[0]! };
     throw e;

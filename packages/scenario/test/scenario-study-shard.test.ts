@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fitStudyShard, prepareStudy } from '@aftershock/study';
+import { loadScenario } from '../src/index';
+import { scenarioCalendar } from '../src/run/calendar';
+import { loadInputs } from '../src/run/inputs';
+import { fitScenarioShard, scenarioStudies } from '../src/run/scenario-study';
+import { studyConfig } from '../src/run/study-config';
+import { tryStudy } from '../src/run/study-result';
+import { decodeShard } from '../src/run/study-shard-codec';
+
+/* The worker's side of a scenario's study shard (fitScenarioShard): the shard fitStudyShard gives, or the fit's coded error as a value. */
+const FOCUS = new URL('../../../../shared/data/real/backtester39/focus', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'aftershock-scenario-shard-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function setUp(study: string) {
+  const f = join(dir, `s${Math.random().toString(36).slice(2)}.yaml`);
+  writeFileSync(f, `name: v\ndata: { benchmark: SPY, root: ${FOCUS} }\nevents: { list: [{ symbol: CRWV, date: 2025-08-12, kind: earnings }, { symbol: NVDA, date: 2025-08-13, kind: earnings }] }\nstudy:\n${study}`);
+  const s = loadScenario(f);
+  const cal = await scenarioCalendar(s);
+  const inputs = await loadInputs(s, cal);
+  const input = { prices: inputs.prices, market: inputs.benchmark, events: inputs.events, calendar: cal };
+  return { s, input, events: inputs.events.map((e, index) => ({ index, symbol: e.symbol, date: e.date, timing: e.timing, kind: e.kind })) };
+}
+
+describe('fitScenarioShard', () => {
+  it('sends back the shard fitStudyShard gives, bit for bit', async () => {
+    const { s, input, events } = await setUp('  estimation: [-60, -11]\n  window: [-5, 5]\n');
+    const out = fitScenarioShard(s, input, events);
+    if (!('shard' in out)) throw new Error(`expected a shard, got ${JSON.stringify(out)}`);
+    const config = studyConfig(s);
+    const want = fitStudyShard(prepareStudy(input.market, config, input.calendar), config, input.prices, events);
+    expect(decodeShard(out.shard)).toEqual(want);
+    expect(want.kept.length).toBe(2);
+    // Without a queue the studies are the local ones.
+    expect((await scenarioStudies(s, input)).studies).toEqual([tryStudy(input, config).result]);
+  });
+
+  it("returns the fit's coded error (calendar-time windows that differ per event) for the client to raise", async () => {
+    // `validate` refuses such windows at their line; a worker still reports what the fit throws, as a value.
+    const { s, input, events } = await setUp('  car: [[0, 0]]\n');
+    const dated = { ...s, study: { ...s.study, estimation: { from: '2025-05-01', to: '2025-07-31' }, window: { from: '2025-08-05', to: '2025-08-20' } } } as typeof s;
+    expect(fitScenarioShard(dated, input, events)).toEqual({ error: { code: 'BAD_WINDOW', field: 'estimation', message: expect.stringContaining('calendar-time windows give different relative sessions for NVDA 2025-08-13') } });
+  });
+});
