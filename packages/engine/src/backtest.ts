@@ -11,7 +11,7 @@ import { Run } from './run';
  * r.equity.at(-1)?.equity
  */
 export function runBacktest(config: BacktestConfig): BacktestResult {
-  return new Run(config, () => {}).execute();
+  return new Run(config, undefined).execute();
 }
 
 /**

@@ -137,8 +137,9 @@ export class Broker {
   private execute(w: Working, at: FillPoint, ref: number, bars: BarSeries, b: number, when: When): Outcome {
     const o = w.order;
     const q = o.quantity;
-    // A limit guarantees its price: no slippage on limit fills.
-    const slip = o.type === 'limit' ? 0 : slippagePerShare(this.opts.costs.slippage, ref, bars.high[b]!, bars.low[b]!);
+    // A limit guarantees its price: no slippage on limit fills. The range is read only when slippage needs it.
+    const sc = this.opts.costs.slippage;
+    const slip = o.type === 'limit' || sc === undefined || sc.type === 'none' ? 0 : slippagePerShare(sc, ref, bars.high[b]!, bars.low[b]!);
     const price = o.side === 'buy' ? ref + slip : ref - slip;
     const commission = commissionOf(this.opts.costs.commission, q, price);
     const bad = this.afford(w.sym, o, price, commission);
@@ -175,10 +176,14 @@ export class Broker {
     if (Math.abs(q1) <= Math.abs(q0) && Math.sign(q1) * Math.sign(q0) >= 0) return undefined;
     if (q1 < 0 && !this.opts.allowShort) return { code: 'SHORT_NOT_ALLOWED', message: `selling ${o.quantity} ${o.symbol} would open a short, and shorts are not allowed in this run` };
     const cash1 = pf.cash - dq * price - commission;
+    const m = this.opts.margin;
+    // Without margin, a long-only book stays within equity whenever cash stays ≥ 0: each position's value is its
+    // gross exposure, so the sums below are the same floating-point numbers and equity1 ≥ gross1 exactly (both
+    // add the same terms, equity1 one more that is ≥ 0; rounding is monotonic). The loop over positions is skipped.
+    if (m === undefined && cash1 >= 0 && q1 >= 0 && price >= 0 && pf.longOnlyNonNegative()) return undefined;
     const others = pf.grossExcept(sym);
     const gross1 = others.gross + Math.abs(q1 * price);
     const equity1 = cash1 + others.value + q1 * price;
-    const m = this.opts.margin;
     if (m !== undefined) {
       if (gross1 > m.maxGrossLeverage * equity1 + EPS) {
         return { code: 'MARGIN_EXCEEDED', message: `gross exposure ${gross1.toFixed(2)} would exceed ${m.maxGrossLeverage} × equity ${equity1.toFixed(2)}` };

@@ -54,7 +54,9 @@ export class Marks {
       const b = u.barToday(k);
       if (b >= 0 && qty[k] !== 0) {
         const ser = series[k]!;
-        last[k] = field === 'open' ? ser.open[b]! : ser.close[b]!;
+        const p = field === 'open' ? ser.open[b]! : ser.close[b]!;
+        last[k] = p;
+        if (!(p >= 0)) pf.negativeMark = true;
       }
     }
   }

@@ -54,6 +54,10 @@ export class Portfolio {
   readonly closedTrades: Trade[] = [];
   readonly equity: EquityPoint[] = [];
   private nextTradeId = 1;
+  /** Open short positions. */
+  private shorts = 0;
+  /** Set for good once a position was marked or filled at a negative (or NaN) price. */
+  negativeMark = false;
 
   constructor(
     readonly initialCash: number,
@@ -79,6 +83,11 @@ export class Portfolio {
     const h = this.held;
     for (let i = 0; i < h.length; i++) e += this.qty[h[i]!]! * this.last[h[i]!]!;
     return e;
+  }
+
+  /** True when every open position is long at a last price ≥ 0 (then its value equals its gross exposure). */
+  longOnlyNonNegative(): boolean {
+    return this.shorts === 0 && !this.negativeMark;
   }
 
   /** Σ |quantity × last| and Σ quantity × last over positions other than `except`. */
@@ -184,6 +193,9 @@ export class Portfolio {
       t.slippage -= f.slippage * share;
     }
     this.last[sym] = f.price;
+    if (!(f.price >= 0)) this.negativeMark = true;
+    if (q0 < 0) this.shorts--;
+    if (qty[sym]! < 0) this.shorts++;
     if (qty[sym] === 0) {
       this.isHeld[sym] = 0;
       removeAt(this.held, this.held.indexOf(sym));
@@ -229,7 +241,14 @@ export class Portfolio {
       const tr = this.toTrade(t, this.qty[k]! * (this.last[k]! - this.avg[k]!), true);
       open.push({ ...tr, sessionsHeld: sessionsHeld(tr.entrySession, lastSession) });
     }
-    return [...this.closedTrades, ...open].sort((a, b) => a.id - b.id);
+    // Trade ids run 1, 2, 3 … in opening order, each closed or open: placing each at its id orders them
+    // without a sort.
+    const n = this.closedTrades.length + open.length;
+    if (n !== this.nextTradeId - 1) return [...this.closedTrades, ...open].sort((a, b) => a.id - b.id);
+    const out = new Array<Trade>(n);
+    for (const t of this.closedTrades) out[t.id - 1] = t;
+    for (const t of open) out[t.id - 1] = t;
+    return out;
   }
 
   /** The position of a universe index, or undefined when flat. */

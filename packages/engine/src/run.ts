@@ -80,16 +80,19 @@ export class Run {
     if ('fill' in o) {
       this.fills.push(o.fill);
       this.marks.filled(o.sym);
-      this.next({ type: 'fill', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, fill: o.fill });
+      if (this.wants('fill')) this.next({ type: 'fill', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, fill: o.fill });
+      else this.skip();
     } else {
       this.rejections.push(o.rejection);
-      this.next({ type: 'reject', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, rejection: o.rejection });
+      if (this.wants('reject')) this.next({ type: 'reject', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, rejection: o.rejection });
+      else this.skip();
     }
   };
 
   constructor(
     private readonly config: BacktestConfig,
-    private readonly emit: (m: EngineMessage) => void,
+    /** Who sees every message (the stream's subscriber); none for runBacktest. */
+    private readonly emit: ((m: EngineMessage) => void) | undefined,
   ) {
     validateBacktestConfig(config);
     this.cal = config.calendar ?? xnysCalendar();
@@ -191,8 +194,39 @@ export class Run {
 
   private next(m: EngineMessage): void {
     this.messages++;
-    this.emit(m);
+    this.emit?.(m);
     dispatch(this.strategy, m, this.ctx);
+  }
+
+  /**
+   * Whether anyone reads a message of this kind: the stream's subscriber, or a strategy callback it would reach.
+   * A message nobody reads is not built; it still takes its place in the order (`seq`) and the count.
+   */
+  private wants(kind: 'fill' | 'reject' | 'dividend' | Phase): boolean {
+    const st = this.strategy;
+    if (this.emit !== undefined || st.onMessage !== undefined) return true;
+    switch (kind) {
+      case 'fill':
+        return st.onFill !== undefined;
+      case 'reject':
+        return st.onReject !== undefined;
+      case 'dividend':
+        return false;
+      case 'pre-open':
+        return st.onEvent !== undefined || st.onSession !== undefined || st.onPreOpen !== undefined;
+      case 'open':
+        return st.onEvent !== undefined || st.onSession !== undefined || st.onOpen !== undefined;
+      case 'close':
+        return st.onEvent !== undefined || st.onSession !== undefined || st.onBar !== undefined || st.onSessionClose !== undefined;
+      case 'post-close':
+        return st.onEvent !== undefined || st.onSession !== undefined || st.onPostClose !== undefined;
+    }
+  }
+
+  /** A message nobody reads: counted and given its seq, not built. */
+  private skip(): void {
+    this.messages++;
+    this.seq++;
   }
 
   private flushRejects(): void {
@@ -200,7 +234,8 @@ export class Run {
     while (this.pendingRejects.length > 0) {
       const r = this.pendingRejects.shift()!;
       this.rejections.push(r);
-      this.next({ type: 'reject', ts: r.ts, priority: PRIORITY.reject, seq: this.seq++, session: r.session, date: r.date, rejection: r });
+      if (this.wants('reject')) this.next({ type: 'reject', ts: r.ts, priority: PRIORITY.reject, seq: this.seq++, session: r.session, date: r.date, rejection: r });
+      else this.skip();
     }
   }
 
@@ -222,9 +257,14 @@ export class Run {
     return out;
   }
 
-  private phaseMessage(s: number, date: IsoDate, phase: Phase, slice: SessionMessage['slice'], last: boolean): SessionMessage {
+  /** The phase message, sent to whoever reads it (the notices it carries become known either way). */
+  private phaseMessage(s: number, date: IsoDate, phase: Phase, slice: SessionMessage['slice'], last: boolean): void {
     const events = this.notices.length === 0 ? NO_EVENTS : this.takeNotices(this.clock.ts);
-    return { type: 'session', ts: this.clock.ts, priority: PRIORITY.session, seq: this.seq++, session: s, date, phase, slice, events: events.length === 0 ? NO_EVENTS : events, last };
+    if (!this.wants(phase)) {
+      this.skip();
+      return;
+    }
+    this.next({ type: 'session', ts: this.clock.ts, priority: PRIORITY.session, seq: this.seq++, session: s, date, phase, slice, events: events.length === 0 ? NO_EVENTS : events, last });
   }
 
   private matchAt(point: FillPoint, s: number, priority: number): void {
@@ -267,7 +307,8 @@ export class Run {
       const amount = q * d;
       const symbol = this.universe.symbols[sym]!;
       pf.charge('dividend', sym, amount, when, `${q} × ${d} ex ${date}`);
-      this.next({ type: 'dividend', ts: when.ts, priority: PRIORITY.dividend, seq: this.seq++, session: s, date, symbol, perShare: d, quantity: q, amount });
+      if (!this.wants('dividend')) this.skip();
+      else this.next({ type: 'dividend', ts: when.ts, priority: PRIORITY.dividend, seq: this.seq++, session: s, date, symbol, perShare: d, quantity: q, amount });
     }
   }
 
@@ -292,21 +333,21 @@ export class Run {
 
       this.setPhase(s, date, 'pre-open', open - PRE_OPEN_OFFSET);
       this.preOpenCash(s, date, slice);
-      this.next(this.phaseMessage(s, date, 'pre-open', EMPTY_SLICE, false));
+      this.phaseMessage(s, date, 'pre-open', EMPTY_SLICE, false);
       this.flushRejects();
 
       this.setPhase(s, date, 'open', open);
       u.reveal(slice);
       this.marks.request('open');
       this.matchAt('open', s, PRIORITY.fill);
-      this.next(this.phaseMessage(s, date, 'open', slice, false));
+      this.phaseMessage(s, date, 'open', slice, false);
       this.flushRejects();
 
       this.setPhase(s, date, 'close', close);
       u.complete(slice);
       this.matchAt('intraday', s, PRIORITY.fill);
       this.marks.request('close');
-      this.next(this.phaseMessage(s, date, 'close', slice, false));
+      this.phaseMessage(s, date, 'close', slice, false);
       const filled = this.fills.length;
       this.matchAt('close', s, PRIORITY.auctionFill);
       if (this.fills.length !== filled) this.marks.request('close');
@@ -317,7 +358,7 @@ export class Run {
       this.ensureMarks();
       const bb = this.benchSym >= 0 ? u.barToday(this.benchSym) : -1;
       this.portfolio.recordEquity(s, date, this.benchSym < 0 ? undefined : bb >= 0 ? u.series[this.benchSym]!.close[bb]! : NaN);
-      this.next(this.phaseMessage(s, date, 'post-close', slice, last));
+      this.phaseMessage(s, date, 'post-close', slice, last);
       this.flushRejects();
 
       if (last) {

@@ -1,4 +1,5 @@
 import { AftershockError, type BarSeries, type TradingCalendar } from '@aftershock/core';
+import { ColumnArena } from './column-arena';
 import { GrowingSeries, type BarRow } from './growing-series';
 import type { BarSlice } from './messages';
 import { SliceColumns } from './slice-columns';
@@ -37,6 +38,9 @@ export class Universe {
   private readonly lengths: Int32Array;
   private readonly gapless: Uint8Array;
   private readonly nextDiv: Int32Array;
+  /** Per loaded series: its ex-dividend bar indices (found in one pass at load), and the next one to reach. */
+  private readonly divBars: Int32Array[];
+  private readonly divAt: Int32Array;
   private readonly index = new Map<string, number>();
   /** Symbols still to load, by listing ordinal (ascending). */
   private pending: Array<{ sym: number; ordinal: number }> = [];
@@ -49,6 +53,8 @@ export class Universe {
   private readonly columns: SliceColumns;
   /** Positions in the last slice whose bar is an ex-dividend date. */
   readonly dividendEntries: number[] = [];
+  /** Packed copies of the loaded series' closes (the field marks, equity and most strategies read every session). */
+  private readonly closes = new ColumnArena();
 
   constructor(source: BarSource | StreamingSource, private readonly cal: TradingCalendar) {
     this.source = source;
@@ -63,6 +69,8 @@ export class Universe {
     this.lengths = new Int32Array(n);
     this.gapless = new Uint8Array(n);
     this.nextDiv = new Int32Array(n);
+    this.divBars = new Array<Int32Array>(n).fill(EMPTY);
+    this.divAt = new Int32Array(n);
     this.streams = new Array<Stream | undefined>(n).fill(undefined);
     this.columns = new SliceColumns(n);
     this.symbols.forEach((s, i) => {
@@ -160,7 +168,8 @@ export class Universe {
   }
 
   private load(i: number, startOrdinal: number): void {
-    const s = (this.source as BarSource).load(this.symbols[i]!);
+    const loaded = (this.source as BarSource).load(this.symbols[i]!);
+    const s: BarSeries = { ...loaded, close: this.closes.copy(loaded.close) };
     this.series[i] = s;
     // Bars before the start are warm-up history, visible from the beginning.
     let k = 0;
@@ -173,7 +182,12 @@ export class Universe {
     this.lengths[i] = n;
     this.first[i] = n > 0 ? s.session[0]! : 0;
     this.gapless[i] = n > 0 && s.session[n - 1]! - s.session[0]! === n - 1 ? 1 : 0;
-    this.nextDiv[i] = nextDividend(s, k);
+    const divs = dividendBars(s);
+    let p = 0;
+    while (p < divs.length && divs[p]! < k) p++;
+    this.divBars[i] = divs;
+    this.divAt[i] = p;
+    this.nextDiv[i] = p < divs.length ? divs[p]! : n;
   }
 
   /**
@@ -257,7 +271,11 @@ export class Universe {
         today[i] = k;
         if (k >= nextDiv[i]!) {
           if (k === nextDiv[i]) this.dividendEntries.push(count);
-          nextDiv[i] = nextDividend(series[i]!, k + 1);
+          const divs = this.divBars[i]!;
+          let p = this.divAt[i]!;
+          while (p < divs.length && divs[p]! <= k) p++;
+          this.divAt[i] = p;
+          nextDiv[i] = p < divs.length ? divs[p]! : len;
         }
         count++;
         k++;
@@ -282,11 +300,13 @@ export class Universe {
   }
 }
 
-/** Index of the first bar at or after `from` with a dividend, or the series length. */
-function nextDividend(s: BarSeries, from: number): number {
+/** The bar indices of a series' ex-dividend dates, ascending (one sequential pass over its dividend column). */
+function dividendBars(s: BarSeries): Int32Array {
   const d = s.dividend;
   const n = s.length;
-  let k = from;
-  while (k < n && d[k] === 0) k++;
-  return k;
+  let count = 0;
+  for (let k = 0; k < n; k++) if (d[k] !== 0) count++;
+  const out = new Int32Array(count);
+  for (let k = 0, j = 0; k < n; k++) if (d[k] !== 0) out[j++] = k;
+  return out;
 }
