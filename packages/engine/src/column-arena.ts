@@ -13,6 +13,9 @@ export class ColumnArena {
   private buf = new Float64Array(0);
   private at = 0;
   private nextSize = FIRST_CHUNK;
+  /** The chunk and offset of the last copy: a reader can index the chunk (one typed array shared by many series). */
+  lastChunk: Float64Array = this.buf;
+  lastOffset = 0;
 
   /** A packed copy of `a` (same values). */
   copy(a: Float64Array): Float64Array {
@@ -24,6 +27,8 @@ export class ColumnArena {
     }
     const out = this.buf.subarray(this.at, this.at + n);
     out.set(a);
+    this.lastChunk = this.buf;
+    this.lastOffset = this.at;
     this.at += n;
     return out;
   }

@@ -47,14 +47,17 @@ export class Marks {
     const pf = this.portfolio;
     const u = this.universe;
     const series = u.series;
+    const chunk = u.closeChunk;
+    const offset = u.closeOffset;
     const last = pf.last;
     const qty = pf.qty;
     for (let i = 0; i < syms.length; i++) {
       const k = syms[i]!;
       const b = u.barToday(k);
       if (b >= 0 && qty[k] !== 0) {
-        const ser = series[k]!;
-        const p = field === 'open' ? ser.open[b]! : ser.close[b]!;
+        // A packed close is read from its arena chunk (see ColumnArena), a stream's from its own column.
+        const c = field === 'close' ? chunk[k] : undefined;
+        const p = c !== undefined ? c[offset[k]! + b]! : field === 'open' ? series[k]!.open[b]! : series[k]!.close[b]!;
         last[k] = p;
         if (!(p >= 0)) pf.negativeMark = true;
       }

@@ -27,7 +27,10 @@ export class HistoryView implements SeriesView {
   private o: Float64Array = NONE;
   private h: Float64Array = NONE;
   private l: Float64Array = NONE;
-  private c: Float64Array = NONE;
+  /** Where the closes are read: `cb[co + i]` for i < cn (see close). */
+  private cb: Float64Array = NONE;
+  private co = 0;
+  private cn = 0;
 
   constructor(
     readonly symbol: string,
@@ -90,10 +93,20 @@ export class HistoryView implements SeriesView {
   }
 
   close(i: number): number {
-    const c = this.c;
-    if (i >= 0 && i < this.closed[this.index]! && i < c.length && (i | 0) === i) return c[i]!;
-    this.c = this.full(i, 'close').close;
-    return this.c[i]!;
+    if (i >= 0 && i < this.closed[this.index]! && i < this.cn && (i | 0) === i) return this.cb[this.co + i]!;
+    const ser = this.full(i, 'close');
+    const chunk = this.universe.closeChunk[this.index];
+    // Packed closes are read from their arena chunk, one typed array many views share; a stream's from its column.
+    if (chunk !== undefined) {
+      this.cb = chunk;
+      this.co = this.universe.closeOffset[this.index]!;
+      this.cn = ser.length;
+    } else {
+      this.cb = ser.close;
+      this.co = 0;
+      this.cn = ser.close.length;
+    }
+    return this.cb[this.co + i]!;
   }
 
   volume(i: number): number {

@@ -55,6 +55,9 @@ export class Universe {
   readonly dividendEntries: number[] = [];
   /** Packed copies of the loaded series' closes (the field marks, equity and most strategies read every session). */
   private readonly closes = new ColumnArena();
+  /** Per loaded in-memory series: the arena chunk holding its closes and where they start (undefined for a stream). */
+  readonly closeChunk: (Float64Array | undefined)[];
+  readonly closeOffset: Int32Array;
 
   constructor(source: BarSource | StreamingSource, private readonly cal: TradingCalendar) {
     this.source = source;
@@ -71,6 +74,8 @@ export class Universe {
     this.nextDiv = new Int32Array(n);
     this.divBars = new Array<Int32Array>(n).fill(EMPTY);
     this.divAt = new Int32Array(n);
+    this.closeChunk = new Array<Float64Array | undefined>(n).fill(undefined);
+    this.closeOffset = new Int32Array(n);
     this.streams = new Array<Stream | undefined>(n).fill(undefined);
     this.columns = new SliceColumns(n);
     this.symbols.forEach((s, i) => {
@@ -171,6 +176,8 @@ export class Universe {
     const loaded = (this.source as BarSource).load(this.symbols[i]!);
     const s: BarSeries = { ...loaded, close: this.closes.copy(loaded.close) };
     this.series[i] = s;
+    this.closeChunk[i] = this.closes.lastChunk;
+    this.closeOffset[i] = this.closes.lastOffset;
     // Bars before the start are warm-up history, visible from the beginning.
     let k = 0;
     while (k < s.length && s.session[k]! < startOrdinal) k++;
@@ -304,9 +311,10 @@ export class Universe {
 function dividendBars(s: BarSeries): Int32Array {
   const d = s.dividend;
   const n = s.length;
+  if (scratch.length < n) scratch = new Int32Array(n);
   let count = 0;
-  for (let k = 0; k < n; k++) if (d[k] !== 0) count++;
-  const out = new Int32Array(count);
-  for (let k = 0, j = 0; k < n; k++) if (d[k] !== 0) out[j++] = k;
-  return out;
+  for (let k = 0; k < n; k++) if (d[k] !== 0) scratch[count++] = k;
+  return scratch.slice(0, count);
 }
+
+let scratch = new Int32Array(0);
