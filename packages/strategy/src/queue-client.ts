@@ -55,8 +55,13 @@ export class QueueClient {
     return new QueueClient(queue, events, opts);
   }
 
-  /** Runs the jobs on the queue's workers; rejects with QUEUE_JOB_FAILED when a job fails for good. */
-  async run(jobs: readonly QueueJob[]): Promise<unknown[]> {
+  /**
+   * Runs the jobs on the queue's workers; rejects with QUEUE_JOB_FAILED when a job fails for good. With `onResult`,
+   * each job's result is handed over as it arrives (in any order, once per job) and not kept — the client then holds
+   * one result at a time however many jobs there are — and the promise resolves to an empty list; a throw from
+   * `onResult` rejects the run.
+   */
+  async run(jobs: readonly QueueJob[], onResult?: (index: number, value: unknown) => void): Promise<unknown[]> {
     const n = jobs.length;
     if (n === 0) return [];
     const runId = randomUUID();
@@ -78,10 +83,18 @@ export class QueueClient {
           const i = index.get(jobId);
           if (i === undefined || have[i]) return;
           have[i] = 1;
-          out[i] = decodeJson(typeof returnvalue === 'string' ? returnvalue : JSON.stringify(returnvalue));
+          const value = decodeJson(typeof returnvalue === 'string' ? returnvalue : JSON.stringify(returnvalue));
+          if (onResult) {
+            try {
+              onResult(i, value);
+            } catch (e) {
+              reject(e as Error);
+              return;
+            }
+          } else out[i] = value;
           done++;
           progress();
-          if (done === n) resolve(out);
+          if (done === n) resolve(onResult ? [] : out);
         };
         const onFailed = ({ jobId, failedReason }: { jobId: string; failedReason: string }) => {
           if (!index.has(jobId)) return;

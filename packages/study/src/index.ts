@@ -29,6 +29,8 @@ export type { StudySetup } from './study-setup';
 export { fitStudyShard } from './study-shard';
 export type { ShardCandidate, ShardEvent, ShardExclusion, StudyShard } from './study-shard';
 export { assembleStudy } from './study-assemble';
+export { gatherShards, ShardGatherer } from './study-gather';
+export type { GatheredShards } from './study-gather';
 export type { StudyInput } from './run-study';
 export type { StudyConfig, WindowSpec, StudyEvent, EventModel, ExcludedEvent, StudyGroup, StudyResult, RowWindow } from './study-types';
 export { fmt17, writeNum17 } from './number-format';

@@ -2,6 +2,7 @@ import { AftershockError, type BarSeries, type MarketEvent, type TradingCalendar
 import type { FactorTable } from './factors';
 import { assembleStudy } from './study-assemble';
 import { prepareStudy, type StudySetup } from './study-setup';
+import type { GatheredShards } from './study-gather';
 import { fitStudyShard, type StudyShard } from './study-shard';
 import type { StudyConfig, StudyResult } from './study-types';
 import { volumeStudy } from './volume';
@@ -32,10 +33,11 @@ export function runStudy(input: StudyInput, config: StudyConfig): StudyResult {
 }
 
 /**
- * The whole study from the shards of its events (`fitStudyShard`, any split, fitted anywhere): `assembleStudy`,
- * then — with `config.volume` — abnormal volume, which reads each usable event's bars from `prices`.
+ * The whole study from the shards of its events (`fitStudyShard`, any split, fitted anywhere; or gathered as they
+ * arrived, `ShardGatherer`): `assembleStudy`, then — with `config.volume` — abnormal volume, which reads each
+ * usable event's bars from `prices`.
  */
-export function studyFromShards(setup: StudySetup, config: StudyConfig, events: readonly MarketEvent[], shards: readonly StudyShard[], prices: ReadonlyMap<string, BarSeries>): StudyResult {
+export function studyFromShards(setup: StudySetup, config: StudyConfig, events: readonly MarketEvent[], shards: readonly StudyShard[] | GatheredShards, prices: ReadonlyMap<string, BarSeries>): StudyResult {
   const res = assembleStudy(setup, config, events, shards);
   if (!config.volume) return res;
   // Abnormal volume reads each event's bars, so it runs here (unsharded), on the assembled study's events in the tests.

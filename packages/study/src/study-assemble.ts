@@ -2,42 +2,43 @@ import { AftershockError, eventField, ValidationError, type MarketEvent } from '
 import { firmCar } from './aggregate';
 import { defaultCalendarWindow, studyCalendarTime } from './calendar-time-study';
 import { confounders, type LocatedEvent } from './confounding';
-import { predictedRow, type ModelFit } from './models';
+import { predictedRow } from './models';
 import { panelGeometry, subPanel, type Panel, type RelWindow } from './panel';
 import { sampleStats, type SampleOptions } from './sample-stats';
 import { selectFirms } from './select-firms';
 import type { StudySetup } from './study-setup';
+import { gatherShards, type GatheredShards } from './study-gather';
 import { calendarWindow, sameWindows, type ShardCandidate, type StudyShard } from './study-shard';
 import type { EventModel, ExcludedEvent, RowWindow, StudyConfig, StudyEvent, StudyGroup, StudyResult } from './study-types';
 
 /**
- * The whole study from the shards of its events (`fitStudyShard`, any split): the fitted events gathered into one
- * panel in input order, exclusions by step then input order, then steps 4–5 of `runStudy` on the assembled panel —
- * each event's rows, CARs and confounders, and every cross-sectional test (AAR/CAAR, parametric, rank, CAR tests,
- * bootstrap, groups) computed from the assembled per-event results, never averaged across shards. One shard of all
- * events is `runStudy` itself, so a sharded study equals the unsharded one number for number.
+ * The whole study from the shards of its events (`fitStudyShard`, any split), or from them already gathered as
+ * they arrived (`ShardGatherer`): the fitted events in one panel in input order, exclusions by step then input
+ * order, then steps 4–5 of `runStudy` on the assembled panel — each event's rows, CARs and confounders, and every
+ * cross-sectional test (AAR/CAAR, parametric, rank, CAR tests, bootstrap, groups) computed from the assembled
+ * per-event results, never averaged across shards. One shard of all events is `runStudy` itself, so a sharded
+ * study equals the unsharded one number for number.
  */
-export function assembleStudy(setup: StudySetup, config: StudyConfig, all: readonly MarketEvent[], shards: readonly StudyShard[]): StudyResult {
+export function assembleStudy(setup: StudySetup, config: StudyConfig, all: readonly MarketEvent[], shards: readonly StudyShard[] | GatheredShards): StudyResult {
+  const g = Array.isArray(shards) ? gatherShards(shards as readonly StudyShard[], all.length) : (shards as GatheredShards);
   const { market, model, returns, profile } = setup;
-  const excluded: ExcludedEvent[] = shards
-    .flatMap((s) => s.excluded)
-    .sort((a, b) => a.step - b.step || a.index - b.index)
-    .map((x) => ({ event: all[x.index]!, code: x.code, reason: x.reason }));
-  const withWindows = shards.filter((s) => s.windows);
-  const windows = withWindows[0]?.windows;
+  const excluded: ExcludedEvent[] = g.excluded.map((x) => ({ event: all[x.index]!, code: x.code, reason: x.reason }));
+  const windows = g.windows[0]?.windows;
   if (!windows) throw noUsableEvents(excluded);
-  for (const s of withWindows) {
-    if (!sameWindows(windows, s.windows!)) {
-      const c = s.candidates[0]!;
-      throw new AftershockError('BAD_WINDOW', `calendar-time windows give different relative sessions for ${all[c.index]!.symbol} ${all[c.index]!.date} than for the first event; use relative windows`, { field: 'estimation' });
+  for (const w of g.windows) {
+    if (!sameWindows(windows, w.windows)) {
+      const e = all[w.firstIndex]!;
+      throw new AftershockError('BAD_WINDOW', `calendar-time windows give different relative sessions for ${e.symbol} ${e.date} than for the first event; use relative windows`, { field: 'estimation' });
     }
   }
   const { est, evt, cars } = windows;
   const geo = panelGeometry(est, evt);
   const rows = geo.rows;
-  if (shards.every((s) => s.kept.length === 0)) throw noUsableEvents(excluded);
-  const { panel, fit, kept, day0Return, calendarReturns } = mergeShards(setup, shards, rows, geo);
-  const candidates = shards.flatMap((s) => s.candidates).sort((a, b) => a.index - b.index);
+  if (!g.fit || !g.panel || g.kept.length === 0) throw noUsableEvents(excluded);
+  const fac = setup.factors;
+  const n = g.kept.length;
+  const panel: Panel = { ...geo, n, ret: g.panel.ret, mkt: g.panel.mkt, ...(fac ? { factors: { names: fac.names, series: fac.series, rf: fac.rf, start: g.panel.factorStart ?? new Int32Array(n) } } : {}) };
+  const { fit, kept, day0Return, calendarReturns, candidates } = g;
   const located = (c: ShardCandidate): LocatedEvent => ({ event: all[c.index]!, m0: c.m0, day0: c.day0 });
 
   // 4. Per-event rows.
@@ -49,7 +50,6 @@ export function assembleStudy(setup: StudySetup, config: StudyConfig, all: reado
   }
   const groupBy = config.groupBy;
   const confounded = confounders(kept.map(located), candidates.map(located), evt);
-  const fac = setup.factors;
   const events: StudyEvent[] = kept.map((c, i) => {
     const event = all[c.index]!;
     const r0 = c.m0 + est.start;
@@ -165,58 +165,6 @@ function calendarTimeOf(setup: StudySetup, config: StudyConfig, all: readonly Ma
     return { key, returns: r, m0: c.m0 };
   });
   return studyCalendarTime(setup.aligner, firms, setup.model, setup.returns, evt, ct, setup.factors);
-}
-
-/**
- * The shards' fitted events as one panel and fit in input order (a k-way merge by event index). A single shard is
- * used as it is (no copy).
- */
-function mergeShards(setup: StudySetup, shards: readonly StudyShard[], rows: number, geo: ReturnType<typeof panelGeometry>): { panel: Panel; fit: ModelFit; kept: ShardCandidate[]; day0Return: Float64Array; calendarReturns?: Float64Array } {
-  const parts = shards.filter((s) => s.fit && s.kept.length > 0);
-  const fac = setup.factors;
-  const factorPanel = (start: Int32Array) => (fac ? { factors: { names: fac.names, series: fac.series, rf: fac.rf, start } } : {});
-  if (parts.length === 1) {
-    const s = parts[0]!;
-    const n = s.kept.length;
-    const panel: Panel = { ...geo, n, ret: s.panel.ret, mkt: s.panel.mkt, ...factorPanel(s.panel.factorStart ?? new Int32Array(n)) };
-    return { panel, fit: s.fit!, kept: Array.from(s.kept, (k) => s.candidates[k]!), day0Return: s.day0Return, ...(s.calendarReturns ? { calendarReturns: s.calendarReturns } : {}) };
-  }
-  // Which shard and row each event of the merged order comes from.
-  const from: { s: number; k: number; c: ShardCandidate }[] = [];
-  parts.forEach((s, si) => s.kept.forEach((k, row) => from.push({ s: si, k: row, c: s.candidates[k]! })));
-  from.sort((a, b) => a.c.index - b.c.index);
-  const n = from.length;
-  const gather = (width: number, get: (s: StudyShard) => Float64Array): Float64Array => {
-    const out = new Float64Array(n * width);
-    from.forEach((f, i) => out.set(get(parts[f.s]!).subarray(f.k * width, (f.k + 1) * width), i * width));
-    return out;
-  };
-  const gatherInt = (get: (s: StudyShard) => Int32Array): Int32Array => Int32Array.from(from, (f) => get(parts[f.s]!)[f.k]!);
-  const f0 = parts[0]!.fit!;
-  const fx = f0.factors;
-  const fit: ModelFit = {
-    model: f0.model,
-    n,
-    nParams: f0.nParams,
-    ...(fx ? { factors: { k: fx.k, betas: gather(fx.k, (s) => s.fit!.factors!.betas), means: gather(fx.k, (s) => s.fit!.factors!.means), sInv: gather(fx.k * fx.k, (s) => s.fit!.factors!.sInv) } } : {}),
-    T: gather(1, (s) => s.fit!.T),
-    alpha: gather(1, (s) => s.fit!.alpha),
-    beta: gather(1, (s) => s.fit!.beta),
-    meanReturn: gather(1, (s) => s.fit!.meanReturn),
-    arMean: gather(1, (s) => s.fit!.arMean),
-    sd: gather(1, (s) => s.fit!.sd),
-    sdN1: gather(1, (s) => s.fit!.sdN1),
-    rss: gather(1, (s) => s.fit!.rss),
-    mktMean: gather(1, (s) => s.fit!.mktMean),
-    mktSs: gather(1, (s) => s.fit!.mktSs),
-    mktN: gather(1, (s) => s.fit!.mktN),
-    estFirstRow: gatherInt((s) => s.fit!.estFirstRow),
-    estLastRow: gatherInt((s) => s.fit!.estLastRow),
-    ar: gather(rows, (s) => s.fit!.ar),
-  };
-  const panel: Panel = { ...geo, n, ret: gather(rows, (s) => s.panel.ret), mkt: gather(rows, (s) => s.panel.mkt), ...factorPanel(fac ? gatherInt((s) => s.panel.factorStart!) : new Int32Array(0)) };
-  const ctWidth = parts[0]!.calendarReturns ? parts[0]!.calendarReturns.length / parts[0]!.kept.length : 0;
-  return { panel, fit, kept: from.map((f) => f.c), day0Return: gather(1, (s) => s.day0Return), ...(parts[0]!.calendarReturns ? { calendarReturns: gather(ctWidth, (s) => s.calendarReturns!) } : {}) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AftershockError, type BarSeries, type MarketEvent, type TradingCalendar } from '@aftershock/core';
-import { fitStudyShard, prepareStudy, studyFromShards, type FactorTable, type ShardEvent, type StudyResult, type StudyShard } from '@aftershock/study';
+import { fitStudyShard, prepareStudy, ShardGatherer, studyFromShards, type FactorTable, type ShardEvent, type StudyResult, type StudyShard } from '@aftershock/study';
 import type { QueueClient } from '@aftershock/strategy';
 import type { Scenario } from '../load/scenario';
 import type { QueueContext } from './queue-jobs';
@@ -61,15 +61,23 @@ export async function scenarioStudies(s: Scenario, input: ScenarioStudyInput, qu
   prepareStudy(input.market, studyConfig(s), input.calendar, input.factors);
   const plan = planShards(input.events, s.study.shardEvents);
   queue.onShards?.(plan.length);
-  const outcomes = (await queue.client.run(plan.map((events) => ({ name: SCENARIO_STUDY_SHARD_JOB, data: { context: queue.context, events } satisfies ScenarioStudyShardJob })))) as ScenarioShardOutcome[];
-  const failed = outcomes.find((o) => 'error' in o);
-  const shards = failed ? undefined : outcomes.map((o) => decodeShard((o as { shard: EncodedShard }).shard));
+  const gather = new ShardGatherer(input.events.length);
+  // The error of the first failed shard in plan order, as the local fit meets the events in order.
+  let failed: { at: number; error: Extract<ScenarioShardOutcome, { error: unknown }>['error'] } | undefined;
+  const jobs = plan.map((events) => ({ name: SCENARIO_STUDY_SHARD_JOB, data: { context: queue.context, events } satisfies ScenarioStudyShardJob }));
+  await queue.client.run(jobs, (i, value) => {
+    const o = value as ScenarioShardOutcome;
+    if ('error' in o) {
+      if (!failed || i < failed.at) failed = { at: i, error: o.error };
+    } else if (!failed) gather.add(decodeShard(o.shard), i);
+  });
+  const gathered = failed ? undefined : gather.finish();
   for (const g of fields) {
     const config = studyConfig(s, g);
     keep(
       studyOrReason(() => {
-        if (failed && 'error' in failed) throw new AftershockError(failed.error.code, failed.error.message, failed.error);
-        return studyFromShards(prepareStudy(input.market, config, input.calendar, input.factors), config, input.events, shards!, input.prices);
+        if (failed) throw new AftershockError(failed.error.code, failed.error.message, failed.error);
+        return studyFromShards(prepareStudy(input.market, config, input.calendar, input.factors), config, input.events, gathered!, input.prices);
       }),
     );
   }

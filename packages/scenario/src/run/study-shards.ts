@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { AftershockError, xnysCalendar, type BarSeries, type IsoDate, type MarketEvent, type TradingCalendar } from '@aftershock/core';
 import { loadStoreMarketCalendar, readParquetPrices } from '@aftershock/data';
-import { assembleStudy, fitStudyShard, prepareStudy, type FactorTable, type ShardEvent, type StudyConfig, type StudyResult, type StudySetup, type StudyShard } from '@aftershock/study';
+import { assembleStudy, fitStudyShard, prepareStudy, ShardGatherer, type FactorTable, type ShardEvent, type StudyConfig, type StudyResult, type StudySetup, type StudyShard } from '@aftershock/study';
 import type { QueueClient } from '@aftershock/strategy';
 import { readFactorFiles } from './study-config';
 import { decodeShard, encodeShard, type EncodedShard } from './study-shard-codec';
@@ -150,24 +150,24 @@ export interface ShardedStudyOptions {
  * A study of a large event set in shards: each shard reads only its symbols and span from the Parquet store and
  * fits its events (here, or as a BullMQ job on any worker); the shards are assembled by event index and every
  * cross-sectional test is computed on the assembled per-event results, so the result equals `runStudy` on all the
- * events. Locally only one shard's prices are in memory at a time.
+ * events. Locally only one shard's prices are in memory at a time; either way one gathered panel.
  */
 export async function runShardedStudy(o: ShardedStudyOptions): Promise<{ result: StudyResult; shards: number }> {
   if (o.events.length === 0) throw new AftershockError('NO_EVENTS', 'no events to study', { field: 'events' });
   const base = await studyBase(o.source);
   const plan = planShards(o.events, o.shardEvents ?? DEFAULT_SHARD_EVENTS);
-  let shards: StudyShard[];
+  // Each shard goes into the gathered panel as it arrives and is dropped: one panel in memory, not every shard too.
+  const gather = new ShardGatherer(o.events.length);
   if (o.queue) {
     const jobs = plan.map((events) => ({ name: STUDY_SHARD_JOB, data: { source: o.source, events } satisfies StudyShardJob }));
-    shards = ((await o.queue.run(jobs)) as EncodedShard[]).map(decodeShard);
+    await o.queue.run(jobs, (i, value) => gather.add(decodeShard(value as EncodedShard), i));
   } else {
-    shards = [];
-    for (const events of plan) {
-      shards.push(await fitShard(o.source, base, events));
-      o.onShard?.(shards.length, plan.length);
+    for (const [i, events] of plan.entries()) {
+      gather.add(await fitShard(o.source, base, events), i);
+      o.onShard?.(i + 1, plan.length);
     }
   }
-  return { result: assembleStudy(base.setup, o.source.config, o.events, shards), shards: plan.length };
+  return { result: assembleStudy(base.setup, o.source.config, o.events, gather.finish()), shards: plan.length };
 }
 
 /** The worker's side: fits a shard job (the base of each source built once, the last four kept). */
