@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Queue } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import { QUEUE_NAME, QueueClient } from '@aftershock/strategy';
 import { captureCli } from './support/run-cli';
 import { freePort, startRedis, startWorker, type RedisServer, type WorkerProcess } from './support/redis';
@@ -84,23 +84,32 @@ describe('aftershock run --queue with aftershock worker processes on a real Redi
     workers.push(victim, survivor);
     // Only these two serve this run.
     await Promise.all(workers.slice(0, 2).map((w) => w.stop()));
-    const queue = new Queue(QUEUE_NAME, { connection: { host: '127.0.0.1', port: redis.port } });
+    const connection = { host: '127.0.0.1', port: redis.port };
+    const queue = new Queue(QUEUE_NAME, { connection });
+    // Listening before the run starts: each job's 'active' event says a worker took it.
+    const events = new QueueEvents(QUEUE_NAME, { connection });
     try {
+      await events.waitUntilReady();
       const run = cli(['compare', SCENARIO, '--queue', redis.url, '--out', join(work, 'killed')]);
-      // Freeze the victim while it holds a job (it cannot finish it then), check that it still does, and kill it.
-      let killedJob: string | undefined;
-      for (let i = 0; i < 2000 && killedJob === undefined; i++) {
-        const mine = (await queue.getActive()).find((j) => j.processedBy === 'victim');
-        if (mine) {
+      // When the victim takes a job: freeze it (it cannot finish the job then), check that it still holds it, and
+      // kill it; if it finished the job first, let it go on to the next one.
+      const killed = new Promise<string>((resolve) => {
+        let done = false;
+        let checks = Promise.resolve();
+        const check = async (jobId: string) => {
+          if (done || (await queue.getJob(jobId))?.processedBy !== 'victim') return;
           victim.proc.kill('SIGSTOP');
-          const still = (await queue.getActive()).find((j) => j.id === mine.id && j.processedBy === 'victim');
-          if (still) {
+          const job = await queue.getJob(jobId);
+          if (job?.processedBy === 'victim' && (await job.getState()) === 'active') {
+            done = true;
             victim.proc.kill('SIGKILL');
-            killedJob = mine.id;
+            resolve(jobId);
           } else victim.proc.kill('SIGCONT');
-        }
-        await new Promise((r) => setTimeout(r, 10));
-      }
+        };
+        // One check at a time, in the order the jobs became active.
+        events.on('active', ({ jobId }) => void (checks = checks.then(() => check(jobId), () => undefined)));
+      });
+      const killedJob = await Promise.race([killed, run.then(() => undefined)]);
       expect(killedJob).toBeDefined();
       const r = await run;
       expect(r.code).toBe(0);
@@ -109,6 +118,7 @@ describe('aftershock run --queue with aftershock worker processes on a real Redi
       expect(jobsDone(survivor)).toContain(killedJob);
       expect(jobsDone(victim)).not.toContain(killedJob);
     } finally {
+      await events.close();
       await queue.close();
     }
   });
