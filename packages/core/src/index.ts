@@ -27,5 +27,5 @@ export { resolveDay0 } from './day0';
 export { mulberry32 } from './prng';
 export type { Day0, Day0Options, NonSessionPolicy, UnknownTimingPolicy } from './day0';
 export { DEFAULT_EARNINGS_LEAD_SESSIONS, releaseInstant, scheduledInstant } from './event-times';
-export { DEFAULT_MAX_FILE_BYTES, entryExists, notARegularFile, readRegularFile } from './read-file';
+export { DEFAULT_MAX_FILE_BYTES, entryExists, notARegularFile, readRegularFile, readRegularFileBytes } from './read-file';
 export { MAX_DOCUMENT_DEPTH, MAX_YAML_ALIASES, depthExceeds, nestingTooDeep } from './document-limits';

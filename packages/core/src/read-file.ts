@@ -56,6 +56,12 @@ function notRegularKind(st: Stats): string | undefined {
  * @example readRegularFile('data/crwv_events.csv', { what: 'event file' })
  */
 export function readRegularFile(path: string, opts: { readonly what?: string; readonly maxBytes?: number } = {}): string {
+  const b = readRegularFileBytes(path, opts);
+  return b.toString('utf8', 0, b.length);
+}
+
+/** `readRegularFile`'s bytes, undecoded (same refusals and codes): for parsers that scan bytes. */
+export function readRegularFileBytes(path: string, opts: { readonly what?: string; readonly maxBytes?: number } = {}): Buffer {
   const what = opts.what ?? 'file';
   const max = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const refused = notARegularFile(path, what);
@@ -81,7 +87,7 @@ export function readRegularFile(path: string, opts: { readonly what?: string; re
       n += got;
     }
     if (n > max) throw tooLarge(path, what, n, max);
-    return buf.toString('utf8', 0, n);
+    return buf.subarray(0, n);
   } catch (e) {
     if (e instanceof AftershockError) throw e;
     throw new AftershockError('IO_FAILED', `${what} ${path} cannot be read (${(e as Error).message})`, { file: path });

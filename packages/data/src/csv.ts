@@ -1,4 +1,4 @@
-import { readRegularFile } from '@aftershock/core';
+import { readRegularFile, readRegularFileBytes } from '@aftershock/core';
 import { CsvCursor, type CsvProblemSink } from './csv-cursor';
 
 /** One CSV record: its fields and the 1-based line on which it starts. */
@@ -43,4 +43,9 @@ export function formatCsv(rows: readonly (readonly string[])[], eol = '\n'): str
  */
 export function readTextFile(path: string, what = 'file'): string {
   return readRegularFile(path, { what });
+}
+
+/** `readTextFile`'s bytes, undecoded (same refusals): price files are scanned as bytes (see parsePrices). */
+export function readFileBytes(path: string, what = 'file'): Uint8Array {
+  return readRegularFileBytes(path, { what });
 }

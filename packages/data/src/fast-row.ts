@@ -1,4 +1,4 @@
-import { parseIsoDayAt } from './session-index';
+import { daysFromCivil, monthDays, parseIsoDayAt } from './session-index';
 
 /** What the fast row scanner does with each column. */
 export const COL_SKIP = 0;
@@ -67,4 +67,85 @@ export function scanPlainRow(t: string, pos: number, roles: Uint8Array, out: Flo
     else return -1;
   }
   return -1;
+}
+
+/**
+ * `scanPlainRow` over the bytes of a file: the same rows accepted, the same values, the same next-row position (in
+ * bytes). `b[n]` must be a 0 sentinel (`b.length > n`), so every scan stops at the end without a bounds check; a
+ * 0 byte inside the text declines the row. Bytes ≥ 128 (UTF-8) may appear only in skipped columns, as in the text.
+ */
+export function scanPlainRowBytes(b: Uint8Array, pos: number, n: number, roles: Uint8Array, out: Float64Array): number {
+  const last = roles.length - 1;
+  for (let j = 0; j <= last; j++) {
+    const role = roles[j]!;
+    let c: number;
+    if (role === COL_NUMBER) {
+      let m = 0;
+      let digits = 0;
+      let scale = 0;
+      let any = false;
+      c = b[pos]! - 48;
+      while (c >= 0 && c <= 9) {
+        m = m * 10 + c;
+        if (m !== 0) digits++;
+        any = true;
+        c = b[++pos]! - 48;
+      }
+      if (c === -2) {
+        c = b[++pos]! - 48;
+        while (c >= 0 && c <= 9) {
+          m = m * 10 + c;
+          if (m !== 0) digits++;
+          scale++;
+          any = true;
+          c = b[++pos]! - 48;
+        }
+      }
+      if (!any || digits > 15 || scale > 22) return -1;
+      out[j] = scale === 0 ? m : m / POW10[scale]!;
+      c += 48;
+    } else if (role === COL_DATE) {
+      if (pos + 10 > n) return -1;
+      const d = isoDayOfBytes(b, pos);
+      if (d !== d) return -1;
+      out[j] = d;
+      pos += 10;
+      c = b[pos]!;
+    } else {
+      c = b[pos]!;
+      while (c !== 44 && c !== 10 && c !== 13 && c !== 0) {
+        if (c === 34) return -1;
+        c = b[++pos]!;
+      }
+    }
+    if (j < last) {
+      if (c !== 44) return -1;
+      pos++;
+    } else if (c === 10) return pos + 1;
+    else if (c === 13) return b[pos + 1] === 10 && pos + 1 < n ? pos + 2 : -1;
+    else if (c === 0 && pos === n) return pos;
+    else return -1;
+  }
+  return -1;
+}
+
+/** Day number of the `YYYY-MM-DD` in `b[at, at + 10)`, NaN unless it is exactly that and a real date (as `parseIsoDayAt`). */
+function isoDayOfBytes(b: Uint8Array, at: number): number {
+  if (b[at + 4] !== 45 || b[at + 7] !== 45) return NaN;
+  const y0 = b[at]! - 48;
+  const y1 = b[at + 1]! - 48;
+  const y2 = b[at + 2]! - 48;
+  const y3 = b[at + 3]! - 48;
+  const m0 = b[at + 5]! - 48;
+  const m1 = b[at + 6]! - 48;
+  const d0 = b[at + 8]! - 48;
+  const d1 = b[at + 9]! - 48;
+  // One unsigned test per digit: c − 48 in 0..9.
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return NaN;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (m < 1 || m > 12 || d < 1) return NaN;
+  if (d > 28 && d > monthDays(y, m)) return NaN;
+  return daysFromCivil(y, m, d);
 }

@@ -2,12 +2,12 @@ import { basename } from 'node:path';
 import { Problems, dayNumberToIso, isoToDayNumber, xnysCalendar, type BarSeries, type TradingCalendar } from '@aftershock/core';
 import { BarBuilder, finishSeries } from './bar-builder';
 import { resolveColumns } from './columns';
-import { readTextFile } from './csv';
+import { readFileBytes, readTextFile } from './csv';
 import { CsvCursor } from './csv-cursor';
 import { dateReader } from './date-format';
 import { parseDividends, parseSplits, throwNewErrors, type Dividend, type Split } from './dividends';
 import { DEFAULT_MAX_PROBLEMS_PER_FILE, FileProblems } from './file-problems';
-import { COL_DATE, COL_NUMBER, COL_SKIP, scanPlainRow } from './fast-row';
+import { COL_DATE, COL_NUMBER, COL_SKIP, scanPlainRow, scanPlainRowBytes } from './fast-row';
 import { parseIsoDayAt, sessionIndex } from './session-index';
 
 /** Header names accepted for each price field (compared case- and punctuation-insensitively). */
@@ -65,13 +65,19 @@ export interface PriceOptions {
  * Warnings: PRICE_UNKNOWN_COLUMN (not with a mapping), PRICE_OUTSIDE_CALENDAR (rows outside the calendar's range are dropped),
  * PRICE_OHLC_INCONSISTENT (open or close outside [low, high], e.g. BK 2021-05-05), PRICE_GAP, DIVIDEND_NOT_A_BAR.
  */
-export function parsePrices(text: string, file: string, opts: PriceOptions = {}): Map<string, BarSeries> {
+export function parsePrices(input: string | Uint8Array, file: string, opts: PriceOptions = {}): Map<string, BarSeries> {
   const problems = opts.problems ?? new Problems();
   const fp = new FileProblems(problems, file, opts.maxProblemsPerFile ?? DEFAULT_MAX_PROBLEMS_PER_FILE);
   const idx = sessionIndex(opts.calendar ?? xnysCalendar());
   const gapWarn = opts.gapWarnSessions ?? DEFAULT_GAP_WARN_SESSIONS;
   const out = new Map<string, BarSeries>();
-  const c = new CsvCursor(text, { file, problems: fp.csvSink(), ...(opts.delimiter !== undefined ? { delimiter: opts.delimiter } : {}) });
+  const cursorOpts = { file, problems: fp.csvSink(), ...(opts.delimiter !== undefined ? { delimiter: opts.delimiter } : {}) };
+  // Bytes (a file as read): with a plain header line, only that line is decoded and the rows are scanned as bytes;
+  // the text is decoded (exactly as readTextFile does) only when a row needs the general reader.
+  const bytes = typeof input === 'string' ? undefined : input;
+  const headerEnd = bytes ? plainHeaderEnd(bytes) : -1;
+  let text = typeof input === 'string' ? input : headerEnd > 0 ? latin1(input.subarray(0, headerEnd)) : utf8(input);
+  let c = new CsvCursor(text, cursorOpts);
   const vendorDate = opts.dateFormat !== undefined ? dateReader(opts.dateFormat) : undefined;
   if (!c.next()) {
     fp.error('PRICE_EMPTY', 'the file is empty (no header row)');
@@ -107,13 +113,13 @@ export function parsePrices(text: string, file: string, opts: PriceOptions = {})
   let b: BarBuilder | undefined;
   if (!long) {
     const symbol = opts.symbol ?? basename(file).replace(/\.[^.]*$/, '');
-    b = new BarBuilder(symbol, countLines(text), iAdj >= 0);
+    b = new BarBuilder(symbol, headerEnd > 0 ? countLineBytes(bytes!) : countLines(text), iAdj >= 0);
     builders.set(symbol, b);
   }
   let outside = 0;
   let outsideLine = 0;
   let lastSym = '';
-  const t = c.text;
+  let t = c.text;
 
   /** Appends a validated bar, with the warnings a good row can still carry. */
   const push = (bb: BarBuilder, ord: number, open: number, high: number, low: number, close: number, volume: number, adj: number, line: number): void => {
@@ -201,32 +207,61 @@ export function parsePrices(text: string, file: string, opts: PriceOptions = {})
     push(bb, ord, open, high, low, close, volume, adj, line);
   };
 
-  // Per-symbol files: plain rows go through one fused pass (scanPlainRow); a row it declines, or one whose values
-  // fail validation, is re-read by the cursor, which reports exactly what is wrong. Long files use the cursor.
+  // Per-symbol files: plain rows go through one fused pass (scanPlainRow, or scanPlainRowBytes on bytes); a row it
+  // declines, or one whose values fail validation, is re-read by the cursor, which reports exactly what is wrong.
+  // Long files use the cursor.
   const plain = !long && !vendorDate && c.delimiter === 44;
   const roles = plain ? plainRoles(ncols, iDate, [iOpen, iHigh, iLow, iClose, iVol, iAdj]) : undefined;
   const vals = new Float64Array(ncols);
-  const n = t.length;
   let pos = c.offset;
   let line = c.nextLineNumber;
-  for (;;) {
+  /** Appends the row the scanner read into `vals` when its values pass; false when the cursor must re-read it. */
+  const scanned = (): boolean => {
+    const bb = b!;
+    const ord = idx.ordinalOfDay(vals[iDate]!);
+    const close = vals[iClose]!;
+    const open = iOpen >= 0 ? vals[iOpen]! : close;
+    const high = iHigh >= 0 ? vals[iHigh]! : close;
+    const low = iLow >= 0 ? vals[iLow]! : close;
+    // The scanner reads at most 15 digits, so nothing here overflows; Adj Close must be positive like the rest.
+    if (!(ord > bb.lastOrdinal && open > 0 && high > 0 && low > 0 && close > 0 && high >= low && (iAdj < 0 || vals[iAdj]! > 0))) return false;
+    push(bb, ord, open, high, low, close, iVol >= 0 ? vals[iVol]! : NaN, iAdj >= 0 ? vals[iAdj]! : close, line);
+    return true;
+  };
+  let done = false;
+  if (bytes) {
+    if (roles && headerEnd > 0 && pos === text.length) {
+      // The header line was plain ASCII, so its length in chars is its length in bytes.
+      const nb = bytes.length;
+      const padded = new Uint8Array(nb + 1);
+      padded.set(bytes);
+      for (;;) {
+        if (pos >= nb) break;
+        const next = scanPlainRowBytes(padded, pos, nb, roles, vals);
+        if (next < 0 || !scanned()) break;
+        pos = next;
+        line++;
+      }
+      done = pos >= nb;
+    }
+    if (!done && headerEnd > 0) {
+      // The rest needs the general reader: the whole text, the position mapped from bytes to chars.
+      pos = utf8(bytes.subarray(0, pos)).length;
+      text = utf8(bytes);
+      t = text;
+      c = new CsvCursor(text, cursorOpts);
+      c.seek(pos, line);
+    }
+  }
+  const n = t.length;
+  while (!done) {
     if (roles) {
       if (pos >= n) break;
       const next = scanPlainRow(t, pos, roles, vals);
-      if (next >= 0) {
-        const bb = b!;
-        const ord = idx.ordinalOfDay(vals[iDate]!);
-        const close = vals[iClose]!;
-        const open = iOpen >= 0 ? vals[iOpen]! : close;
-        const high = iHigh >= 0 ? vals[iHigh]! : close;
-        const low = iLow >= 0 ? vals[iLow]! : close;
-        // The scanner reads at most 15 digits, so nothing here overflows; Adj Close must be positive like the rest.
-        if (ord > bb.lastOrdinal && open > 0 && high > 0 && low > 0 && close > 0 && high >= low && (iAdj < 0 || vals[iAdj]! > 0)) {
-          push(bb, ord, open, high, low, close, iVol >= 0 ? vals[iVol]! : NaN, iAdj >= 0 ? vals[iAdj]! : close, line);
-          pos = next;
-          line++;
-          continue;
-        }
+      if (next >= 0 && scanned()) {
+        pos = next;
+        line++;
+        continue;
       }
       c.seek(pos, line);
     }
@@ -295,6 +330,41 @@ function plainRoles(ncols: number, iDate: number, numeric: readonly number[]): U
   return roles;
 }
 
+/**
+ * Where the header line of price bytes ends (after its LF) when it is plain — printable ASCII without quotes, with a
+ * comma (so not blank) — else -1 (then the whole text is decoded first).
+ */
+function plainHeaderEnd(b: Uint8Array): number {
+  const lf = b.indexOf(10);
+  if (lf <= 0) return -1;
+  let comma = false;
+  for (let i = 0; i < lf; i++) {
+    const c = b[i]!;
+    if (c >= 128 || c === 34 || (c < 32 && c !== 9 && c !== 13)) return -1;
+    if (c === 44) comma = true;
+  }
+  return comma ? lf + 1 : -1;
+}
+
+function utf8(b: Uint8Array): string {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('utf8');
+}
+
+function latin1(b: Uint8Array): string {
+  return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+}
+
+/** countLines on bytes. */
+function countLineBytes(b: Uint8Array): number {
+  let n = 1;
+  let i = b.indexOf(10);
+  while (i >= 0) {
+    n++;
+    i = b.indexOf(10, i + 1);
+  }
+  return n;
+}
+
 /** Number of line feeds + 1: an upper bound on the records of a file with LF or CRLF endings. */
 function countLines(text: string): number {
   let n = 1;
@@ -313,7 +383,7 @@ function countLines(text: string): number {
 export function loadPriceFile(path: string, opts: PriceOptions = {}): BarSeries {
   const problems = opts.problems ?? new Problems();
   const before = problems.list.length;
-  const all = parsePrices(readTextFile(path, 'price file'), path, { ...opts, problems });
+  const all = parsePrices(readFileBytes(path, 'price file'), path, { ...opts, problems });
   throwNewErrors(problems, before);
   const want = opts.symbol;
   const s = want !== undefined ? all.get(want) : all.size === 1 ? all.values().next().value : undefined;
@@ -328,7 +398,7 @@ export function loadPriceFile(path: string, opts: PriceOptions = {}): BarSeries 
 export function loadLongPrices(path: string, opts: PriceOptions = {}): Map<string, BarSeries> {
   const problems = opts.problems ?? new Problems();
   const before = problems.list.length;
-  const all = parsePrices(readTextFile(path, 'price file'), path, { ...opts, problems });
+  const all = parsePrices(readFileBytes(path, 'price file'), path, { ...opts, problems });
   throwNewErrors(problems, before);
   return all;
 }

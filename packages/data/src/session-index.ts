@@ -34,13 +34,13 @@ function digits(text: string, at: number, n: number): number {
   return v;
 }
 
-function monthDays(y: number, m: number): number {
+export function monthDays(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
 /** Howard Hinnant's days_from_civil: proleptic Gregorian date → days since 1970-01-01. */
-function daysFromCivil(y: number, m: number, d: number): number {
+export function daysFromCivil(y: number, m: number, d: number): number {
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { AftershockError, Problems, entryExists, notARegularFile, type BarSeries, type TradingCalendar } from '@aftershock/core';
-import { readTextFile } from './csv';
+import { readFileBytes, readTextFile } from './csv';
 import type { DataRoot } from './data-root';
 import { parseDividends, parseSplits, throwNewErrors } from './dividends';
 import { parsePrices, type PriceOptions } from './prices';
@@ -106,7 +106,7 @@ function loadFiles(files: SymbolFiles, problems: Problems, opts: StoreOptions): 
     ...(splits ? { splits } : {}),
     ...readOptions(opts),
   };
-  return parsePrices(readTextFile(files.prices, 'price file'), files.prices, popts).get(files.symbol);
+  return parsePrices(readFileBytes(files.prices, 'price file'), files.prices, popts).get(files.symbol);
 }
 
 /** The folder holding the universe's price files: universe/prices/, else prices/, else the root itself. */
@@ -186,7 +186,7 @@ export function loadPricePath(path: string, opts: StoreOptions & { readonly symb
   const symbol = basename(path).replace(/\.[^.]*$/, '');
   const sib = join(path, '..', `${symbol}_dividends.csv`);
   const dividends = entryExists(sib) ? parseDividends(readTextFile(sib, 'dividends file'), sib, problems) : undefined;
-  const all = parsePrices(readTextFile(path, 'price file'), path, {
+  const all = parsePrices(readFileBytes(path, 'price file'), path, {
     symbol,
     problems,
     ...(dividends ? { dividends } : {}),
