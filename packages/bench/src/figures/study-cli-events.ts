@@ -15,45 +15,51 @@ const EVENTS = 5000;
  * (read the events file, load the prices it needs from the universe folder, market model with every test, write
  * every table to a temporary folder) against `runStudy` alone on the same events, preloaded, in the same run. The
  * ratio is the share of the command's time that is the study itself (1 = nothing else costs anything).
+ * `study.cli.events.all` is the same with `--ar-rows all` (ar.csv with every estimation row: 1.28 M rows).
  */
-export const studyCliEvents: Figure = {
-  name: 'study.cli.events',
-  unit: 'events/s',
-  description: '`aftershock study` on 5,000 events, tables written (market model, every test) vs runStudy alone on the same events',
-  async run() {
-    const root = resolveDataRoot();
-    const universe = loadUniverse(root);
-    const market = universe.get('SPY');
-    if (!market) throw new Error('SPY is not in the universe');
-    const events = drawEvents(universe, market, EVENTS, 20250813);
-    const work = mkdtempSync(join(tmpdir(), 'aftershock-bench-study-'));
-    try {
-      const file = join(work, 'events.csv');
-      writeFileSync(file, 'symbol,event_date,timing\n' + events.map((e) => `${e.symbol},${e.date},before-open`).join('\n') + '\n');
-      const args = ['study', '--prices', join(root.dir, 'universe', 'prices'), '--events', file, '--market', 'SPY', '--out', join(work, 'out')];
-      const cal = xnysCalendar();
-      let code = 0;
-      const cli = async (): Promise<void> => {
-        // The command prints two lines; keep them off the bench's own output.
-        const write = process.stdout.write.bind(process.stdout);
-        process.stdout.write = () => true;
-        try {
-          code = await runCli(args);
-        } finally {
-          process.stdout.write = write;
-        }
-        if (code !== 0) throw new Error(`aftershock study exited ${code}`);
-      };
-      const alone = (): void => void runStudy({ prices: universe, market, events, calendar: cal }, { estimation: { start: -250, end: -11 }, event: { start: -5, end: 5 } });
-      const tAlone = await timeBest(alone, 3);
-      const tCli = await timeBest(cli, 3);
-      return {
-        value: EVENTS / tCli,
-        baseline: EVENTS / tAlone,
-        extra: { events: EVENTS, cliMs: Math.round(tCli * 1000), runStudyMs: Math.round(tAlone * 1000), slowdown: Number((tCli / tAlone).toFixed(2)), peakRssMb: peakRssMb() },
-      };
-    } finally {
-      rmSync(work, { recursive: true, force: true });
-    }
-  },
-};
+function studyCliFigure(name: string, arRows: 'event' | 'all'): Figure {
+  return {
+    name,
+    unit: 'events/s',
+    description: `\`aftershock study\` on 5,000 events, tables written (market model, every test${arRows === 'all' ? ', ar.csv with every estimation row' : ''}) vs runStudy alone on the same events`,
+    async run() {
+      const root = resolveDataRoot();
+      const universe = loadUniverse(root);
+      const market = universe.get('SPY');
+      if (!market) throw new Error('SPY is not in the universe');
+      const events = drawEvents(universe, market, EVENTS, 20250813);
+      const work = mkdtempSync(join(tmpdir(), 'aftershock-bench-study-'));
+      try {
+        const file = join(work, 'events.csv');
+        writeFileSync(file, 'symbol,event_date,timing\n' + events.map((e) => `${e.symbol},${e.date},before-open`).join('\n') + '\n');
+        const args = ['study', '--prices', join(root.dir, 'universe', 'prices'), '--events', file, '--market', 'SPY', '--ar-rows', arRows, '--out', join(work, 'out')];
+        const cal = xnysCalendar();
+        let code = 0;
+        const cli = async (): Promise<void> => {
+          // The command prints two lines; keep them off the bench's own output.
+          const write = process.stdout.write.bind(process.stdout);
+          process.stdout.write = () => true;
+          try {
+            code = await runCli(args);
+          } finally {
+            process.stdout.write = write;
+          }
+          if (code !== 0) throw new Error(`aftershock study exited ${code}`);
+        };
+        const alone = (): void => void runStudy({ prices: universe, market, events, calendar: cal }, { estimation: { start: -250, end: -11 }, event: { start: -5, end: 5 } });
+        const tAlone = await timeBest(alone, 3);
+        const tCli = await timeBest(cli, 3);
+        return {
+          value: EVENTS / tCli,
+          baseline: EVENTS / tAlone,
+          extra: { events: EVENTS, cliMs: Math.round(tCli * 1000), runStudyMs: Math.round(tAlone * 1000), slowdown: Number((tCli / tAlone).toFixed(2)), peakRssMb: peakRssMb() },
+        };
+      } finally {
+        rmSync(work, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+export const studyCliEvents = studyCliFigure('study.cli.events', 'event');
+export const studyCliEventsAll = studyCliFigure('study.cli.events.all', 'all');
