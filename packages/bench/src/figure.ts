@@ -31,6 +31,27 @@ export async function timeBest(fn: () => unknown | Promise<unknown>, repeats = 3
   return best;
 }
 
+/**
+ * Best-of-n wall times in seconds of `a` and `b`, run interleaved (a, b, a, b, …) after a warm-up of each: on a
+ * shared machine the load drifts, and interleaving exposes both to the same drift.
+ */
+export async function timeBestInterleaved(a: () => unknown | Promise<unknown>, b: () => unknown | Promise<unknown>, rounds = 5): Promise<[number, number]> {
+  await a();
+  await b();
+  const once = async (fn: () => unknown | Promise<unknown>): Promise<number> => {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    return Number(process.hrtime.bigint() - t0) / 1e9;
+  };
+  let ta = Infinity;
+  let tb = Infinity;
+  for (let i = 0; i < rounds; i++) {
+    ta = Math.min(ta, await once(a));
+    tb = Math.min(tb, await once(b));
+  }
+  return [ta, tb];
+}
+
 /** Peak resident set size of this process so far, in MB. */
 export function peakRssMb(): number {
   return Math.round(process.resourceUsage().maxRSS / 1024);

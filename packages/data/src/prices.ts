@@ -233,8 +233,9 @@ export function parsePrices(input: string | Uint8Array, file: string, opts: Pric
     if (roles && headerEnd > 0 && pos === text.length) {
       // The header line was plain ASCII, so its length in chars is its length in bytes.
       const nb = bytes.length;
-      const padded = new Uint8Array(nb + 1);
+      const padded = Buffer.allocUnsafe(nb + 1);
       padded.set(bytes);
+      padded[nb] = 0;
       for (;;) {
         if (pos >= nb) break;
         const next = scanPlainRowBytes(padded, pos, nb, roles, vals);

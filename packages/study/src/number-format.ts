@@ -126,7 +126,8 @@ export function fmt17Exact(x: number): string {
   const e = Number(exp);
   const sci = `${m}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
   const decimals = 16 - e;
-  if (decimals < 0 || decimals > 100) return sci;
+  // Below 1e-4 the fixed form ("0.0000…", 1 − e + digits chars) is always longer than the scientific one.
+  if (decimals < 0 || decimals > 100 || e <= -5) return sci;
   let fixed = x.toFixed(decimals);
   if (fixed.includes('.')) fixed = fixed.replace(/0+$/, '').replace(/\.$/, '');
   return fixed.length <= sci.length ? fixed : sci;

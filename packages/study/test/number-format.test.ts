@@ -63,3 +63,27 @@ describe('fmt17 (fast path) equals the exact toExponential/toFixed reference', (
     expect(fmt17(NaN)).toBe('NA');
   });
 });
+
+describe('fmt17Exact below 1e-4', () => {
+  it('writes the scientific form, as the shorter of the two (toFixed is not needed there), and round-trips', () => {
+    // The long way: both forms built and the shorter kept (fixed on a tie), as R does.
+    const longWay = (x: number): string => {
+      const [mant, exp] = x.toExponential(16).split('e') as [string, string];
+      const m = mant.replace(/0+$/, '').replace(/\.$/, '');
+      const e = Number(exp);
+      const sci = `${m}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
+      if (16 - e > 100) return sci;
+      const fixed = x.toFixed(16 - e).replace(/0+$/, '').replace(/\.$/, '');
+      return fixed.length <= sci.length ? fixed : sci;
+    };
+    fc.assert(
+      fc.property(fc.double({ min: 1e-300, max: 1e-4, noNaN: true }), fc.boolean(), (a, neg) => {
+        const x = neg ? -a : a;
+        expect(fmt17Exact(x)).toBe(longWay(x));
+        expect(Number(fmt17Exact(x))).toBe(x);
+      }),
+      { seed: 23, numRuns: 3000 },
+    );
+    for (const x of [1e-5, 9.9999e-5, 1.2345e-5, 1e-84, 2.023844055306275e-19]) expect(fmt17Exact(x)).toBe(longWay(x));
+  });
+});

@@ -5,7 +5,7 @@ import { runCli } from '@aftershock/cli';
 import { xnysCalendar } from '@aftershock/core';
 import { loadUniverse, resolveDataRoot } from '@aftershock/data';
 import { runStudy } from '@aftershock/study';
-import { peakRssMb, timeBest, type Figure } from '../figure';
+import { peakRssMb, timeBestInterleaved, type Figure } from '../figure';
 import { drawEvents } from './draw-events';
 
 const EVENTS = 5000;
@@ -13,8 +13,9 @@ const EVENTS = 5000;
 /**
  * `study.cli.events`: the `aftershock study` command's whole job on 5,000 seeded events of the 360-ticker universe
  * (read the events file, load the prices it needs from the universe folder, market model with every test, write
- * every table to a temporary folder) against `runStudy` alone on the same events, preloaded, in the same run. The
- * ratio is the share of the command's time that is the study itself (1 = nothing else costs anything).
+ * every table to a temporary folder) against `runStudy` alone on the same events, preloaded, in the same run (best of
+ * 5 interleaved rounds each). The ratio is the share of the command's time that is the study itself (1 = nothing
+ * else costs anything).
  * `study.cli.events.all` is the same with `--ar-rows all` (ar.csv with every estimation row: 1.28 M rows).
  */
 function studyCliFigure(name: string, arRows: 'event' | 'all'): Figure {
@@ -47,8 +48,7 @@ function studyCliFigure(name: string, arRows: 'event' | 'all'): Figure {
           if (code !== 0) throw new Error(`aftershock study exited ${code}`);
         };
         const alone = (): void => void runStudy({ prices: universe, market, events, calendar: cal }, { estimation: { start: -250, end: -11 }, event: { start: -5, end: 5 } });
-        const tAlone = await timeBest(alone, 3);
-        const tCli = await timeBest(cli, 3);
+        const [tAlone, tCli] = await timeBestInterleaved(alone, cli, 5);
         return {
           value: EVENTS / tCli,
           baseline: EVENTS / tAlone,
