@@ -7,7 +7,7 @@ import { loadScenario } from '../src/index';
 import { scenarioCalendar } from '../src/run/calendar';
 import { loadInputs } from '../src/run/inputs';
 import { fitScenarioShard, scenarioStudies } from '../src/run/scenario-study';
-import { studyConfig } from '../src/run/study-config';
+import { readFactorFiles, studyConfig } from '../src/run/study-config';
 import { tryStudy } from '../src/run/study-result';
 import { decodeShard } from '../src/run/study-shard-codec';
 import { planShards } from '../src/run/study-shards';
@@ -51,26 +51,36 @@ describe('fitScenarioShard', () => {
 });
 
 describe('ShardGatherer', () => {
-  it('shards arriving in any order give the unsharded study, with exclusions, confounders, groups and calendar time', async () => {
-    const EARNINGS = new URL('../../../data/earnings.csv', import.meta.url).pathname;
-    const { s, input, events } = await setUp('  estimation: [-120, -11]\n  window: [-3, 3]\n  car: [[0, 0], [-1, 1]]\n  calendarTime: true\n', `events: { files: [${EARNINGS}] }`);
-    const config = studyConfig(s, 'timing');
-    const want = runStudy(input, config);
-    expect(want.excluded.length).toBeGreaterThan(0);
-    const setup = prepareStudy(input.market, config, input.calendar);
-    // Four shards with their events interleaved in input order (every fourth event), and the per-symbol plan's.
-    const shards = [0, 1, 2, 3].map((k) => fitStudyShard(setup, config, input.prices, events.filter((_, i) => i % 4 === k)));
-    const bySymbol = planShards(input.events, 4).map((evs) => fitStudyShard(setup, config, input.prices, evs));
-    const g0 = new ShardGatherer(input.events.length);
-    bySymbol.forEach((sh, i) => g0.add(sh, i));
-    expect(assembleStudy(setup, config, input.events, g0.finish())).toEqual(want);
-    // Forward, backward, and a fixed interleaving.
-    const orders = [shards.map((_, i) => i), shards.map((_, i) => shards.length - 1 - i), shards.map((_, i) => (i * 3) % shards.length)];
-    for (const order of orders) {
-      expect(new Set(order).size).toBe(shards.length);
-      const g = new ShardGatherer(input.events.length);
-      for (const i of order) g.add(shards[i]!, i);
-      expect(assembleStudy(setup, config, input.events, g.finish())).toEqual(want);
-    }
-  });
+  const EARNINGS = new URL('../../../data/earnings.csv', import.meta.url).pathname;
+  const FACTORS = new URL('../../../../shared/data/real/factors/', import.meta.url).pathname;
+  const STUDIES = {
+    'the market model with calendar time': '  calendarTime: true\n',
+    'carhart (four factor betas, S⁻¹ and offsets per event)': `  model: carhart\n  factors: [${FACTORS}F-F_Research_Data_Factors_daily.csv, ${FACTORS}F-F_Momentum_Factor_daily.csv]\n`,
+  };
+  for (const [name, extra] of Object.entries(STUDIES)) {
+    it(`shards arriving in any order give the unsharded study, with exclusions, confounders and groups: ${name}`, async () => {
+      const { s, input: base, events } = await setUp(`  estimation: [-120, -11]\n  window: [-3, 3]\n  car: [[0, 0], [-1, 1]]\n${extra}`, `events: { files: [${EARNINGS}] }`);
+      const input = { ...base, ...(s.study.factors ? { factors: readFactorFiles(s.study.factors) } : {}) };
+      const config = studyConfig(s, 'symbol');
+      const want = runStudy(input, config);
+      expect(want.excluded.length).toBeGreaterThan(0);
+      expect(want.groups.length).toBeGreaterThan(1);
+      if (s.study.factors) expect(Object.keys(want.events[0]!.model.factorBetas!)).toHaveLength(4);
+      const setup = prepareStudy(input.market, config, input.calendar, input.factors);
+      // Four shards with their events interleaved in input order (every fourth event), and the per-symbol plan's.
+      const shards = [0, 1, 2, 3].map((k) => fitStudyShard(setup, config, input.prices, events.filter((_, i) => i % 4 === k)));
+      const bySymbol = planShards(input.events, 4).map((evs) => fitStudyShard(setup, config, input.prices, evs));
+      const g0 = new ShardGatherer(input.events.length);
+      bySymbol.forEach((sh, i) => g0.add(sh, i));
+      expect(assembleStudy(setup, config, input.events, g0.finish())).toEqual(want);
+      // Forward, backward, and a fixed interleaving.
+      const orders = [shards.map((_, i) => i), shards.map((_, i) => shards.length - 1 - i), shards.map((_, i) => (i * 3) % shards.length)];
+      for (const order of orders) {
+        expect(new Set(order).size).toBe(shards.length);
+        const g = new ShardGatherer(input.events.length);
+        for (const i of order) g.add(shards[i]!, i);
+        expect(assembleStudy(setup, config, input.events, g.finish())).toEqual(want);
+      }
+    });
+  }
 });
