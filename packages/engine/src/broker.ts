@@ -1,7 +1,8 @@
 import type { BarSeries } from '@aftershock/core';
 import { commissionOf, slippagePerShare, type CostConfig } from './costs';
 import type { MarginConfig } from './config';
-import type { Fill, FillPoint, Order, OrderRequest, RejectCode, Rejection } from './orders';
+import { fillRecord, type FillRecord } from './fill-log';
+import type { FillPoint, Order, OrderRequest, RejectCode, Rejection } from './orders';
 import type { Portfolio, When } from './portfolio';
 import type { Phase } from './messages';
 import { removeAt } from './remove-at';
@@ -16,8 +17,11 @@ interface Working {
   readonly activeFrom: number;
 }
 
-/** A fill (with the universe index it moved) or a rejection. */
-export type Outcome = { readonly fill: Fill; readonly sym: number } | { readonly rejection: Rejection };
+/** What a match reports: a fill (its fields in the broker's `filled` record, the universe index it moved) or a rejection. */
+export interface OutcomeSink {
+  filled(sym: number): void;
+  rejected(rejection: Rejection): void;
+}
 
 export interface BrokerOptions {
   readonly costs: CostConfig;
@@ -35,6 +39,8 @@ export class Broker {
   readonly orders: Order[] = [];
   private working: Working[] = [];
   private nextId = 1;
+  /** The fill reported last (one record, rewritten by every fill: the sink copies what it keeps). */
+  readonly last: FillRecord = fillRecord();
 
   constructor(
     private readonly portfolio: Portfolio,
@@ -88,7 +94,7 @@ export class Broker {
    * Matches working orders at one point of session `s`. `barToday(sym)` is the symbol's bar index this session
    * (−1 when it does not trade), `series[sym]` its bars. New orders submitted while outcomes are handled are matched too when eligible.
    */
-  match(point: FillPoint, s: number, when: When, barToday: (sym: number) => number, series: readonly (BarSeries | undefined)[], onOutcome: (o: Outcome) => void): void {
+  match(point: FillPoint, s: number, when: When, barToday: (sym: number) => number, series: readonly (BarSeries | undefined)[], sink: OutcomeSink): void {
     for (let k = 0; k < this.working.length; ) {
       const w = this.working[k]!;
       const b = w.activeFrom <= s ? barToday(w.sym) : -1;
@@ -99,9 +105,10 @@ export class Broker {
         continue;
       }
       removeAt(this.working, k);
-      const outcome = this.execute(w, point, ref, bars!, b, when);
-      w.order.status = 'fill' in outcome ? 'filled' : 'rejected';
-      onOutcome(outcome);
+      const rejection = this.execute(w, point, ref, bars!, b, when);
+      w.order.status = rejection === undefined ? 'filled' : 'rejected';
+      if (rejection === undefined) sink.filled(w.sym);
+      else sink.rejected(rejection);
     }
   }
 
@@ -134,7 +141,8 @@ export class Broker {
     }
   }
 
-  private execute(w: Working, at: FillPoint, ref: number, bars: BarSeries, b: number, when: When): Outcome {
+  /** Fills an order into `last` and the portfolio, or returns why it cannot be afforded. */
+  private execute(w: Working, at: FillPoint, ref: number, bars: BarSeries, b: number, when: When): Rejection | undefined {
     const o = w.order;
     const q = o.quantity;
     // A limit guarantees its price: no slippage on limit fills. The range is read only when slippage needs it.
@@ -144,27 +152,26 @@ export class Broker {
     const commission = commissionOf(this.opts.costs.commission, q, price);
     const bad = this.afford(w.sym, o, price, commission);
     if (bad !== undefined) {
-      return { rejection: { orderId: o.id, request: requestOf(o), code: bad.code, message: bad.message, ts: when.ts, session: when.session, date: when.date } };
+      return { orderId: o.id, request: requestOf(o), code: bad.code, message: bad.message, ts: when.ts, session: when.session, date: when.date };
     }
-    const fill: { -readonly [K in keyof Fill]: Fill[K] } = {
-      orderId: o.id,
-      symbol: o.symbol,
-      side: o.side,
-      quantity: q,
-      price,
-      referencePrice: ref,
-      commission,
-      slippage: slip * q,
-      ts: when.ts,
-      session: when.session,
-      date: when.date,
-      at,
-      type: o.type,
-    };
-    if (o.reason !== undefined) fill.reason = o.reason;
-    if (o.eventId !== undefined) fill.eventId = o.eventId;
+    const fill = this.last;
+    fill.orderId = o.id;
+    fill.symbol = o.symbol;
+    fill.side = o.side;
+    fill.quantity = q;
+    fill.price = price;
+    fill.referencePrice = ref;
+    fill.commission = commission;
+    fill.slippage = slip * q;
+    fill.ts = when.ts;
+    fill.session = when.session;
+    fill.date = when.date;
+    fill.at = at;
+    fill.type = o.type;
+    fill.reason = o.reason;
+    fill.eventId = o.eventId;
     this.portfolio.applyFill(w.sym, fill);
-    return { fill, sym: w.sym };
+    return undefined;
   }
 
   /** Why a fill cannot be afforded, or undefined. Fills that only reduce a position are always allowed. */

@@ -1,5 +1,5 @@
 import type { IsoDate } from '@aftershock/core';
-import type { Fill } from './orders';
+import type { FillRecord } from './fill-log';
 import { removeAt } from './remove-at';
 import type { CostItem, CostKind, CostTotals, EquityPoint, PositionSnapshot, Trade } from './results';
 
@@ -51,7 +51,8 @@ export class Portfolio {
   private readonly trade: (OpenTrade | undefined)[];
   private readonly isHeld: Uint8Array;
   readonly costs: CostItem[] = [];
-  readonly closedTrades: Trade[] = [];
+  /** Round trips closed so far, as their running records (made into `Trade` objects when asked, see trades). */
+  private readonly closed: OpenTrade[] = [];
   readonly equity: EquityPoint[] = [];
   private nextTradeId = 1;
   /** Open short positions. */
@@ -118,7 +119,7 @@ export class Portfolio {
     if (t !== undefined) t[kind] += amount;
   }
 
-  applyFill(sym: number, f: Fill): void {
+  applyFill(sym: number, f: FillRecord): void {
     const dq = f.side === 'buy' ? f.quantity : -f.quantity;
     this.cash -= dq * f.price + f.commission;
     if (f.commission > 0 || f.slippage > 0) {
@@ -154,7 +155,7 @@ export class Portfolio {
         t.exitDate = f.date;
         t.exitSession = f.session;
         if (f.reason !== undefined) t.exitReason = f.reason;
-        this.closedTrades.push(this.toTrade(t, 0, false));
+        this.closed.push(t);
         this.trade[sym] = undefined;
       }
     }
@@ -241,12 +242,14 @@ export class Portfolio {
       const tr = this.toTrade(t, this.qty[k]! * (this.last[k]! - this.avg[k]!), true);
       open.push({ ...tr, sessionsHeld: sessionsHeld(tr.entrySession, lastSession) });
     }
+    // A closed record no longer changes: made into its Trade now, it is what it was at its exit.
+    const closed = this.closed.map((t) => this.toTrade(t, 0, false));
     // Trade ids run 1, 2, 3 … in opening order, each closed or open: placing each at its id orders them
     // without a sort.
-    const n = this.closedTrades.length + open.length;
-    if (n !== this.nextTradeId - 1) return [...this.closedTrades, ...open].sort((a, b) => a.id - b.id);
+    const n = closed.length + open.length;
+    if (n !== this.nextTradeId - 1) return [...closed, ...open].sort((a, b) => a.id - b.id);
     const out = new Array<Trade>(n);
-    for (const t of this.closedTrades) out[t.id - 1] = t;
+    for (const t of closed) out[t.id - 1] = t;
     for (const t of open) out[t.id - 1] = t;
     return out;
   }

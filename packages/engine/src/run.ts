@@ -1,9 +1,10 @@
 import { AftershockError, daysBetween, xnysCalendar, type BarSeries, type IsoDate, type TradingCalendar } from '@aftershock/core';
-import { Broker, type Outcome } from './broker';
+import { Broker, type OutcomeSink } from './broker';
+import { FillLog } from './fill-log';
 import type { BacktestConfig } from './config';
 import { buildNotices } from './event-notices';
 import { PRIORITY, type EngineMessage, type EventNotice, type Phase, type SessionMessage } from './messages';
-import type { Fill, FillPoint, OrderRequest, Rejection } from './orders';
+import type { FillPoint, OrderRequest, Rejection } from './orders';
 import { phaseOf, POST_CLOSE_OFFSET, PRE_OPEN_OFFSET, sessionInstants, type SessionInstants } from './phase-times';
 import { Marks } from './marks';
 import { Portfolio, type When } from './portfolio';
@@ -57,7 +58,7 @@ export class Run {
   private readonly barToday = (sym: number): number => this.universe.barToday(sym);
   private readonly pendingRejects: Rejection[] = [];
   private readonly rejections: Rejection[] = [];
-  private readonly fills: Fill[] = [];
+  private readonly fills = new FillLog();
   private seq = 0;
   private messages = 0;
   private ended = false;
@@ -75,18 +76,20 @@ export class Run {
   private matchWhen: When = { ts: 0, session: 0, date: '' };
   private now: When = { ts: Number.NaN, session: -1, date: '' };
   private matchPriority = 0;
-  private readonly onOutcome = (o: Outcome): void => {
-    const when = this.matchWhen;
-    if ('fill' in o) {
-      this.fills.push(o.fill);
-      this.marks.filled(o.sym);
-      if (this.wants('fill')) this.next({ type: 'fill', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, fill: o.fill });
+  private readonly outcomes: OutcomeSink = {
+    filled: (sym) => {
+      const when = this.matchWhen;
+      const i = this.fills.record(this.broker.last);
+      this.marks.filled(sym);
+      if (this.wants('fill')) this.next({ type: 'fill', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, fill: this.fills.fill(i) });
       else this.skip();
-    } else {
-      this.rejections.push(o.rejection);
-      if (this.wants('reject')) this.next({ type: 'reject', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, rejection: o.rejection });
+    },
+    rejected: (rejection) => {
+      const when = this.matchWhen;
+      this.rejections.push(rejection);
+      if (this.wants('reject')) this.next({ type: 'reject', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, rejection });
       else this.skip();
-    }
+    },
   };
 
   constructor(
@@ -272,7 +275,7 @@ export class Run {
     this.ensureMarks();
     this.matchWhen = this.when();
     this.matchPriority = priority;
-    this.broker.match(point, s, this.matchWhen, this.barToday, this.universe.series, this.onOutcome);
+    this.broker.match(point, s, this.matchWhen, this.barToday, this.universe.series, this.outcomes);
   }
 
   /** Borrow accrued on shorts, then dividends of today's ex-dates on held positions (before the pre-open message). */
@@ -384,7 +387,7 @@ export class Run {
       finalCash: pf.cash,
       equity: pf.equity,
       ...(this.benchSym >= 0 ? { benchmark: this.universe.symbols[this.benchSym]! } : {}),
-      fills: this.fills,
+      fills: this.fills.all(),
       orders: this.broker.orders,
       rejections: this.rejections,
       costs: pf.costs,
