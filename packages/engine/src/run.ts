@@ -340,14 +340,14 @@ export class Run {
       this.flushRejects();
 
       this.setPhase(s, date, 'open', open);
-      u.reveal(slice);
+      u.reveal();
       this.marks.request('open');
       this.matchAt('open', s, PRIORITY.fill);
       this.phaseMessage(s, date, 'open', slice, false);
       this.flushRejects();
 
       this.setPhase(s, date, 'close', close);
-      u.complete(slice);
+      u.complete();
       this.matchAt('intraday', s, PRIORITY.fill);
       this.marks.request('close');
       this.phaseMessage(s, date, 'close', slice, false);

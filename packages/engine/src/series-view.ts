@@ -12,7 +12,7 @@ export interface MutableClock {
 const NONE: Float64Array = new Float64Array(0);
 
 /**
- * A symbol's history as far as the clock has revealed it. It reads the universe's visible and closed counts on
+ * A symbol's history as far as the clock has revealed it. It reads the universe's counts and phase level on
  * every call, so it can be kept across messages and never shows a bar the clock has not reached.
  *
  * The price columns are kept on the view (a read is one bound check and one load). A growing series replaces a
@@ -20,10 +20,10 @@ const NONE: Float64Array = new Float64Array(0);
  * right, and a read past it takes the slow path, which fetches the current column.
  */
 export class HistoryView implements SeriesView {
-  /** Visible bars per universe index (the universe's array: written at each open). */
-  private readonly visible: Int32Array;
-  /** Bars with a known close per universe index (the universe's array: written at each open and close). */
-  private readonly closed: Int32Array;
+  /** The universe's per-symbol counts of bars before today, today's bar index (−1: none) and the phase level. */
+  private readonly prior: Int32Array;
+  private readonly today: Int32Array;
+  private readonly level: Int32Array;
   private o: Float64Array = NONE;
   private h: Float64Array = NONE;
   private l: Float64Array = NONE;
@@ -38,27 +38,38 @@ export class HistoryView implements SeriesView {
     private readonly universe: Universe,
     private readonly clock: MutableClock,
   ) {
-    this.visible = universe.visible;
-    this.closed = universe.closed;
+    this.prior = universe.prior;
+    this.today = universe.today;
+    this.level = universe.level;
   }
 
   get length(): number {
-    return this.visible[this.index]!;
+    return this.universe.visibleCount(this.index);
   }
 
   get closedLength(): number {
-    return this.closed[this.index]!;
+    return this.universe.closedCount(this.index);
+  }
+
+  /** Bar `i` (an integer ≥ 0) is complete now: before today, or today's after the close. */
+  private isClosed(i: number): boolean {
+    return i < this.prior[this.index]! || (i === this.today[this.index] && this.level[0] === 2);
+  }
+
+  /** Bar `i` (an integer ≥ 0) is visible now: before today, or today's from the open. */
+  private isVisible(i: number): boolean {
+    return i < this.prior[this.index]! || (i === this.today[this.index] && this.level[0]! >= 1);
   }
 
   /** The series when bar `i` is complete now (every field known), else LOOK_AHEAD. */
   private full(i: number, field: string): BarSeries {
-    if (!(i >= 0 && i < this.closed[this.index]!) || (i | 0) !== i) this.beyond(i, field);
+    if (!(i >= 0 && this.isClosed(i)) || (i | 0) !== i) this.beyond(i, field);
     return this.universe.series[this.index]!;
   }
 
   /** The series when bar `i` is visible (its open, date, session and dividend are known from the open), else LOOK_AHEAD. */
   private known(i: number, field: string): BarSeries {
-    if (!(i >= 0 && i < this.visible[this.index]!) || (i | 0) !== i) this.beyond(i, field);
+    if (!(i >= 0 && this.isVisible(i)) || (i | 0) !== i) this.beyond(i, field);
     return this.universe.series[this.index]!;
   }
 
@@ -73,27 +84,27 @@ export class HistoryView implements SeriesView {
 
   open(i: number): number {
     const o = this.o;
-    if (i >= 0 && i < this.visible[this.index]! && i < o.length && (i | 0) === i) return o[i]!;
+    if (i >= 0 && this.isVisible(i) && i < o.length && (i | 0) === i) return o[i]!;
     this.o = this.known(i, 'open').open;
     return this.o[i]!;
   }
 
   high(i: number): number {
     const h = this.h;
-    if (i >= 0 && i < this.closed[this.index]! && i < h.length && (i | 0) === i) return h[i]!;
+    if (i >= 0 && this.isClosed(i) && i < h.length && (i | 0) === i) return h[i]!;
     this.h = this.full(i, 'high').high;
     return this.h[i]!;
   }
 
   low(i: number): number {
     const l = this.l;
-    if (i >= 0 && i < this.closed[this.index]! && i < l.length && (i | 0) === i) return l[i]!;
+    if (i >= 0 && this.isClosed(i) && i < l.length && (i | 0) === i) return l[i]!;
     this.l = this.full(i, 'low').low;
     return this.l[i]!;
   }
 
   close(i: number): number {
-    if (i >= 0 && i < this.closed[this.index]! && i < this.cn && (i | 0) === i) return this.cb[this.co + i]!;
+    if (i >= 0 && this.isClosed(i) && i < this.cn && (i | 0) === i) return this.cb[this.co + i]!;
     const ser = this.full(i, 'close');
     const chunk = this.universe.closeChunk[this.index];
     // Packed closes are read from their arena chunk, one typed array many views share; a stream's from its column.

@@ -24,14 +24,18 @@ export const EMPTY_SLICE: BarSlice = { start: 0, end: 0, symbols: EMPTY, bars: E
 export class Universe {
   readonly symbols: readonly string[];
   readonly series: (BarSeries | undefined)[];
-  /** Visible bars per symbol (today's counts from the open). */
-  readonly visible: Int32Array;
-  /** Bars whose close is known per symbol: the visible ones, but for today's bar during the open phase. */
-  readonly closed: Int32Array;
+  /**
+   * Bars before the current session per symbol: all of them are known. Today's bar (`today`) is known from the
+   * open (its open, date, dividend) and complete from the close, as `level` says — so moving to the next phase
+   * writes one number, not one per symbol.
+   */
+  readonly prior: Int32Array;
+  /** 0 before the current session's open, 1 from its open, 2 from its close. */
+  readonly level = new Int32Array(1);
   /** Next bar to slice per symbol. */
   private readonly next: Int32Array;
   /** Bar index per symbol in the session sliced last, or −1 (written by the slicing loop for every symbol). */
-  private readonly today: Int32Array;
+  readonly today: Int32Array;
   /** Per loaded series: ordinal of its first bar, whether it has no gaps, and its next ex-dividend bar index. */
   private readonly first: Int32Array;
   /** Bars per loaded series (0 until loaded). */
@@ -64,8 +68,7 @@ export class Universe {
     this.symbols = source.symbols;
     const n = this.symbols.length;
     this.series = new Array<BarSeries | undefined>(n).fill(undefined);
-    this.visible = new Int32Array(n);
-    this.closed = new Int32Array(n);
+    this.prior = new Int32Array(n);
     this.next = new Int32Array(n);
     this.today = new Int32Array(n).fill(-1);
     this.first = new Int32Array(n);
@@ -149,8 +152,7 @@ export class Universe {
     // Bars before the start are warm-up history, visible from the beginning.
     while (st.row !== undefined && st.ordinal < startOrdinal) this.take(st);
     this.next[i] = series.length;
-    this.visible[i] = series.length;
-    this.closed[i] = series.length;
+    this.prior[i] = series.length;
   }
 
   private pull(st: Stream): void {
@@ -182,8 +184,7 @@ export class Universe {
     let k = 0;
     while (k < s.length && s.session[k]! < startOrdinal) k++;
     this.next[i] = k;
-    this.visible[i] = k;
-    this.closed[i] = k;
+    this.prior[i] = k;
     // A series without gaps maps session s to bar s − first: slicing then never reads its session column.
     const n = s.length;
     this.lengths[i] = n;
@@ -207,6 +208,7 @@ export class Universe {
       this.pendingAt++;
     }
     this.dividendEntries.length = 0;
+    this.level[0] = 0;
     const at = this.columns.reserve();
     const syms = this.columns.symbols;
     const bars = this.columns.bars;
@@ -226,6 +228,7 @@ export class Universe {
     let count = 0;
     const next = this.next;
     const today = this.today;
+    const prior = this.prior;
     const n = this.symbols.length;
     for (let i = 0; i < n; i++) {
       const st = this.streams[i]!;
@@ -241,6 +244,7 @@ export class Universe {
         count++;
       }
       next[i] = st.series.length;
+      prior[i] = today[i]! >= 0 ? st.series.length - 1 : st.series.length;
     }
     return count;
   }
@@ -255,6 +259,7 @@ export class Universe {
     const lengths = this.lengths;
     const nextDiv = this.nextDiv;
     const today = this.today;
+    const prior = this.prior;
     for (let i = 0; i < n; i++) {
       const len = lengths[i]!;
       today[i] = -1;
@@ -272,6 +277,7 @@ export class Universe {
         while (k < len && sess[k]! < s) k++;
         hit = k < len && sess[k] === s;
       }
+      prior[i] = k;
       if (hit) {
         syms[at + count] = i;
         bars[at + count] = k;
@@ -292,18 +298,24 @@ export class Universe {
     return count;
   }
 
-  /** Makes a slice's bars visible (at the open): their opens are known, their closes not yet. */
-  reveal(slice: BarSlice): void {
-    const { symbols, bars, end } = slice;
-    const visible = this.visible;
-    for (let k = slice.start; k < end; k++) visible[symbols[k]!] = bars[k]! + 1;
+  /** Makes today's bars visible (at the open): their opens are known, their closes not yet. */
+  reveal(): void {
+    this.level[0] = 1;
   }
 
-  /** Makes a slice's bars complete (at the close). */
-  complete(slice: BarSlice): void {
-    const { symbols, bars, end } = slice;
-    const closed = this.closed;
-    for (let k = slice.start; k < end; k++) closed[symbols[k]!] = bars[k]! + 1;
+  /** Makes today's bars complete (at the close). */
+  complete(): void {
+    this.level[0] = 2;
+  }
+
+  /** Bars of `sym` visible now (today's from the open). */
+  visibleCount(sym: number): number {
+    return this.prior[sym]! + (this.level[0]! >= 1 && this.today[sym]! >= 0 ? 1 : 0);
+  }
+
+  /** Bars of `sym` with a known close now (today's from the close). */
+  closedCount(sym: number): number {
+    return this.prior[sym]! + (this.level[0]! >= 2 && this.today[sym]! >= 0 ? 1 : 0);
   }
 }
 
