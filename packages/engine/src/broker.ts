@@ -47,20 +47,24 @@ export class Broker {
     private readonly opts: BrokerOptions,
   ) {}
 
-  /** Validates and queues an order. Returns the order, or a rejection code and message when it is invalid. */
-  submit(req: OrderRequest, sym: number, when: When, phase: Phase | 'init'): { order: Order; invalid?: { code: RejectCode; message: string } } {
+  /** Why the order submitted last is invalid (a rejection code and message), or undefined when it was queued. */
+  invalid: { code: RejectCode; message: string } | undefined;
+
+  /** Validates and queues an order, and returns it; when it is invalid, `invalid` says why. */
+  submit(req: OrderRequest, sym: number, when: When, phase: Phase | 'init'): Order {
     const order = toOrder(req, this.nextId++, when);
     this.orders.push(order);
     const invalid = this.validate(req, sym);
+    this.invalid = invalid;
     if (invalid !== undefined) {
       order.status = 'rejected';
-      return { order, invalid };
+      return order;
     }
     const s = when.session;
     const beforeOpen = phase === 'init' || phase === 'pre-open';
     const activeFrom = req.type === 'market-on-close' ? (phase === 'post-close' ? s + 1 : s) : beforeOpen ? s : s + 1;
     this.working.push({ order, sym, activeFrom });
-    return { order };
+    return order;
   }
 
   private validate(req: OrderRequest, sym: number): { code: RejectCode; message: string } | undefined {

@@ -184,7 +184,8 @@ export class Run {
   private submit(req: OrderRequest): number {
     const sym = this.universe.symbolIndex(req.symbol);
     const when = this.when();
-    const { order, invalid } = this.broker.submit(req, sym, when, this.clock.phase);
+    const order = this.broker.submit(req, sym, when, this.clock.phase);
+    const invalid = this.broker.invalid;
     if (this.ended) {
       this.broker.cancel(order.id);
       order.status = 'rejected';

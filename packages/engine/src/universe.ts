@@ -262,15 +262,18 @@ export class Universe {
     const prior = this.prior;
     for (let i = 0; i < n; i++) {
       const len = lengths[i]!;
-      today[i] = -1;
-      if (len === 0) continue;
       let k: number;
       let hit: boolean;
-      if (gapless[i] === 1) {
-        // A series without gaps maps session s to bar s − first: its session column is never read.
+      const noGaps = gapless[i] === 1;
+      if (noGaps) {
+        // A series without gaps maps session s to bar s − first: its session column (and cursor) are never read.
         k = s - first[i]!;
         hit = k >= 0 && k < len;
         if (!hit) k = k < 0 ? 0 : len;
+      } else if (len === 0) {
+        // Not loaded (or empty): no bars before today, none today.
+        today[i] = -1;
+        continue;
       } else {
         k = next[i]!;
         const sess = series[i]!.session;
@@ -292,8 +295,8 @@ export class Universe {
         }
         count++;
         k++;
-      }
-      next[i] = k;
+      } else today[i] = -1;
+      if (!noGaps) next[i] = k;
     }
     return count;
   }
