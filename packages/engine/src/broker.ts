@@ -160,6 +160,7 @@ export class Broker {
     }
     const fill = this.last;
     fill.orderId = o.id;
+    fill.sym = w.sym;
     fill.symbol = o.symbol;
     fill.side = o.side;
     fill.quantity = q;

@@ -4,6 +4,8 @@ import type { Fill, FillPoint, OrderType, Side } from './orders';
 /** A fill's fields as the broker writes them, in one reused record (no object per fill while the run goes on). */
 export interface FillRecord {
   orderId: number;
+  /** Universe index of the symbol. */
+  sym: number;
   symbol: string;
   side: Side;
   quantity: number;
@@ -22,76 +24,92 @@ export interface FillRecord {
 
 /** A fresh, empty record. */
 export function fillRecord(): FillRecord {
-  return { orderId: 0, symbol: '', side: 'buy', quantity: 0, price: 0, referencePrice: 0, commission: 0, slippage: 0, ts: 0, session: 0, date: '', at: 'open', type: 'market-on-open', reason: undefined, eventId: undefined };
+  return { orderId: 0, sym: 0, symbol: '', side: 'buy', quantity: 0, price: 0, referencePrice: 0, commission: 0, slippage: 0, ts: 0, session: 0, date: '', at: 'open', type: 'market-on-open', reason: undefined, eventId: undefined };
 }
 
+const SIDES: readonly Side[] = ['buy', 'sell'];
+const POINTS: readonly FillPoint[] = ['open', 'intraday', 'close'];
+const TYPES: readonly OrderType[] = ['market-on-open', 'market-on-close', 'limit', 'stop'];
+
 /**
- * The run's fills as columns (plain arrays of numbers and shared strings), made into `Fill` objects only when
- * someone asks: a strategy's onFill or a stream subscriber at once, the result at the end. A run's fills then do
- * not live through the young-generation collections of the run as thousands of objects. Each fill is built once
- * and the same object is returned to every reader.
+ * The run's fills as typed columns, made into `Fill` objects only when someone reads them: a strategy's onFill or
+ * a stream subscriber at once, the result at the end. The columns live outside the JavaScript heap, so a run's
+ * fills are not copied by every young-generation collection of the run. Each fill is built once: every reader gets
+ * the same object. The symbol and date come back from the universe index and session (the same strings).
  */
 export class FillLog {
-  private readonly orderId: number[] = [];
-  private readonly symbol: string[] = [];
-  private readonly side: Side[] = [];
-  private readonly quantity: number[] = [];
-  private readonly price: number[] = [];
-  private readonly referencePrice: number[] = [];
-  private readonly commission: number[] = [];
-  private readonly slippage: number[] = [];
-  private readonly ts: number[] = [];
-  private readonly session: number[] = [];
-  private readonly date: IsoDate[] = [];
-  private readonly at: FillPoint[] = [];
-  private readonly type: OrderType[] = [];
+  private n = 0;
+  private num = new Float64Array(0);
+  private ints = new Int32Array(0);
+  private codes = new Uint8Array(0);
   private readonly reason: (string | undefined)[] = [];
   private readonly eventId: (string | undefined)[] = [];
-  private readonly built: (Fill | undefined)[] = [];
+  private readonly built: Fill[] = [];
+
+  constructor(
+    private readonly symbols: readonly string[],
+    private readonly dateOf: (session: number) => IsoDate,
+  ) {}
 
   get length(): number {
-    return this.orderId.length;
+    return this.n;
   }
 
   /** Appends a copy of `f`; returns its index. */
   record(f: FillRecord): number {
-    this.orderId.push(f.orderId);
-    this.symbol.push(f.symbol);
-    this.side.push(f.side);
-    this.quantity.push(f.quantity);
-    this.price.push(f.price);
-    this.referencePrice.push(f.referencePrice);
-    this.commission.push(f.commission);
-    this.slippage.push(f.slippage);
-    this.ts.push(f.ts);
-    this.session.push(f.session);
-    this.date.push(f.date);
-    this.at.push(f.at);
-    this.type.push(f.type);
+    const i = this.n;
+    if (i === this.codes.length / 3) this.grow(Math.max(64, i * 2));
+    const x = i * 7;
+    this.num[x] = f.orderId;
+    this.num[x + 1] = f.quantity;
+    this.num[x + 2] = f.price;
+    this.num[x + 3] = f.referencePrice;
+    this.num[x + 4] = f.commission;
+    this.num[x + 5] = f.slippage;
+    this.num[x + 6] = f.ts;
+    this.ints[i * 2] = f.sym;
+    this.ints[i * 2 + 1] = f.session;
+    this.codes[i * 3] = SIDES.indexOf(f.side);
+    this.codes[i * 3 + 1] = POINTS.indexOf(f.at);
+    this.codes[i * 3 + 2] = TYPES.indexOf(f.type);
     this.reason.push(f.reason);
     this.eventId.push(f.eventId);
-    this.built.push(undefined);
-    return this.orderId.length - 1;
+    this.n = i + 1;
+    return i;
+  }
+
+  private grow(cap: number): void {
+    const num = new Float64Array(cap * 7);
+    num.set(this.num);
+    const ints = new Int32Array(cap * 2);
+    ints.set(this.ints);
+    const codes = new Uint8Array(cap * 3);
+    codes.set(this.codes);
+    this.num = num;
+    this.ints = ints;
+    this.codes = codes;
   }
 
   /** Fill `i` as an object (built on first request; optional fields present only when given). */
   fill(i: number): Fill {
     const had = this.built[i];
     if (had !== undefined) return had;
+    const x = i * 7;
+    const session = this.ints[i * 2 + 1]!;
     const f: { -readonly [K in keyof Fill]: Fill[K] } = {
-      orderId: this.orderId[i]!,
-      symbol: this.symbol[i]!,
-      side: this.side[i]!,
-      quantity: this.quantity[i]!,
-      price: this.price[i]!,
-      referencePrice: this.referencePrice[i]!,
-      commission: this.commission[i]!,
-      slippage: this.slippage[i]!,
-      ts: this.ts[i]!,
-      session: this.session[i]!,
-      date: this.date[i]!,
-      at: this.at[i]!,
-      type: this.type[i]!,
+      orderId: this.num[x]!,
+      symbol: this.symbols[this.ints[i * 2]!]!,
+      side: SIDES[this.codes[i * 3]!]!,
+      quantity: this.num[x + 1]!,
+      price: this.num[x + 2]!,
+      referencePrice: this.num[x + 3]!,
+      commission: this.num[x + 4]!,
+      slippage: this.num[x + 5]!,
+      ts: this.num[x + 6]!,
+      session,
+      date: this.dateOf(session),
+      at: POINTS[this.codes[i * 3 + 1]!]!,
+      type: TYPES[this.codes[i * 3 + 2]!]!,
     };
     const reason = this.reason[i];
     const eventId = this.eventId[i];
@@ -103,7 +121,7 @@ export class FillLog {
 
   /** Every fill, in the order they happened. */
   all(): Fill[] {
-    const out = new Array<Fill>(this.length);
+    const out = new Array<Fill>(this.n);
     for (let i = 0; i < out.length; i++) out[i] = this.fill(i);
     return out;
   }

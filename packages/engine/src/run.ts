@@ -58,7 +58,7 @@ export class Run {
   private readonly barToday = (sym: number): number => this.universe.barToday(sym);
   private readonly pendingRejects: Rejection[] = [];
   private readonly rejections: Rejection[] = [];
-  private readonly fills = new FillLog();
+  private readonly fills: FillLog;
   private seq = 0;
   private messages = 0;
   private ended = false;
@@ -121,6 +121,7 @@ export class Run {
     this.views = new Array<HistoryView | undefined>(n).fill(undefined);
     this.portfolio = new Portfolio(config.initialCash, this.universe.symbols);
     this.marks = new Marks(this.portfolio, this.universe);
+    this.fills = new FillLog(this.universe.symbols, (s) => this.cal.date(s));
     this.broker = new Broker(this.portfolio, { costs: config.costs ?? {}, margin: config.margin, allowShort: config.allowShort ?? true });
     this.notices = buildNotices(config.events ?? [], this.cal, config.earningsLead ?? 'tsKnown', config.day0 ?? {});
     const startDate = this.cal.date(this.start);
