@@ -106,8 +106,13 @@ export class Portfolio {
     return { gross, value };
   }
 
-  private costItem(kind: CostKind, symbol: string, amount: number, when: When, extra: { orderId?: number; eventId?: string; note?: string } = {}): void {
-    this.costs.push({ kind, symbol, amount, ts: when.ts, session: when.session, date: when.date, ...extra });
+  /** One cost line; the optional fields are present only when given (built without object spreads). */
+  private costItem(kind: CostKind, symbol: string, amount: number, when: When, orderId: number | undefined, eventId: string | undefined, note: string | undefined): void {
+    const c: { -readonly [K in keyof CostItem]: CostItem[K] } = { kind, symbol, amount, ts: when.ts, session: when.session, date: when.date };
+    if (orderId !== undefined) c.orderId = orderId;
+    if (eventId !== undefined) c.eventId = eventId;
+    if (note !== undefined) c.note = note;
+    this.costs.push(c);
   }
 
   /** A cash flow that is a cost line (borrow, dividend): changes cash, itemised, attributed to the open trade. */
@@ -115,7 +120,7 @@ export class Portfolio {
     if (this.isHeld[sym] === 0) return;
     const t = this.trade[sym];
     this.cash += amount;
-    this.costItem(kind, this.symbols[sym]!, amount, when, { ...(t?.eventId !== undefined ? { eventId: t.eventId } : {}), note });
+    this.costItem(kind, this.symbols[sym]!, amount, when, undefined, t?.eventId, note);
     if (t !== undefined) t[kind] += amount;
   }
 
@@ -123,9 +128,8 @@ export class Portfolio {
     const dq = f.side === 'buy' ? f.quantity : -f.quantity;
     this.cash -= dq * f.price + f.commission;
     if (f.commission > 0 || f.slippage > 0) {
-      const ids = { orderId: f.orderId, ...(f.eventId !== undefined ? { eventId: f.eventId } : {}) };
-      if (f.commission > 0) this.costItem('commission', f.symbol, -f.commission, f, ids);
-      if (f.slippage > 0) this.costItem('slippage', f.symbol, -f.slippage, f, { ...ids, note: `${f.quantity} × |${f.price} − ${f.referencePrice}|` });
+      if (f.commission > 0) this.costItem('commission', f.symbol, -f.commission, f, f.orderId, f.eventId, undefined);
+      if (f.slippage > 0) this.costItem('slippage', f.symbol, -f.slippage, f, f.orderId, f.eventId, `${f.quantity} × |${f.price} − ${f.referencePrice}|`);
     }
     if (this.isHeld[sym] === 0) {
       this.isHeld[sym] = 1;
