@@ -60,7 +60,10 @@ export function readRegularFile(path: string, opts: { readonly what?: string; re
   return b.toString('utf8', 0, b.length);
 }
 
-/** `readRegularFile`'s bytes, undecoded (same refusals and codes): for parsers that scan bytes. */
+/**
+ * `readRegularFile`'s bytes, undecoded (same refusals and codes): for parsers that scan bytes. The memory right after
+ * them (same ArrayBuffer) is normally a 0 byte, usable as an end sentinel.
+ */
 export function readRegularFileBytes(path: string, opts: { readonly what?: string; readonly maxBytes?: number } = {}): Buffer {
   const what = opts.what ?? 'file';
   const max = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -87,6 +90,9 @@ export function readRegularFileBytes(path: string, opts: { readonly what?: strin
       n += got;
     }
     if (n > max) throw tooLarge(path, what, n, max);
+    // A 0 byte right after the file's bytes (there is room but for a file that grew by 64 KiB while read): a byte
+    // scanner can use it as its end sentinel without copying the file (see parsePrices).
+    if (n < buf.length) buf[n] = 0;
     return buf.subarray(0, n);
   } catch (e) {
     if (e instanceof AftershockError) throw e;

@@ -233,9 +233,7 @@ export function parsePrices(input: string | Uint8Array, file: string, opts: Pric
     if (roles && headerEnd > 0 && pos === text.length) {
       // The header line was plain ASCII, so its length in chars is its length in bytes.
       const nb = bytes.length;
-      const padded = Buffer.allocUnsafe(nb + 1);
-      padded.set(bytes);
-      padded[nb] = 0;
+      const padded = withZeroAfter(bytes);
       for (;;) {
         if (pos >= nb) break;
         const next = scanPlainRowBytes(padded, pos, nb, roles, vals);
@@ -364,6 +362,21 @@ function countLineBytes(b: Uint8Array): number {
     i = b.indexOf(10, i + 1);
   }
   return n;
+}
+
+/**
+ * The bytes with a 0 sentinel at index `length` (scanPlainRowBytes needs one): a view of the same memory when a 0
+ * already follows them there (readFileBytes leaves one), else a copy. Nothing past the bytes is ever written.
+ */
+function withZeroAfter(b: Uint8Array): Uint8Array {
+  const n = b.length;
+  if (b.byteOffset + n < b.buffer.byteLength) {
+    const view = new Uint8Array(b.buffer, b.byteOffset, n + 1);
+    if (view[n] === 0) return view;
+  }
+  const padded = new Uint8Array(n + 1);
+  padded.set(b);
+  return padded;
 }
 
 /** Number of line feeds + 1: an upper bound on the records of a file with LF or CRLF endings. */

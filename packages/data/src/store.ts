@@ -78,6 +78,14 @@ export function loadSymbol(root: DataRoot | string, symbol: string, opts: StoreO
       { field: 'symbol' },
     );
   }
+  return loadSymbolFiles(files, opts);
+}
+
+/**
+ * Loads one symbol from the files `findSymbolFiles` located (loadSymbol without searching for them again). Throws a
+ * ValidationError when its files have errors.
+ */
+export function loadSymbolFiles(files: SymbolFiles, opts: StoreOptions = {}): BarSeries {
   const problems = opts.problems ?? new Problems();
   const before = problems.list.length;
   const s = loadFiles(files, problems, opts);

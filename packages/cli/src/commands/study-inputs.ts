@@ -9,7 +9,7 @@ import {
   isParquetPath,
   loadMarketCalendar,
   loadStoreMarketCalendar,
-  loadSymbol,
+  loadSymbolFiles,
   readParquetPrices,
   type EventFileKind,
   type EventLoadOptions,
@@ -106,7 +106,8 @@ export async function readStudyPrices(path: string, market: string, symbols: rea
   else if (statSync(path).isDirectory()) {
     prices = new Map();
     for (const s of new Set([market, ...symbols])) {
-      if (findSymbolFiles(path, s)) prices.set(s, loadSymbol(path, s, read));
+      const files = findSymbolFiles(path, s);
+      if (files) prices.set(s, loadSymbolFiles(files, read));
     }
   } else prices = loadLongPrices(path, read);
   const m = prices.get(market);
