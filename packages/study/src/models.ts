@@ -59,17 +59,17 @@ export function leverage(p: Panel, fit: ModelFit, i: number, r: number): number 
   return 1 + 1 / T + q;
 }
 
-/** The normal return the model predicts for every row of firm i (the same expression `fitModels` subtracts). */
-export function predictedRow(p: Panel, fit: ModelFit, i: number): Float64Array {
-  const out = new Float64Array(p.rows);
+/** The normal return the model predicts for rows from.. of firm i (the same expression `fitModels` subtracts); entry k is row from + k. */
+export function predictedRow(p: Panel, fit: ModelFit, i: number, from = 0): Float64Array {
+  const out = new Float64Array(Math.max(0, p.rows - from));
   const fx = fit.factors;
   if (fx && p.factors) {
     // R − AR = RF + α + Σ β_k F_k (NaN where a factor is missing).
-    for (let r = 0; r < p.rows; r++) {
+    for (let r = from; r < p.rows; r++) {
       const m = p.factors.start[i]! + r;
       let pr = p.factors.rf[m]! + fit.alpha[i]!;
       for (let k = 0; k < fx.k; k++) pr += fx.betas[i * fx.k + k]! * p.factors.series[k]![m]!;
-      out[r] = pr;
+      out[r - from] = pr;
     }
     return out;
   }
@@ -77,9 +77,9 @@ export function predictedRow(p: Panel, fit: ModelFit, i: number): Float64Array {
   const a = fit.alpha[i]!;
   const b = fit.beta[i]!;
   const mean = fit.meanReturn[i]!;
-  for (let r = 0; r < p.rows; r++) {
+  for (let r = from; r < p.rows; r++) {
     const x = p.mkt[o + r]!;
-    out[r] = fit.model === 'market-model' ? a + b * x : fit.model === 'market-adjusted' ? x : mean;
+    out[r - from] = fit.model === 'market-model' ? a + b * x : fit.model === 'market-adjusted' ? x : mean;
   }
   return out;
 }

@@ -1,4 +1,4 @@
-import { AftershockError, eventField, ValidationError, type MarketEvent } from '@aftershock/core';
+import { AftershockError, eventField, ValidationError, type IsoDate, type MarketEvent } from '@aftershock/core';
 import { firmCar } from './aggregate';
 import { defaultCalendarWindow, studyCalendarTime } from './calendar-time-study';
 import { confounders, type LocatedEvent } from './confounding';
@@ -75,7 +75,7 @@ export function assembleStudy(setup: StudySetup, config: StudyConfig, all: reado
       estFirstDate: fr >= 0 ? market.dates[r0 + fr]! : null,
       estLastDate: lr >= 0 ? market.dates[r0 + lr]! : null,
     };
-    return {
+    const row: Omit<StudyEvent, 'dateAt' | 'predictedFrom'> = {
       event,
       symbol: event.symbol,
       eventDate: event.date,
@@ -98,6 +98,11 @@ export function assembleStudy(setup: StudySetup, config: StudyConfig, all: reado
       inTests: !(config.excludeConfounded === true && confounded[i]!.length > 0),
       ...(groupBy !== undefined ? { group: eventField(event, groupBy) } : {}),
     };
+    // Not enumerable: an event compares (toEqual, sharded against whole) by its data, not by these closures.
+    return Object.defineProperties(row, {
+      dateAt: { value: (r: number): IsoDate => market.dates[r0 + r]! },
+      predictedFrom: { value: (from: number): Float64Array => predictedRow(panel, fit, i, from) },
+    }) as StudyEvent;
   });
 
   // 5. Cross-sectional statistics, for all events and per group (without the confounded ones when so configured).

@@ -82,6 +82,10 @@ export interface StudyEvent {
   readonly ret: Float64Array;
   readonly mkt: Float64Array;
   readonly predicted: Float64Array;
+  /** `dates[r]` without building `dates` (like `predictedFrom`, a non-enumerable property: events compare by their data). */
+  dateAt(r: number): IsoDate;
+  /** `predicted.subarray(from)`, computing only those rows (ar.csv's event-window rows). */
+  predictedFrom(from: number): Float64Array;
   readonly ar: Float64Array;
   readonly cars: readonly FirmCar[];
   /** The firm's own other events (of the input, studied or not) whose day 0 lies inside this event's window. */

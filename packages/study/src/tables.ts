@@ -122,8 +122,7 @@ export function studyTableFiles(res: StudyResult, opts: StudyTableOptions = {}):
       const dateBytes = new Map<string, Uint8Array>();
       const comma = Uint8Array.of(44);
       for (const e of res.events) {
-        const dates = e.dates;
-        const predicted = e.predicted;
+        const predicted = e.predictedFrom(first);
         const sym = encodeCell(e.symbol);
         const ed = encodeCell(e.eventDate);
         const key = new Uint8Array(sym.length + 1 + ed.length);
@@ -131,11 +130,11 @@ export function studyTableFiles(res: StudyResult, opts: StudyTableOptions = {}):
         key.set(comma, sym.length);
         key.set(ed, sym.length + 1);
         for (let r = first; r < rows; r++) {
-          const d = dates[r]!;
+          const d = e.dateAt(r);
           let db = dateBytes.get(d);
           if (!db) dateBytes.set(d, (db = encodeCell(d)));
           w.cellBytes(key).num(res.relDays[r]!).cellBytes(db).cellBytes(window[r]!);
-          w.num(e.ret[r]!).num(ca ? NaN : e.mkt[r]!).num(predicted[r]!).num(e.ar[r]!).end();
+          w.num(e.ret[r]!).num(ca ? NaN : e.mkt[r]!).num(predicted[r - first]!).num(e.ar[r]!).end();
         }
       }
     },
@@ -157,10 +156,7 @@ export function studyTableFiles(res: StudyResult, opts: StudyTableOptions = {}):
   const evtStart = res.rowWindow.indexOf('event');
   files.push(
     table('event_calendar.csv', ['symbol', 'event_date', 'day0_date', 'est_first_date', 'est_last_date', 'evt_first_date', 'evt_last_date'], () =>
-      res.events.map((e) => {
-        const dates = e.dates;
-        return [e.symbol, e.eventDate, e.day0, dates[0]!, dates[estEnd]!, dates[evtStart]!, dates[g.length - 1]!];
-      }),
+      res.events.map((e) => [e.symbol, e.eventDate, e.day0, e.dateAt(0), e.dateAt(estEnd), e.dateAt(evtStart), e.dateAt(g.length - 1)]),
     ),
   );
   files.push(
