@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, symlinkSync, writeSync } from 'node:fs';
+import { close, closeSync, fsync, fsyncSync, lstatSync, mkdirSync, mkdtempSync, openSync, readdirSync, readlinkSync, realpathSync, renameSync, rmdirSync, rmSync, symlinkSync, writeSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { AftershockError } from '@aftershock/core';
 
@@ -125,7 +126,11 @@ function makeDirs(dir: string): void {
 /** A file's content: a text, or a function that streams its bytes into `sink` (a large table, chunk by chunk). */
 export type FolderFile = string | ((sink: (bytes: Uint8Array) => void) => void);
 
-function writeFileDurably(path: string, content: FolderFile): void {
+/**
+ * Writes a new file and starts its fsync on the thread pool: the next tables are formatted while the disk catches
+ * up, and the swap waits for every sync (`Syncs.all`). The file is closed once synced.
+ */
+function writeFileDurably(path: string, content: FolderFile, syncs: Syncs): void {
   const fd = openSync(path, 'wx');
   try {
     const sink = (buf: Uint8Array): void => {
@@ -134,9 +139,40 @@ function writeFileDurably(path: string, content: FolderFile): void {
     };
     if (typeof content === 'string') sink(Buffer.from(content, 'utf8'));
     else content(sink);
-    fsyncSync(fd);
-  } finally {
+  } catch (e) {
     closeSync(fd);
+    throw e;
+  }
+  syncs.add(fd);
+}
+
+/** The fsyncs under way (a bounded number of files open at once), each file closed when synced. */
+class Syncs {
+  private pending: Promise<void>[] = [];
+  /** The first failure, reported by `all` (never an unhandled rejection). */
+  private failure: unknown;
+
+  add(fd: number): void {
+    this.pending.push(
+      new Promise<void>((done) => {
+        fsync(fd, (err) => {
+          close(fd, (err2) => {
+            if ((err ?? err2) && this.failure === undefined) this.failure = err ?? err2;
+            done();
+          });
+        });
+      }),
+    );
+  }
+
+  /** Waits for every sync started (at most `max` files stay open); throws the first failure. */
+  async settle(max = 0): Promise<void> {
+    if (this.pending.length > max) {
+      const p = this.pending;
+      this.pending = [];
+      await Promise.all(p);
+    }
+    if (this.failure !== undefined) throw this.failure;
   }
 }
 
@@ -152,6 +188,9 @@ function fsyncDir(dir: string): void {
     // Not every file system lets a folder be synced; the rename order alone already protects against a kill.
   }
 }
+
+/** Files written but not yet synced, at most (each holds an open descriptor until its sync ends). */
+const MAX_OPEN_SYNCS = 32;
 
 /** Whether another process with this pid runs (our own leftovers are never in use: the current version is kept). */
 function alive(pid: number): boolean {
@@ -197,6 +236,7 @@ export async function writeFolder(dir: string, files: ReadonlyMap<string, Folder
 
   let version: string | undefined;
   let link: string | undefined;
+  const syncs = new Syncs();
   let swapped = false;
   const cleanup = (): void => {
     if (link !== undefined) rmSync(link, { force: true });
@@ -217,9 +257,11 @@ export async function writeFolder(dir: string, files: ReadonlyMap<string, Folder
     for (const [rel, content] of files) {
       const path = join(version, rel);
       makeDirs(dirname(path));
-      writeFileDurably(path, content);
+      writeFileDurably(path, content, syncs);
+      await syncs.settle(MAX_OPEN_SYNCS);
       await checkpoint();
     }
+    await syncs.settle();
     fsyncDir(version);
     link = join(parent, `.${name}.link${process.pid}-${basename(version).slice(-6)}`);
     symlinkSync(basename(version), link);
@@ -239,11 +281,14 @@ export async function writeFolder(dir: string, files: ReadonlyMap<string, Folder
     swapped = true;
     fsyncDir(parent);
     await checkpoint();
-    if (previous !== undefined && isVersionOf(previous, name) && previous !== basename(version)) rmSync(join(parent, previous), { recursive: true, force: true });
-    if (aside !== undefined) rmSync(aside, { recursive: true, force: true });
+    // The old version's files are unlinked on the thread pool, several at once.
+    if (previous !== undefined && isVersionOf(previous, name) && previous !== basename(version)) await rm(join(parent, previous), { recursive: true, force: true });
+    if (aside !== undefined) await rm(aside, { recursive: true, force: true });
     await checkpoint();
     sweepLeftovers(parent, name, [basename(version)]);
   } catch (e) {
+    // Files still syncing are closed before their version is removed.
+    await syncs.settle().catch(() => undefined);
     cleanup();
     if (swapped) throw e instanceof AftershockError ? e : new AftershockError('IO_FAILED', `the ${kind.what} was written, but tidying up failed: ${(e as Error).message}`, { file: target });
     if (e instanceof AftershockError) throw e;
