@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AftershockError } from '@aftershock/core';
-import { CHECKOUT_DATA_DIR, SAMPLE_DATA_DIR, findRepoRoot, listSymbols, loadEvents, loadPricePath, loadSymbol, resolveDataRoot } from '../src/index';
+import { CHECKOUT_DATA_DIR, SAMPLE_DATA_DIR, findRepoRoot, findSymbolFiles, listSymbols, loadEvents, loadPricePath, loadSymbol, loadSymbolFiles, resolveDataRoot } from '../src/index';
 import { SHARED, tempDir } from './helpers';
 
 const BT39 = join(SHARED, 'real', 'backtester39');
@@ -58,6 +58,8 @@ describe('data root', () => {
     expect(listSymbols(dir)).toEqual(['ABC']);
     const s = loadSymbol(dir, 'ABC');
     expect([...s.dividend]).toEqual([0, 0.1]);
+    // The files located once load the same series (the study command's path).
+    expect(loadSymbolFiles(findSymbolFiles(dir, 'ABC')!)).toEqual(s);
     expect(() => loadSymbol(dir, 'XYZ')).toThrow(/no price file for "XYZ"/);
     expect(() => loadSymbol(dir, '../etc/passwd')).toThrow(/not a valid symbol/);
   });

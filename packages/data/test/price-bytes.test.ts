@@ -103,6 +103,23 @@ describe('parsePrices on bytes', () => {
     );
   });
 
+  it('bytes that are a view into larger memory read the same whatever follows them (0 sentinel used in place, or a copy)', () => {
+    fc.assert(
+      fc.property(file, fc.constantFrom(0, 48, 44, 10, 0xff), (text, after) => {
+        const e = enc.encode(text);
+        const big = new Uint8Array(e.length + 9).fill(55);
+        big.set(e, 4);
+        big[4 + e.length] = after;
+        const view = big.subarray(4, 4 + e.length);
+        const before = big.slice();
+        expect(parsed(view)).toEqual(parsed(text));
+        // Nothing outside the view was written.
+        expect(big).toEqual(before);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('invalid UTF-8 in a skipped column reads as the text does (U+FFFD)', () => {
     const bytes = Uint8Array.from([...enc.encode('Date,Note,Close\n2025-08-11,a'), 0xff, 0xc3, ...enc.encode(',10\n2025-08-12,b,11\n2025-08-13,-,x\n')]);
     const text = Buffer.from(bytes).toString('utf8');

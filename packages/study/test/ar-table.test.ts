@@ -23,6 +23,11 @@ describe('ar.csv', () => {
       const p = e.predicted;
       res.relDays.forEach((rel, r) => lines.push([q(e.symbol), e.eventDate, String(rel), e.dates[r]!, res.rowWindow[r]!, fmt17(e.ret[r]!), fmt17(e.mkt[r]!), fmt17(p[r]!), fmt17(e.ar[r]!)].join(',')));
     }
+    // The row accessors the tables use agree with the whole arrays.
+    for (const e of res.events) {
+      res.relDays.forEach((_, r) => expect(e.dateAt(r)).toBe(e.dates[r]));
+      for (const from of [0, 5, res.relDays.length - 1]) expect([...e.predictedFrom(from)]).toEqual([...e.predicted.subarray(from)]);
+    }
     const got = studyTables(res, { arRows: 'all' })['ar.csv']!;
     expect(got).toBe(lines.join('\n') + '\n');
     expect(got).toContain('"A""B",');
