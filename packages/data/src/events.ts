@@ -90,8 +90,8 @@ export function loadEvents(paths: string | readonly (string | EventFileInput)[],
   const all: MarketEvent[] = [];
   const inputs = (typeof paths === 'string' ? [paths] : paths).map((p): EventFileInput => (typeof p === 'string' ? { file: p } : p));
   for (const { file, ...own } of inputs) all.push(...parseEvents(readTextFile(file, 'event file'), file, { ...opts, ...own, problems }));
-  const fp = new FileProblems(problems, inputs.map((i) => i.file).join(', '));
-  const events = sortEvents(dedupe(all, fp));
+  // One file's events come back deduplicated and sorted already; only several files are merged again.
+  const events = inputs.length === 1 ? all : sortEvents(dedupe(all, new FileProblems(problems, inputs.map((i) => i.file).join(', '))));
   throwNewErrors(problems, before);
   return events;
 }
