@@ -1,4 +1,5 @@
 import type { BarSeries, MarketEvent } from '@aftershock/core';
+import { loadUniverse, resolveDataRoot, type DataRoot } from '@aftershock/data';
 
 /**
  * Deterministic event draws: symbol × session, seeded (LCG), each with a full window of the symbol's own bars and
@@ -21,4 +22,13 @@ export function drawEvents(universe: ReadonlyMap<string, BarSeries>, market: Bar
     out.push({ id, symbol: sym, kind: 'custom', date, timing: 'before-open', tsEvent: 0, tsKnown: 0, tags: {} });
   }
   return out;
+}
+
+/** The study figures' inputs: the 360-ticker universe, SPY as the market and `n` events drawn with the figures' seed. */
+export function universeStudyInputs(n: number): { root: DataRoot; universe: Map<string, BarSeries>; market: BarSeries; events: MarketEvent[] } {
+  const root = resolveDataRoot();
+  const universe = loadUniverse(root);
+  const market = universe.get('SPY');
+  if (!market) throw new Error('SPY is not in the universe');
+  return { root, universe, market, events: drawEvents(universe, market, n, 20250813) };
 }

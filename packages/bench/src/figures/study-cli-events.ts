@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '@aftershock/cli';
 import { xnysCalendar } from '@aftershock/core';
-import { loadUniverse, resolveDataRoot } from '@aftershock/data';
 import { runStudy } from '@aftershock/study';
 import { peakRssMb, timeBestInterleaved, type Figure } from '../figure';
-import { drawEvents } from './draw-events';
+import { universeStudyInputs } from './draw-events';
 
 const EVENTS = 5000;
 
@@ -24,11 +23,7 @@ function studyCliFigure(name: string, arRows: 'event' | 'all'): Figure {
     unit: 'events/s',
     description: `\`aftershock study\` on 5,000 events, tables written (market model, every test${arRows === 'all' ? ', ar.csv with every estimation row' : ''}) vs runStudy alone on the same events`,
     async run() {
-      const root = resolveDataRoot();
-      const universe = loadUniverse(root);
-      const market = universe.get('SPY');
-      if (!market) throw new Error('SPY is not in the universe');
-      const events = drawEvents(universe, market, EVENTS, 20250813);
+      const { root, universe, market, events } = universeStudyInputs(EVENTS);
       const work = mkdtempSync(join(tmpdir(), 'aftershock-bench-study-'));
       try {
         const file = join(work, 'events.csv');

@@ -1,8 +1,7 @@
 import { xnysCalendar } from '@aftershock/core';
-import { loadUniverse, resolveDataRoot } from '@aftershock/data';
 import { runStudy, type StudyConfig } from '@aftershock/study';
 import { peakRssMb, timeBest, type Figure } from '../figure';
-import { drawEvents } from './draw-events';
+import { universeStudyInputs } from './draw-events';
 
 const EVENTS = 5000;
 const EST = { start: -250, end: -11 } as const;
@@ -19,11 +18,7 @@ export const studyEvents: Figure = {
   unit: 'events/s',
   description: '5,000-event study with every test (market model, 240-session estimation, [−5,+5]) vs a plain-loop OLS-only baseline',
   async run() {
-    const root = resolveDataRoot();
-    const universe = loadUniverse(root);
-    const market = universe.get('SPY');
-    if (!market) throw new Error('SPY is not in the universe');
-    const events = drawEvents(universe, market, EVENTS, 20250813);
+    const { universe, market, events } = universeStudyInputs(EVENTS);
     const cal = xnysCalendar();
     const config: StudyConfig = {
       estimation: EST,
