@@ -8,6 +8,7 @@ import { dateReader } from './date-format';
 import { parseDividends, parseSplits, throwNewErrors, type Dividend, type Split } from './dividends';
 import { DEFAULT_MAX_PROBLEMS_PER_FILE, FileProblems } from './file-problems';
 import { COL_DATE, COL_NUMBER, COL_SKIP, scanPlainRow, scanPlainRowBytes } from './fast-row';
+import { barRoles, scanPlainBars } from './plain-bars';
 import { parseIsoDayAt, sessionIndex } from './session-index';
 
 /** Header names accepted for each price field (compared case- and punctuation-insensitively). */
@@ -234,7 +235,14 @@ export function parsePrices(input: string | Uint8Array, file: string, opts: Pric
       // The header line was plain ASCII, so its length in chars is its length in bytes.
       const nb = bytes.length;
       const padded = withZeroAfter(bytes);
+      const bars = barRoles(ncols, { date: iDate, open: iOpen, high: iHigh, low: iLow, close: iClose, volume: iVol, adjClose: iAdj });
+      const bb = b!;
       for (;;) {
+        // Runs of plain, valid rows without a warning in one loop; the row it leaves goes through the row scanner
+        // and the checks above (a warning, a full builder), or to the general reader.
+        const k0 = bb.length;
+        pos = scanPlainBars(padded, pos, nb, bars, idx, gapWarn, bb);
+        line += bb.length - k0;
         if (pos >= nb) break;
         const next = scanPlainRowBytes(padded, pos, nb, roles, vals);
         if (next < 0 || !scanned()) break;

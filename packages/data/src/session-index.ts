@@ -57,6 +57,8 @@ export interface SessionIndex {
   readonly lastDay: number;
   /** Session ordinal of a day number; -1 when the day is not a session, -2 when outside the calendar. */
   ordinalOfDay(day: number): number;
+  /** The table behind ordinalOfDay: the ordinal of day `firstDay + i` at `i` (-1 for a day that is no session). */
+  readonly ordinals: Int32Array;
   /** The calendar's own (shared) date string of an ordinal. */
   dateOf(ordinal: number): string;
 }
@@ -75,6 +77,7 @@ export function sessionIndex(cal: TradingCalendar): SessionIndex {
     calendar: cal,
     firstDay,
     lastDay,
+    ordinals: table,
     ordinalOfDay: (day) => (day >= firstDay && day <= lastDay ? table[day - firstDay]! : -2),
     dateOf: (o) => sessions[o]!,
   };
