@@ -65,8 +65,11 @@ export class CsvWriter {
       return this;
     }
     this.cell(b.length);
-    this.buf.set(b, this.pos);
-    this.pos += b.length;
+    const buf = this.buf;
+    let p = this.pos;
+    // A loop, not buf.set: for the few bytes of a date or a key the builtin's call costs more than the copy.
+    for (let j = 0; j < b.length; j++) buf[p++] = b[j]!;
+    this.pos = p;
     return this;
   }
 
@@ -95,6 +98,26 @@ export class CsvWriter {
     return this;
   }
 
+  /**
+   * For a table that writes whole rows itself (ar.csv: millions of rows): makes room for `n` bytes (n ≤ 64 KB) and
+   * returns the position in `buffer` to write them at; `commit` takes the position after the row's newline.
+   */
+  reserve(n: number): number {
+    if (this.pos + n > this.buf.length) this.flush();
+    return this.pos;
+  }
+
+  /** The buffer `reserve` returned a position in. */
+  get buffer(): Uint8Array {
+    return this.buf;
+  }
+
+  /** Ends rows written straight into `buffer`: `pos` is just after the last one's newline. */
+  commit(pos: number): void {
+    this.pos = pos;
+    this.first = true;
+  }
+
   /** Hands what is buffered to the sink. */
   flush(): void {
     if (this.pos > 0) this.sink(this.buf.subarray(0, this.pos));
@@ -119,11 +142,25 @@ export class CsvWriter {
 
 /** The bytes `CsvWriter.text(s)` writes for `s` (quoted when it holds a comma, a quote or a line break; UTF-8). */
 export function encodeCell(s: string | null): Uint8Array {
-  if (s === null) return ENCODER.encode('NA');
-  return ENCODER.encode(/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+  if (s === null) s = 'NA';
+  // Plain ASCII (symbols, dates, labels): copied char by char, not through TextEncoder's native call.
+  const out = new Uint8Array(s.length);
+  for (let j = 0; j < s.length; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 44 || c === 34 || c === 10 || c === 13 || c >= 128) return ENCODER.encode(/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+    out[j] = c;
+  }
+  return out;
 }
 
 const ENCODER = new TextEncoder();
+
+/** The bytes `CsvWriter.num(x)` writes for `x`. */
+export function numBytes(x: number): Uint8Array {
+  return NUM_SCRATCH.slice(0, writeNum17(NUM_SCRATCH, 0, x));
+}
+
+const NUM_SCRATCH = new Uint8Array(64);
 
 /** Everything a writer produced, as one string (for small tables and tests). */
 export function collect(write: (w: CsvWriter) => void): string {

@@ -24,28 +24,35 @@ export function writeNum17(buf: Uint8Array, pos: number, x: number): number {
     if (x < 0) buf[pos++] = 45;
     return writeUint(buf, pos, a);
   }
-  if (!(a >= 1e-6 && a < 1e17)) return writeAscii(buf, pos, fmt17Exact(x));
-  // Decimal exponent from the binary one (0.30103 ≈ log10 2); the loop below corrects it by one when needed.
+  if (!(a >= 1e-6 && a < 1e17)) return a < 1e-6 ? writeTiny(buf, pos, x) : writeAscii(buf, pos, fmt17Exact(x));
+  // Decimal exponent from the binary one (0.30103 ≈ log10 2): floor(log10 a) is e or e + 1; a ≥ 1e-6 means e ≥ −6.
   F64[0] = a;
-  let e = Math.floor((((U32[1]! >>> 20) & 0x7ff) - 1023) * 0.30102999566398120);
+  let e = Math.floor(((U32[1]! >>> 20) - 1023) * 0.30102999566398120);
+  if (e < -6) e = -6;
   let h = 0;
   let l = 0;
-  // Find k = 16 − e with 1e16 ≤ a·10^k < 1e17 exactly (log10 can be one off; h alone can round onto a bound).
+  // Find k = 16 − e with 1e16 ≤ a·10^k < 1e17 exactly: the rounded product decides unless it lands on a bound,
+  // where the exact error l (Dekker: h + l = a·10^k, Veltkamp split with 2^27 + 1, 10^k's split tabled) decides.
+  const ca = SPLIT * a;
+  const ah = ca - (ca - a);
+  const al = a - ah;
   for (let tries = 0; ; tries++) {
     const k = 16 - e;
-    if (tries > 2 || k < 0 || k > 22) return writeAscii(buf, pos, fmt17Exact(x));
-    const p = POW10[k]!;
-    h = a * p;
-    // Dekker: h + l = a·10^k exactly (Veltkamp split with 2^27 + 1).
-    const ca = SPLIT * a;
-    const ah = ca - (ca - a);
-    const al = a - ah;
-    const cp = SPLIT * p;
-    const ph = cp - (cp - p);
-    const pl = p - ph;
+    if (tries > 3 || k < 0 || k > 22) return writeAscii(buf, pos, fmt17Exact(x));
+    h = a * POW10[k]!;
+    if (h > 1e17) {
+      e++;
+      continue;
+    }
+    if (h < 1e16) {
+      e--;
+      continue;
+    }
+    const ph = POW10_HI[k]!;
+    const pl = POW10_LO[k]!;
     l = ah * ph - h + ah * pl + al * ph + al * pl;
-    if (h < 1e16 || (h === 1e16 && l < 0)) e--;
-    else if (h > 1e17 || (h === 1e17 && l >= 0)) e++;
+    if (h === 1e16 && l < 0) e--;
+    else if (h === 1e17 && l >= 0) e++;
     else break;
   }
   // h is an integer > 2^53: split it exactly into 8 high and 9 low digits, then add round(l) (half up).
@@ -58,55 +65,122 @@ export function writeNum17(buf: Uint8Array, pos: number, x: number): number {
     hi++;
     lo -= 1e9;
   }
-  const D = DIGITS;
-  let d: number;
   if (hi >= 1e8) {
     // 99…9.5 rounded up: 1 followed by zeros.
     e++;
-    D[0] = 1;
-    d = 1;
-  } else {
-    // Four digits at a time from a table: hi = 8 digits, lo = 9 digits.
-    const h1 = (hi / 10000) | 0;
-    put4(D, 0, h1);
-    put4(D, 4, hi - h1 * 10000);
-    const l1 = (lo / 100000000) | 0;
-    const rest = lo - l1 * 100000000;
-    const l2 = (rest / 10000) | 0;
-    D[8] = l1;
-    put4(D, 9, l2);
-    put4(D, 13, rest - l2 * 10000);
-    d = 17;
-    while (d > 1 && D[d - 1] === 0) d--;
+    hi = 1e7;
+    lo = 0;
+  }
+  // Both halves are below 2^31: int32 arithmetic from here (a double's % 10 is a slow fmod).
+  const h32 = hi | 0;
+  const l32 = lo | 0;
+  // Significant digits without the trailing zeros.
+  let d = 17;
+  let v = l32;
+  if (v === 0) {
+    d = 8;
+    v = h32;
+  }
+  for (let q = (v / 10) | 0; v === q * 10; q = (v / 10) | 0) {
+    v = q;
+    d--;
   }
   if (x < 0) buf[pos++] = 45;
   const ae = e < 0 ? -e : e;
-  const sciLen = d + (d > 1 ? 1 : 0) + 2 + (ae < 100 ? 2 : 3);
-  const fixedLen = e >= 0 ? (d > e + 1 ? d + 1 : e + 1) : 1 - e + d;
-  if (fixedLen <= sciLen) {
-    if (e >= 0) {
-      for (let j = 0; j <= e; j++) buf[pos++] = j < d ? 48 + D[j]! : 48;
-      if (d > e + 1) {
-        buf[pos++] = 46;
-        for (let j = e + 1; j < d; j++) buf[pos++] = 48 + D[j]!;
-      }
-      return pos;
+  const sciLen = d + (d > 1 ? 1 : 0) + 4; // |e| ≤ 16 here: two exponent digits
+  if (e < 0) {
+    if (1 - e + d <= sciLen) {
+      // 0.000ddd: the digits follow the zeros (those past d are written, then left beyond the end).
+      buf[pos] = 48;
+      buf[pos + 1] = 46;
+      for (let j = 2; j < 1 - e; j++) buf[pos + j] = 48;
+      put17(buf, pos + 1 - e, h32, l32);
+      return pos + 1 - e + d;
     }
-    buf[pos++] = 48;
-    buf[pos++] = 46;
-    for (let j = 1; j < -e; j++) buf[pos++] = 48;
-    for (let j = 0; j < d; j++) buf[pos++] = 48 + D[j]!;
-    return pos;
+  } else if ((d > e + 1 ? d + 1 : e + 1) <= sciLen) {
+    // ddd.ddd: the digits written one place on, the integer part moved back over the point's place.
+    put17(buf, pos + 1, h32, l32);
+    for (let j = 0; j <= e; j++) buf[pos + j] = buf[pos + j + 1]!;
+    if (d > e + 1) {
+      buf[pos + e + 1] = 46;
+      return pos + 1 + d;
+    }
+    return pos + e + 1;
   }
-  buf[pos++] = 48 + D[0]!;
+  // d.ddde±XX
+  put17(buf, pos + 1, h32, l32);
+  buf[pos] = buf[pos + 1]!;
+  let q = pos + 1;
   if (d > 1) {
-    buf[pos++] = 46;
-    for (let j = 1; j < d; j++) buf[pos++] = 48 + D[j]!;
+    buf[q] = 46;
+    q += d;
   }
+  buf[q] = 101; // e
+  buf[q + 1] = e < 0 ? 45 : 43;
+  const t = (ae / 10) | 0;
+  buf[q + 2] = 48 + t;
+  buf[q + 3] = 48 + ae - t * 10;
+  return q + 4;
+}
+
+/** The 17 digits of hi·10^9 + lo (10^7 ≤ hi < 10^8, 0 ≤ lo < 10^9) as ASCII at buf[at..at+16], two at a time. */
+function put17(buf: Uint8Array, at: number, hi: number, lo: number): void {
+  const T = DIG2;
+  const h1 = (hi / 10000) | 0;
+  const h2 = hi - h1 * 10000;
+  let v = (h1 / 100) | 0;
+  let i = v << 1;
+  buf[at] = T[i]!;
+  buf[at + 1] = T[i + 1]!;
+  i = (h1 - v * 100) << 1;
+  buf[at + 2] = T[i]!;
+  buf[at + 3] = T[i + 1]!;
+  v = (h2 / 100) | 0;
+  i = v << 1;
+  buf[at + 4] = T[i]!;
+  buf[at + 5] = T[i + 1]!;
+  i = (h2 - v * 100) << 1;
+  buf[at + 6] = T[i]!;
+  buf[at + 7] = T[i + 1]!;
+  const l0 = (lo / 100000000) | 0;
+  buf[at + 8] = 48 + l0;
+  const rest = lo - l0 * 100000000;
+  const l1 = (rest / 10000) | 0;
+  const l2 = rest - l1 * 10000;
+  v = (l1 / 100) | 0;
+  i = v << 1;
+  buf[at + 9] = T[i]!;
+  buf[at + 10] = T[i + 1]!;
+  i = (l1 - v * 100) << 1;
+  buf[at + 11] = T[i]!;
+  buf[at + 12] = T[i + 1]!;
+  v = (l2 / 100) | 0;
+  i = v << 1;
+  buf[at + 13] = T[i]!;
+  buf[at + 14] = T[i + 1]!;
+  i = (l2 - v * 100) << 1;
+  buf[at + 15] = T[i]!;
+  buf[at + 16] = T[i + 1]!;
+}
+
+/**
+ * 0 < |x| < 1e-6: always the scientific form (the fixed one, 0.000000ddd, is longer), read from `toExponential(16)`
+ * — the reference itself — without the reference's regular expressions (a study's near-zero residual means land here).
+ */
+function writeTiny(buf: Uint8Array, pos: number, x: number): number {
+  const s = x.toExponential(16);
+  const ep = s.indexOf('e');
+  // The mantissa without its trailing zeros (and without the point when nothing is left after it).
+  let m = ep;
+  while (s.charCodeAt(m - 1) === 48) m--;
+  if (s.charCodeAt(m - 1) === 46) m--;
+  for (let j = 0; j < m; j++) buf[pos++] = s.charCodeAt(j);
   buf[pos++] = 101; // e
-  buf[pos++] = e < 0 ? 45 : 43;
-  if (ae < 10) buf[pos++] = 48;
-  return writeUint(buf, pos, ae);
+  buf[pos++] = 45; // the exponent is negative here
+  // toExponential writes "e-7": R pads to two digits.
+  if (s.length - ep - 2 < 2) buf[pos++] = 48;
+  for (let j = ep + 2; j < s.length; j++) buf[pos++] = s.charCodeAt(j);
+  return pos;
 }
 
 /** `writeNum17` as a string. */
@@ -162,24 +236,19 @@ function writeAscii(buf: Uint8Array, pos: number, s: string): number {
   return pos;
 }
 
-/** The four decimal digits of n (0 ≤ n < 10000) into D[at..at+3]. */
-function put4(D: Uint8Array, at: number, n: number): void {
-  const k = n << 2;
-  D[at] = DIG4[k]!;
-  D[at + 1] = DIG4[k + 1]!;
-  D[at + 2] = DIG4[k + 2]!;
-  D[at + 3] = DIG4[k + 3]!;
-}
-
 const SPLIT = 134217729; // 2^27 + 1
 const POW10 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
-const DIGITS = new Uint8Array(17);
-const DIG4 = new Uint8Array(40000);
-for (let n = 0; n < 10000; n++) {
-  DIG4[4 * n] = (n / 1000) | 0;
-  DIG4[4 * n + 1] = ((n / 100) | 0) % 10;
-  DIG4[4 * n + 2] = ((n / 10) | 0) % 10;
-  DIG4[4 * n + 3] = n % 10;
+/** Veltkamp halves of each 10^k (Dekker's product needs both factors split). */
+const POW10_HI = POW10.map((p) => {
+  const c = SPLIT * p;
+  return c - (c - p);
+});
+const POW10_LO = POW10.map((p, k) => p - POW10_HI[k]!);
+/** "00".."99" as ASCII pairs. */
+const DIG2 = new Uint8Array(200);
+for (let n = 0; n < 100; n++) {
+  DIG2[2 * n] = 48 + ((n / 10) | 0);
+  DIG2[2 * n + 1] = 48 + (n % 10);
 }
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);

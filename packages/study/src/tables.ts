@@ -1,9 +1,9 @@
 import { isRegressionModel } from './profile';
-import type { IsoDate } from '@aftershock/core';
 import { calendarTimeFiles, calendarTimeMarkdown } from './calendar-time-tables';
 import { confounderText } from './confounding';
 import { volumeFiles, volumeMarkdown } from './volume-tables';
-import { collect, encodeCell, type CsvWriter } from './csv-writer';
+import { arTableFile } from './ar-table';
+import { collect, type CsvWriter } from './csv-writer';
 import type { SampleStats } from './sample-stats';
 import type { StudyResult } from './study-types';
 
@@ -22,6 +22,17 @@ function table(name: string, header: readonly string[], rows: () => Iterable<rea
     write(w) {
       w.row(header);
       for (const r of rows()) w.row(r);
+    },
+  };
+}
+
+/** A per-event table written cell by cell (no array per row: 5,000–100,000 rows). */
+function streamed(name: string, header: readonly string[], rows: (w: CsvWriter) => void): TableFile {
+  return {
+    name,
+    write(w) {
+      w.row(header);
+      rows(w);
     },
   };
 }
@@ -83,22 +94,20 @@ export interface StudyTableOptions {
 export function studyTableFiles(res: StudyResult, opts: StudyTableOptions = {}): TableFile[] {
   const mm = isRegressionModel(res.model);
   const ca = res.model === 'constant-mean';
-  const d = (x: IsoDate | null) => x;
   const files: TableFile[] = [];
   files.push(
-    table(
+    streamed(
       'model.csv',
       [
         'symbol', 'event_date', 'estimation_length', 'alpha', 'beta', 'est_mean_return', 'est_ar_mean', 'est_ar_sd_n1', 'est_ar_rss',
         'est_mkt_mean', 'est_mkt_ss', 'est_mkt_n', 'est_first_date', 'est_last_date', 'est_first_rel_day', 'est_last_rel_day',
       ],
-      function* () {
+      (w) => {
         for (const e of res.events) {
           const m = e.model;
-          yield [
-            e.symbol, e.eventDate, m.estimationLength, mm ? m.alpha : NaN, mm ? m.beta : NaN, ca ? m.meanReturn : NaN, m.arMean, m.sdN1, m.rss,
-            ca ? NaN : m.mktMean, ca ? NaN : m.mktSs, ca ? NaN : m.mktN, d(m.estFirstDate), d(m.estLastDate), m.estFirstRelDay, m.estLastRelDay,
-          ];
+          w.text(e.symbol).text(e.eventDate).num(m.estimationLength).num(mm ? m.alpha : NaN).num(mm ? m.beta : NaN).num(ca ? m.meanReturn : NaN);
+          w.num(m.arMean).num(m.sdN1).num(m.rss).num(ca ? NaN : m.mktMean).num(ca ? NaN : m.mktSs).num(ca ? NaN : m.mktN);
+          w.text(m.estFirstDate).text(m.estLastDate).num(m.estFirstRelDay).num(m.estLastRelDay).end();
         }
       },
     ),
@@ -111,42 +120,16 @@ export function studyTableFiles(res: StudyResult, opts: StudyTableOptions = {}):
       ),
     );
   }
-  files.push({
-    name: 'ar.csv',
-    write(w) {
-      w.row(['symbol', 'event_date', 'rel_day', 'date', 'window', 'ret', 'mkt', 'predicted', 'ar']);
-      const rows = res.relDays.length;
-      const first = (opts.arRows ?? 'event') === 'all' ? 0 : Math.max(0, res.rowWindow.indexOf('event'));
-      // Texts repeated on many rows are encoded once: each window label, each session's date, each event's key.
-      const window = res.rowWindow.map(encodeCell);
-      const dateBytes = new Map<string, Uint8Array>();
-      const comma = Uint8Array.of(44);
-      for (const e of res.events) {
-        const predicted = e.predictedFrom(first);
-        const sym = encodeCell(e.symbol);
-        const ed = encodeCell(e.eventDate);
-        const key = new Uint8Array(sym.length + 1 + ed.length);
-        key.set(sym);
-        key.set(comma, sym.length);
-        key.set(ed, sym.length + 1);
-        for (let r = first; r < rows; r++) {
-          const d = e.dateAt(r);
-          let db = dateBytes.get(d);
-          if (!db) dateBytes.set(d, (db = encodeCell(d)));
-          w.cellBytes(key).num(res.relDays[r]!).cellBytes(db).cellBytes(window[r]!);
-          w.num(e.ret[r]!).num(ca ? NaN : e.mkt[r]!).num(predicted[r - first]!).num(e.ar[r]!).end();
-        }
-      }
-    },
-  });
+  files.push(arTableFile(res, (opts.arRows ?? 'event') === 'all' ? 0 : Math.max(0, res.rowWindow.indexOf('event'))));
   files.push(
-    table('car_firm.csv', ['symbol', 'event_date', 'car_start', 'car_end', 'n_days', 'car', 'bhar'], function* () {
+    streamed('car_firm.csv', ['symbol', 'event_date', 'car_start', 'car_end', 'n_days', 'car', 'bhar'], (w) => {
+      const cars = res.events.map((e) => e.cars);
       for (let k = 0; k < res.carWindows.length; k++) {
-        const w = res.carWindows[k]!;
-        for (const e of res.events) {
-          const c = e.cars[k]!;
-          yield [e.symbol, e.eventDate, w.start, w.end, c.nDays, c.car, c.bhar];
-        }
+        const win = res.carWindows[k]!;
+        res.events.forEach((e, i) => {
+          const c = cars[i]![k]!;
+          w.text(e.symbol).text(e.eventDate).num(win.start).num(win.end).num(c.nDays).num(c.car).num(c.bhar).end();
+        });
       }
     }),
   );
@@ -155,9 +138,12 @@ export function studyTableFiles(res: StudyResult, opts: StudyTableOptions = {}):
   const estEnd = res.rowWindow.lastIndexOf('estimation');
   const evtStart = res.rowWindow.indexOf('event');
   files.push(
-    table('event_calendar.csv', ['symbol', 'event_date', 'day0_date', 'est_first_date', 'est_last_date', 'evt_first_date', 'evt_last_date'], () =>
-      res.events.map((e) => [e.symbol, e.eventDate, e.day0, e.dateAt(0), e.dateAt(estEnd), e.dateAt(evtStart), e.dateAt(g.length - 1)]),
-    ),
+    streamed('event_calendar.csv', ['symbol', 'event_date', 'day0_date', 'est_first_date', 'est_last_date', 'evt_first_date', 'evt_last_date'], (w) => {
+      for (const e of res.events) {
+        const at = e.dateAt;
+        w.text(e.symbol).text(e.eventDate).text(e.day0).text(at(0)).text(at(estEnd)).text(at(evtStart)).text(at(g.length - 1)).end();
+      }
+    }),
   );
   files.push(
     table('confounded.csv', ['symbol', 'event_date', 'other_event', 'other_kind', 'other_date', 'other_day0', 'offset', 'in_tests'], function* () {

@@ -35,9 +35,13 @@ export function volumeFiles(v: VolumeResult): TableFile[] {
       write(w) {
         w.row(['symbol', 'event_date', 'rel_day', 'date', 'log_volume', 'log_market_volume', 'abnormal']);
         const first = v.days[0]?.relDay ?? 0;
+        const mm = v.model === 'market-model';
         for (const e of v.events) {
-          for (let k = 0; k < e.abnormal.length; k++) {
-            w.text(e.event.symbol).text(e.event.date).num(first + k).text(e.dates[k]!).num(e.logVolume[k]!).num(v.model === 'market-model' ? e.marketLogVolume[k]! : NaN).num(e.abnormal[k]!).end();
+          // Each event's fields read once, not on each of its rows.
+          const { symbol, date } = e.event;
+          const { dates, logVolume, marketLogVolume, abnormal } = e;
+          for (let k = 0; k < abnormal.length; k++) {
+            w.text(symbol).text(date).num(first + k).text(dates[k]!).num(logVolume[k]!).num(mm ? marketLogVolume[k]! : NaN).num(abnormal[k]!).end();
           }
         }
       },

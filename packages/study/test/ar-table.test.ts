@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32, xnysCalendar } from '@aftershock/core';
 import { fmt17, runStudy, studyTables } from '../src/index';
 import { barsFromCloses, customEvent } from './bars-helper';
+import { arTableFile } from '../src/ar-table';
+import { collect } from '../src/csv-writer';
+import type { StudyResult } from '../src/study-types';
 
 // ar.csv writes its repeated texts from bytes encoded once; this rebuilds the file cell by cell with fmt17 and
 // checks the two byte for byte, with a symbol that must be quoted and missing values (NA).
@@ -37,4 +40,44 @@ describe('ar.csv', () => {
     expect(eventRows).toBe([lines[0], ...lines.slice(1).filter((l) => l.split(',')[4] === 'event')].join('\n') + '\n');
     expect(eventRows.trim().split('\n')).toHaveLength(1 + 2 * 7);
   });
+});
+
+// The writer on a hand-made result: the same session's market return written from its cached text only while it
+// is the same number (a firm's row may hold another value or NA for it), the constant-mean model's NA column.
+describe('ar.csv writer', () => {
+  const dates = ['2024-03-01', '2024-03-04', '2024-03-05'];
+  const ev = (symbol: string, from: number, ret: number[], mkt: number[], ar: number[]) => {
+    const pred = ret.map((r, k) => r - ar[k]!);
+    return Object.defineProperties(
+      { symbol, eventDate: dates[from]!, ret: Float64Array.from(ret), mkt: Float64Array.from(mkt), ar: Float64Array.from(ar) },
+      { dateAt: { value: (r: number) => dates[from + r]! }, predictedFrom: { value: (f: number) => Float64Array.from(pred.slice(f)) } },
+    );
+  };
+  // Two rows an event; events 1–3 share 2024-03-04 with different market numbers, NaN among them.
+  const events = [
+    ev('AAA', 0, [0.01, 0.02], [0.001, 0.0025], [0.009, 0.0175]),
+    ev('B,B', 1, [-0.03, 0.04], [0.0025, -1e-9], [-0.0325, 0.04]),
+    ev('CCC', 1, [NaN, 0.05], [NaN, -1e-9], [NaN, 0.05]),
+    ev('DDD', 1, [0.5, 1e-20], [0.003, 0.004], [0.497, -0.004]),
+    ev('EEE', 1, [0.1, 0.2], [0.0025, -1e-9], [0.0975, 0.2]),
+  ];
+  const byCell = (model: string): string => {
+    const lines = ['symbol,event_date,rel_day,date,window,ret,mkt,predicted,ar'];
+    for (const e of events) {
+      const p = e.predictedFrom(0);
+      for (let r = 0; r < 2; r++) {
+        const key = /,/.test(e.symbol) ? `"${e.symbol}"` : e.symbol;
+        lines.push([key, e.eventDate, String(r - 1), e.dateAt(r), 'event', fmt17(e.ret[r]!), model === 'constant-mean' ? 'NA' : fmt17(e.mkt[r]!), fmt17(p[r]!), fmt17(e.ar[r]!)].join(','));
+      }
+    }
+    return lines.join('\n') + '\n';
+  };
+  for (const model of ['market-model', 'constant-mean'] as const) {
+    it(`equals the cells written one by one (${model})`, () => {
+      const res = { model, relDays: Int32Array.of(-1, 0), rowWindow: ['event', 'event'], events } as unknown as StudyResult;
+      const text = collect((w) => arTableFile(res, 0).write(w));
+      expect(text).toBe(byCell(model));
+      if (model === 'market-model') expect(text).toContain('DDD,2024-03-04,-1,2024-03-04,event,0.5,0.0030000000000000001,');
+    });
+  }
 });

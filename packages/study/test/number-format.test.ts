@@ -87,3 +87,22 @@ describe('fmt17Exact below 1e-4', () => {
     for (const x of [1e-5, 9.9999e-5, 1.2345e-5, 1e-84, 2.023844055306275e-19]) expect(fmt17Exact(x)).toBe(longWay(x));
   });
 });
+
+describe('fmt17 below 1e-6 and with few significant digits', () => {
+  it('equals the reference and round-trips (seeded)', () => {
+    const rnd = mulberry32(31);
+    const xs: number[] = [];
+    // Near-zero residual means (≈1e-19), subnormals, and the powers of ten below 1e-6 with their neighbours.
+    for (let i = 0; i < 20_000; i++) xs.push((rnd() - 0.5) * 10 ** -(7 + Math.floor(rnd() * 300)));
+    for (let e = -323; e <= -7; e++) for (const dir of [1, -1] as const) xs.push(Number(`1e${e}`), step(Number(`1e${e}`), dir), -Number(`5e${e}`));
+    xs.push(5e-324, -5e-324, 2.2250738585072014e-308, 9.99999999999999e-7, 1e-7);
+    // Short decimals (trailing zeros trimmed from the 17 digits): k / 10^j and k · 10^j.
+    for (let i = 0; i < 20_000; i++) {
+      const k = Math.floor(rnd() * 1e6) - 5e5;
+      const j = Math.floor(rnd() * 30) - 10;
+      xs.push(j >= 0 ? k / 10 ** j : k * 10 ** -j);
+    }
+    expect(mismatches(xs)).toEqual([]);
+    for (const x of xs) if (x !== 0) expect(Number.parseFloat(fmt17(x))).toBe(x);
+  });
+});
