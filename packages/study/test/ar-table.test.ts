@@ -48,10 +48,15 @@ describe('ar.csv writer', () => {
   const dates = ['2024-03-01', '2024-03-04', '2024-03-05'];
   const ev = (symbol: string, from: number, ret: number[], mkt: number[], ar: number[]) => {
     const pred = ret.map((r, k) => r - ar[k]!);
-    return Object.defineProperties(
-      { symbol, eventDate: dates[from]!, ret: Float64Array.from(ret), mkt: Float64Array.from(mkt), ar: Float64Array.from(ar) },
-      { dateAt: { value: (r: number) => dates[from + r]! }, predictedFrom: { value: (f: number) => Float64Array.from(pred.slice(f)) } },
-    );
+    return {
+      symbol,
+      eventDate: dates[from]!,
+      ret: Float64Array.from(ret),
+      mkt: Float64Array.from(mkt),
+      ar: Float64Array.from(ar),
+      dateAt: (r: number) => dates[from + r]!,
+      predictedFrom: (f: number) => Float64Array.from(pred.slice(f)),
+    };
   };
   // Two rows an event; events 1–3 share 2024-03-04 with different market numbers, NaN among them.
   const events = [
