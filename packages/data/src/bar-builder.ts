@@ -15,13 +15,26 @@ export class BarBuilder {
   close: Float64Array;
   volume: Float64Array;
   adjClose: Float64Array | undefined;
+  /** Its columns go back to the scratch set when finished (BarBuilder.scratch). */
+  reusable = false;
 
   constructor(
     readonly symbol: string,
     capacity: number,
     withAdjClose: boolean,
+    from?: Columns,
   ) {
     const n = Math.max(4, capacity);
+    if (from) {
+      this.session = from.session;
+      this.open = from.open;
+      this.high = from.high;
+      this.low = from.low;
+      this.close = from.close;
+      this.volume = from.volume;
+      this.adjClose = undefined;
+      return;
+    }
     this.session = new Int32Array(n);
     this.open = new Float64Array(n);
     this.high = new Float64Array(n);
@@ -29,6 +42,23 @@ export class BarBuilder {
     this.close = new Float64Array(n);
     this.volume = new Float64Array(n);
     this.adjClose = withAdjClose ? new Float64Array(n) : undefined;
+  }
+
+  /**
+   * A builder on the columns the last finished scratch builder used (one file after another reuses them, since
+   * finishSeries copies the bars out): no column is allocated, and no line count is needed to size them. Reading is
+   * synchronous, so one set serves every file; a second builder while one is open gets fresh columns.
+   */
+  static scratch(symbol: string, withAdjClose: boolean): BarBuilder {
+    const spare = SPARE.pop();
+    const b = new BarBuilder(symbol, 0, false, spare);
+    if (withAdjClose) {
+      // Every column as long as the others (reserve grows them together).
+      const adj = spare?.adjClose;
+      b.adjClose = adj !== undefined && adj.length === b.session.length ? adj : new Float64Array(b.session.length);
+    }
+    b.reusable = true;
+    return b;
   }
 
   /** Makes room for one more bar. */
@@ -44,6 +74,11 @@ export class BarBuilder {
     if (this.adjClose) this.adjClose = growF(this.adjClose, n);
   }
 }
+
+type Columns = Pick<BarBuilder, 'session' | 'open' | 'high' | 'low' | 'close' | 'volume' | 'adjClose'>;
+
+/** The scratch columns not in use (at most one set). */
+const SPARE: Columns[] = [];
 
 function growF(a: Float64Array, n: number): Float64Array {
   const b = new Float64Array(n);
@@ -72,19 +107,27 @@ export interface FinishOptions {
  */
 export function finishSeries(b: BarBuilder, idx: SessionIndex, fp: FileProblems | undefined, opts: FinishOptions = {}): BarSeries {
   const n = b.length;
-  // A per-symbol file's columns were sized from its line count: a view wastes a couple of slots, a copy would
-  // cost seven allocations per file. Columns that grew by doubling are copied to their length.
-  const fit = b.session.length - n <= 8;
-  const trim = <T extends Float64Array | Int32Array>(a: T): T => (fit ? (a.subarray(0, n) as T) : (a.slice(0, n) as T));
-  const session = trim(b.session);
-  const open = trim(b.open);
-  const high = trim(b.high);
-  const low = trim(b.low);
-  const close = trim(b.close);
-  const volume = trim(b.volume);
+  const fileAdj = opts.dividends === undefined && b.adjClose !== undefined && !opts.splits?.length;
+  // The columns copied to their length into one buffer: one allocation per series instead of one per column.
+  const cols = fileAdj ? 7 : 6;
+  const buf = new ArrayBuffer(n * (8 * cols + 4));
+  const f64 = (k: number, from: Float64Array | undefined): Float64Array => {
+    const a = new Float64Array(buf, k * 8 * n, n);
+    if (from) a.set(from.subarray(0, n));
+    return a;
+  };
+  const open = f64(0, b.open);
+  const high = f64(1, b.high);
+  const low = f64(2, b.low);
+  const close = f64(3, b.close);
+  const volume = f64(4, b.volume);
+  const dividend = f64(5, undefined);
+  const fromFile = fileAdj ? f64(6, b.adjClose) : undefined;
+  const session = new Int32Array(buf, cols * 8 * n, n);
+  session.set(b.session.subarray(0, n));
+  if (b.reusable && SPARE.length === 0) SPARE.push({ session: b.session, open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume, adjClose: b.adjClose });
   const dates = new Array<IsoDate>(n);
   for (let i = 0; i < n; i++) dates[i] = idx.dateOf(session[i]!);
-  const dividend = new Float64Array(n);
   const first = n > 0 ? dates[0]! : '';
   const last = n > 0 ? dates[n - 1]! : '';
 
@@ -111,7 +154,7 @@ export function finishSeries(b: BarBuilder, idx: SessionIndex, fp: FileProblems 
     }
     dividend[at]! += d.amount;
   }
-  const adjClose = opts.dividends === undefined && b.adjClose && !opts.splits?.length ? trim(b.adjClose) : adjustForDividends(close, dividend);
+  const adjClose = fromFile ?? adjustForDividends(close, dividend);
   return {
     symbol: b.symbol,
     length: n,

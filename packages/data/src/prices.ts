@@ -114,7 +114,8 @@ export function parsePrices(input: string | Uint8Array, file: string, opts: Pric
   let b: BarBuilder | undefined;
   if (!long) {
     const symbol = opts.symbol ?? basename(file).replace(/\.[^.]*$/, '');
-    b = new BarBuilder(symbol, headerEnd > 0 ? countLineBytes(bytes!) : countLines(text), iAdj >= 0);
+    // Bytes are read into the scratch columns (no line count to size them); text into columns sized by its lines.
+    b = headerEnd > 0 ? BarBuilder.scratch(symbol, iAdj >= 0) : new BarBuilder(symbol, countLines(text), iAdj >= 0);
     builders.set(symbol, b);
   }
   let outside = 0;
@@ -359,17 +360,6 @@ function utf8(b: Uint8Array): string {
 
 function latin1(b: Uint8Array): string {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
-}
-
-/** countLines on bytes. */
-function countLineBytes(b: Uint8Array): number {
-  let n = 1;
-  let i = b.indexOf(10);
-  while (i >= 0) {
-    n++;
-    i = b.indexOf(10, i + 1);
-  }
-  return n;
 }
 
 /**

@@ -148,3 +148,33 @@ describe('scanPlainBars', () => {
     expect(at([`${d(0)},9,10`]).length).toBe(0); // high below low
   });
 });
+
+describe('scratch columns (files read one after another)', () => {
+  it('each series is its own copy: reading more files, longer or shorter, with or without Adj Close, never changes one read before', () => {
+    const texts = fc.array(file, { minLength: 2, maxLength: 6 });
+    fc.assert(
+      fc.property(texts, (ts) => {
+        // Read in turn (reusing the scratch columns), each snapshotted right away …
+        const inTurn = ts.map((t) => parsed(enc.encode(t)));
+        const snapshots = inTurn.map((p) => structuredClone(p));
+        // … equal to the same files read on their own, and unchanged after the later reads.
+        ts.forEach((t, i) => {
+          expect(inTurn[i]).toEqual(snapshots[i]);
+          expect(inTurn[i]).toEqual(parsed(t));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a file longer than any before grows the columns and reads whole', () => {
+    const rows = (n: number, start: number): string => ['Date,Open,High,Low,Close,Adj Close,Volume', ...Array.from({ length: n }, (_, i) => `${cal.date(start + i)},2,3,1,2.5,2.4,${i}`)].join('\n') + '\n';
+    for (const n of [3, 5000, 10, 9000, 1]) {
+      const s = parsed(enc.encode(rows(n, 100))).series['P']!;
+      expect(s.length).toBe(n);
+      expect(s.volume[n - 1]).toBe(n - 1);
+      expect(s.adjClose[n - 1]).toBe(2.4);
+      expect(s.dates[n - 1]).toBe(cal.date(100 + n - 1));
+    }
+  });
+});
