@@ -2,20 +2,16 @@ import type { BarSeries } from '@aftershock/core';
 import { commissionOf, slippagePerShare, type CostConfig } from './costs';
 import type { MarginConfig } from './config';
 import { fillRecord, type FillRecord } from './fill-log';
-import type { FillPoint, Order, OrderRequest, RejectCode, Rejection } from './orders';
+import { OrderLog, SIDE, STATUS, TIF, TYPE } from './order-log';
+import type { FillPoint, Order, OrderRequest, OrderType, RejectCode, Rejection, Side } from './orders';
 import type { Portfolio, When } from './portfolio';
 import type { Phase } from './messages';
 import { removeAt } from './remove-at';
 
 const EPS = 1e-6;
 const TYPES = new Set(['market-on-open', 'market-on-close', 'limit', 'stop']);
-
-interface Working {
-  readonly order: Order;
-  readonly sym: number;
-  /** First session ordinal the order works in. */
-  readonly activeFrom: number;
-}
+const SIDE_NAMES: readonly Side[] = ['buy', 'sell'];
+const TYPE_NAMES: readonly OrderType[] = ['market-on-open', 'market-on-close', 'limit', 'stop'];
 
 /** What a match reports: a fill (its fields in the broker's `filled` record, the universe index it moved) or a rejection. */
 export interface OutcomeSink {
@@ -36,9 +32,10 @@ export interface BrokerOptions {
  * reaches the portfolio.
  */
 export class Broker {
-  readonly orders: Order[] = [];
-  private working: Working[] = [];
-  private nextId = 1;
+  /** Every order submitted, as columns (see OrderLog). */
+  readonly log = new OrderLog();
+  /** Indices in the log of the working orders, in submission order. */
+  private working: number[] = [];
   /** The fill reported last (one record, rewritten by every fill: the sink copies what it keeps). */
   readonly last: FillRecord = fillRecord();
 
@@ -50,21 +47,26 @@ export class Broker {
   /** Why the order submitted last is invalid (a rejection code and message), or undefined when it was queued. */
   invalid: { code: RejectCode; message: string } | undefined;
 
-  /** Validates and queues an order, and returns it; when it is invalid, `invalid` says why. */
-  submit(req: OrderRequest, sym: number, when: When, phase: Phase | 'init'): Order {
-    const order = toOrder(req, this.nextId++, when);
-    this.orders.push(order);
+  /** Validates and queues an order, and returns its id; when it is invalid, `invalid` says why. */
+  submit(req: OrderRequest, sym: number, when: When, phase: Phase | 'init'): number {
     const invalid = this.validate(req, sym);
     this.invalid = invalid;
-    if (invalid !== undefined) {
-      order.status = 'rejected';
-      return order;
-    }
     const s = when.session;
     const beforeOpen = phase === 'init' || phase === 'pre-open';
     const activeFrom = req.type === 'market-on-close' ? (phase === 'post-close' ? s + 1 : s) : beforeOpen ? s : s + 1;
-    this.working.push({ order, sym, activeFrom });
-    return order;
+    const i = this.log.append(req, sym, when.ts, s, activeFrom, invalid === undefined);
+    if (invalid === undefined) this.working.push(i);
+    return i + 1;
+  }
+
+  /** Every order, in submission order. */
+  orders(): Order[] {
+    return this.log.all();
+  }
+
+  /** Marks order `id` rejected (an order placed after the run ended). */
+  reject(id: number): void {
+    this.log.setStatus(id - 1, STATUS.rejected);
   }
 
   private validate(req: OrderRequest, sym: number): { code: RejectCode; message: string } | undefined {
@@ -73,21 +75,24 @@ export class Broker {
     if (req.side !== 'buy' && req.side !== 'sell') return { code: 'INVALID_ORDER', message: `side must be buy or sell, got ${String(req.side)}` };
     if (!TYPES.has(req.type)) return { code: 'INVALID_ORDER', message: `unknown order type ${String(req.type)}` };
     if (req.tif !== undefined && req.tif !== 'day' && req.tif !== 'gtc') return { code: 'INVALID_ORDER', message: `time in force must be day or gtc, got ${String(req.tif)}` };
-    if (req.type === 'limit' && !(req.limitPrice !== undefined && req.limitPrice > 0)) return { code: 'INVALID_ORDER', message: 'a limit order needs a positive limitPrice' };
-    if (req.type === 'stop' && !(req.stopPrice !== undefined && req.stopPrice > 0)) return { code: 'INVALID_ORDER', message: 'a stop order needs a positive stopPrice' };
+    if (req.type === 'limit' && !(typeof req.limitPrice === 'number' && req.limitPrice > 0)) return { code: 'INVALID_ORDER', message: 'a limit order needs a positive limitPrice' };
+    if (req.type === 'stop' && !(typeof req.stopPrice === 'number' && req.stopPrice > 0)) return { code: 'INVALID_ORDER', message: 'a stop order needs a positive stopPrice' };
     return undefined;
   }
 
   cancel(orderId: number): boolean {
-    const k = this.working.findIndex((w) => w.order.id === orderId);
+    if (typeof orderId !== 'number') return false;
+    const k = this.working.indexOf(orderId - 1);
     if (k < 0) return false;
-    this.working[k]!.order.status = 'cancelled';
+    this.log.setStatus(orderId - 1, STATUS.cancelled);
     this.working.splice(k, 1);
     return true;
   }
 
   openOrders(symbol?: string): Order[] {
-    return this.working.filter((w) => symbol === undefined || w.order.symbol === symbol).map((w) => w.order);
+    const out: Order[] = [];
+    for (const i of this.working) if (symbol === undefined || this.log.symbolOf(i) === symbol) out.push(this.log.order(i));
+    return out;
   }
 
   get hasWorking(): boolean {
@@ -95,74 +100,82 @@ export class Broker {
   }
 
   /**
-   * Matches working orders at one point of session `s`. `barToday(sym)` is the symbol's bar index this session
+   * Matches working orders at one point of session `s`. `today[sym]` is the symbol's bar index this session
    * (−1 when it does not trade), `series[sym]` its bars. New orders submitted while outcomes are handled are matched too when eligible.
    */
-  match(point: FillPoint, s: number, when: When, barToday: (sym: number) => number, series: readonly (BarSeries | undefined)[], sink: OutcomeSink): void {
+  match(point: FillPoint, s: number, when: When, today: Int32Array, series: readonly (BarSeries | undefined)[], sink: OutcomeSink): void {
+    const log = this.log;
     for (let k = 0; k < this.working.length; ) {
-      const w = this.working[k]!;
-      const b = w.activeFrom <= s ? barToday(w.sym) : -1;
-      const bars = b < 0 ? undefined : series[w.sym]!;
-      const ref = bars === undefined ? undefined : this.reference(w.order, point, bars, b);
+      const i = this.working[k]!;
+      const sym = log.sym(i);
+      const b = log.activeFrom(i) <= s ? today[sym]! : -1;
+      const bars = b < 0 ? undefined : series[sym]!;
+      const ref = bars === undefined ? undefined : this.reference(i, point, bars, b);
       if (ref === undefined) {
         k++;
         continue;
       }
       removeAt(this.working, k);
-      const rejection = this.execute(w, point, ref, bars!, b, when);
-      w.order.status = rejection === undefined ? 'filled' : 'rejected';
-      if (rejection === undefined) sink.filled(w.sym);
+      const rejection = this.execute(i, sym, point, ref, bars!, b, when);
+      log.setStatus(i, rejection === undefined ? STATUS.filled : STATUS.rejected);
+      if (rejection === undefined) sink.filled(sym);
       else sink.rejected(rejection);
     }
   }
 
-  /** Reference price of an order at a point of a bar, or undefined when it does not fill there. */
-  private reference(o: Order, point: FillPoint, bars: BarSeries, b: number): number | undefined {
+  /** Reference price of order `i` at a point of a bar, or undefined when it does not fill there. */
+  private reference(i: number, point: FillPoint, bars: BarSeries, b: number): number | undefined {
     // The open is read only where it is the price (a market-on-close order never touches the open column).
-    switch (o.type) {
-      case 'market-on-open':
+    const log = this.log;
+    switch (log.type(i)) {
+      case TYPE['market-on-open']:
         return point === 'open' ? bars.open[b]! : undefined;
-      case 'market-on-close':
+      case TYPE['market-on-close']:
         return point === 'close' ? bars.close[b]! : undefined;
-      case 'limit': {
-        const l = o.limitPrice!;
+      case TYPE.limit: {
+        const l = log.limitPrice(i);
+        const buy = log.side(i) === SIDE.buy;
         if (point === 'open') {
           const open = bars.open[b]!;
-          return (o.side === 'buy' ? open <= l : open >= l) ? open : undefined;
+          return (buy ? open <= l : open >= l) ? open : undefined;
         }
-        if (point === 'intraday') return (o.side === 'buy' ? bars.low[b]! <= l : bars.high[b]! >= l) ? l : undefined;
+        if (point === 'intraday') return (buy ? bars.low[b]! <= l : bars.high[b]! >= l) ? l : undefined;
         return undefined;
       }
-      case 'stop': {
-        const st = o.stopPrice!;
+      default: {
+        const st = log.stopPrice(i);
+        const buy = log.side(i) === SIDE.buy;
         if (point === 'open') {
           const open = bars.open[b]!;
-          return (o.side === 'buy' ? open >= st : open <= st) ? open : undefined;
+          return (buy ? open >= st : open <= st) ? open : undefined;
         }
-        if (point === 'intraday') return (o.side === 'buy' ? bars.high[b]! >= st : bars.low[b]! <= st) ? st : undefined;
+        if (point === 'intraday') return (buy ? bars.high[b]! >= st : bars.low[b]! <= st) ? st : undefined;
         return undefined;
       }
     }
   }
 
-  /** Fills an order into `last` and the portfolio, or returns why it cannot be afforded. */
-  private execute(w: Working, at: FillPoint, ref: number, bars: BarSeries, b: number, when: When): Rejection | undefined {
-    const o = w.order;
-    const q = o.quantity;
+  /** Fills order `i` into `last` and the portfolio, or returns why it cannot be afforded. */
+  private execute(i: number, sym: number, at: FillPoint, ref: number, bars: BarSeries, b: number, when: When): Rejection | undefined {
+    const log = this.log;
+    const q = log.quantity(i);
+    const type = log.type(i);
+    const side = log.side(i);
     // A limit guarantees its price: no slippage on limit fills. The range is read only when slippage needs it.
     const sc = this.opts.costs.slippage;
-    const slip = o.type === 'limit' || sc === undefined || sc.type === 'none' ? 0 : slippagePerShare(sc, ref, bars.high[b]!, bars.low[b]!);
-    const price = o.side === 'buy' ? ref + slip : ref - slip;
+    const slip = type === TYPE.limit || sc === undefined || sc.type === 'none' ? 0 : slippagePerShare(sc, ref, bars.high[b]!, bars.low[b]!);
+    const price = side === SIDE.buy ? ref + slip : ref - slip;
     const commission = commissionOf(this.opts.costs.commission, q, price);
-    const bad = this.afford(w.sym, o, price, commission);
+    const bad = this.afford(sym, i, price, commission);
     if (bad !== undefined) {
+      const o = log.order(i);
       return { orderId: o.id, request: requestOf(o), code: bad.code, message: bad.message, ts: when.ts, session: when.session, date: when.date };
     }
     const fill = this.last;
-    fill.orderId = o.id;
-    fill.sym = w.sym;
-    fill.symbol = o.symbol;
-    fill.side = o.side;
+    fill.orderId = i + 1;
+    fill.sym = sym;
+    fill.symbol = log.symbolOf(i);
+    fill.side = SIDE_NAMES[side]!;
     fill.quantity = q;
     fill.price = price;
     fill.referencePrice = ref;
@@ -172,21 +185,25 @@ export class Broker {
     fill.session = when.session;
     fill.date = when.date;
     fill.at = at;
-    fill.type = o.type;
-    fill.reason = o.reason;
-    fill.eventId = o.eventId;
-    this.portfolio.applyFill(w.sym, fill);
+    fill.type = TYPE_NAMES[type]!;
+    fill.reason = log.reason(i);
+    fill.eventId = log.eventId(i);
+    this.portfolio.applyFill(sym, fill);
     return undefined;
   }
 
-  /** Why a fill cannot be afforded, or undefined. Fills that only reduce a position are always allowed. */
-  private afford(sym: number, o: Order, price: number, commission: number): { code: RejectCode; message: string } | undefined {
+  /** Why a fill of order `i` cannot be afforded, or undefined. Fills that only reduce a position are always allowed. */
+  private afford(sym: number, i: number, price: number, commission: number): { code: RejectCode; message: string } | undefined {
     const pf = this.portfolio;
+    const log = this.log;
     const q0 = pf.quantity(sym);
-    const dq = o.side === 'buy' ? o.quantity : -o.quantity;
+    const quantity = log.quantity(i);
+    const side = SIDE_NAMES[log.side(i)]!;
+    const symbol = log.symbolOf(i);
+    const dq = side === 'buy' ? quantity : -quantity;
     const q1 = q0 + dq;
     if (Math.abs(q1) <= Math.abs(q0) && Math.sign(q1) * Math.sign(q0) >= 0) return undefined;
-    if (q1 < 0 && !this.opts.allowShort) return { code: 'SHORT_NOT_ALLOWED', message: `selling ${o.quantity} ${o.symbol} would open a short, and shorts are not allowed in this run` };
+    if (q1 < 0 && !this.opts.allowShort) return { code: 'SHORT_NOT_ALLOWED', message: `selling ${quantity} ${symbol} would open a short, and shorts are not allowed in this run` };
     const cash1 = pf.cash - dq * price - commission;
     const m = this.opts.margin;
     // Without margin, a long-only book stays within equity whenever cash stays ≥ 0: each position's value is its
@@ -202,7 +219,7 @@ export class Broker {
       }
       return undefined;
     }
-    if (cash1 < -EPS) return { code: 'INSUFFICIENT_CASH', message: `${o.side} ${o.quantity} ${o.symbol} at ${price.toFixed(4)} needs ${(dq * price + commission).toFixed(2)} but cash is ${pf.cash.toFixed(2)} (no margin configured)` };
+    if (cash1 < -EPS) return { code: 'INSUFFICIENT_CASH', message: `${side} ${quantity} ${symbol} at ${price.toFixed(4)} needs ${(dq * price + commission).toFixed(2)} but cash is ${pf.cash.toFixed(2)} (no margin configured)` };
     if (gross1 > equity1 + EPS) return { code: 'INSUFFICIENT_CASH', message: `gross exposure ${gross1.toFixed(2)} would exceed equity ${equity1.toFixed(2)} (no margin configured)` };
     return undefined;
   }
@@ -210,42 +227,23 @@ export class Broker {
   /** Day orders that worked in session `s` expire at its end. */
   expireDay(s: number): void {
     if (this.working.length === 0) return;
-    this.working = this.working.filter((w) => {
-      if (w.order.tif === 'day' && w.activeFrom <= s) {
-        w.order.status = 'expired';
+    const log = this.log;
+    this.working = this.working.filter((i) => {
+      if (log.tif(i) === TIF.day && log.activeFrom(i) <= s) {
+        log.setStatus(i, STATUS.expired);
         return false;
       }
       return true;
     });
   }
 
-  /** Rejection for an invalid request. */
-  rejection(order: Order, code: RejectCode, message: string, when: When): Rejection {
-    return { orderId: order.id, request: requestOf(order), code, message, ts: when.ts, session: when.session, date: when.date };
+  /** Rejection of order `id` (an invalid request, or one placed after the run ended). */
+  rejection(id: number, code: RejectCode, message: string, when: When): Rejection {
+    return { orderId: id, request: requestOf(this.log.order(id - 1)), code, message, ts: when.ts, session: when.session, date: when.date };
   }
 }
 
 function requestOf(o: Order): OrderRequest {
   const { id: _id, submittedTs: _t, submittedSession: _s, status: _st, ...req } = o;
   return req;
-}
-
-/** An order record with one fixed shape (optional fields present only when given). */
-function toOrder(req: OrderRequest, id: number, when: When): Order {
-  const o: { -readonly [K in keyof Order]: Order[K] } = {
-    id,
-    symbol: req.symbol,
-    side: req.side,
-    quantity: req.quantity,
-    type: req.type,
-    tif: req.tif ?? 'day',
-    submittedTs: when.ts,
-    submittedSession: when.session,
-    status: 'working',
-  };
-  if (req.limitPrice !== undefined) o.limitPrice = req.limitPrice;
-  if (req.stopPrice !== undefined) o.stopPrice = req.stopPrice;
-  if (req.reason !== undefined) o.reason = req.reason;
-  if (req.eventId !== undefined) o.eventId = req.eventId;
-  return o;
 }

@@ -54,8 +54,6 @@ export class Run {
   /** Scheduled notices public before the start whose release is still ahead: delivered at the first pre-open. */
   private carried: EventNotice[] = [];
   private readonly known = new Map<string, EventNotice>();
-  /** Bar index of a symbol in the current session, or −1 (for the broker). */
-  private readonly barToday = (sym: number): number => this.universe.barToday(sym);
   private readonly pendingRejects: Rejection[] = [];
   private readonly rejections: Rejection[] = [];
   private readonly fills: FillLog;
@@ -185,16 +183,16 @@ export class Run {
   private submit(req: OrderRequest): number {
     const sym = this.universe.symbolIndex(req.symbol);
     const when = this.when();
-    const order = this.broker.submit(req, sym, when, this.clock.phase);
+    const id = this.broker.submit(req, sym, when, this.clock.phase);
     const invalid = this.broker.invalid;
     if (this.ended) {
-      this.broker.cancel(order.id);
-      order.status = 'rejected';
-      this.pendingRejects.push(this.broker.rejection(order, 'RUN_ENDED', `the run ended at ${this.cal.date(this.end)}; no order can fill`, when));
+      this.broker.cancel(id);
+      this.broker.reject(id);
+      this.pendingRejects.push(this.broker.rejection(id, 'RUN_ENDED', `the run ended at ${this.cal.date(this.end)}; no order can fill`, when));
     } else if (invalid !== undefined) {
-      this.pendingRejects.push(this.broker.rejection(order, invalid.code, invalid.message, when));
+      this.pendingRejects.push(this.broker.rejection(id, invalid.code, invalid.message, when));
     }
-    return order.id;
+    return id;
   }
 
   private next(m: EngineMessage): void {
@@ -277,7 +275,7 @@ export class Run {
     this.ensureMarks();
     this.matchWhen = this.when();
     this.matchPriority = priority;
-    this.broker.match(point, s, this.matchWhen, this.barToday, this.universe.series, this.outcomes);
+    this.broker.match(point, s, this.matchWhen, this.universe.today, this.universe.series, this.outcomes);
   }
 
   /** Borrow accrued on shorts, then dividends of today's ex-dates on held positions (before the pre-open message). */
@@ -390,7 +388,7 @@ export class Run {
       equity: pf.equity,
       ...(this.benchSym >= 0 ? { benchmark: this.universe.symbols[this.benchSym]! } : {}),
       fills: this.fills.all(),
-      orders: this.broker.orders,
+      orders: this.broker.orders(),
       rejections: this.rejections,
       costs: pf.costs,
       costTotals: pf.costTotals(),

@@ -1,6 +1,6 @@
 import { AftershockError, type BarSeries, type TradingCalendar } from '@aftershock/core';
-import { ColumnArena } from './column-arena';
 import { GrowingSeries, type BarRow } from './growing-series';
+import { packedSeries } from './packed-series';
 import type { BarSlice } from './messages';
 import { SliceColumns } from './slice-columns';
 import { isStreamingSource, type BarSource, type StreamingSource } from './source';
@@ -57,8 +57,6 @@ export class Universe {
   private readonly columns: SliceColumns;
   /** Positions in the last slice whose bar is an ex-dividend date. */
   readonly dividendEntries: number[] = [];
-  /** Packed copies of the loaded series' closes (the field marks, equity and most strategies read every session). */
-  private readonly closes = new ColumnArena();
   /** Per loaded in-memory series: the arena chunk holding its closes and where they start (undefined for a stream). */
   readonly closeChunk: (Float64Array | undefined)[];
   readonly closeOffset: Int32Array;
@@ -176,10 +174,12 @@ export class Universe {
 
   private load(i: number, startOrdinal: number): void {
     const loaded = (this.source as BarSource).load(this.symbols[i]!);
-    const s: BarSeries = { ...loaded, close: this.closes.copy(loaded.close) };
+    // Closes packed into a shared arena (the field marks, equity and most strategies read every session).
+    const packed = packedSeries(loaded);
+    const s = packed.series;
     this.series[i] = s;
-    this.closeChunk[i] = this.closes.lastChunk;
-    this.closeOffset[i] = this.closes.lastOffset;
+    this.closeChunk[i] = packed.chunk;
+    this.closeOffset[i] = packed.offset;
     // Bars before the start are warm-up history, visible from the beginning.
     let k = 0;
     while (k < s.length && s.session[k]! < startOrdinal) k++;
