@@ -59,9 +59,9 @@ export class Broker {
     return i + 1;
   }
 
-  /** Every order, in submission order. */
-  orders(): Order[] {
-    return this.log.all();
+  /** The first `n` orders (default all), in submission order. */
+  orders(n = this.log.length): Order[] {
+    return this.log.all(n);
   }
 
   /** Marks order `id` rejected (an order placed after the run ended). */

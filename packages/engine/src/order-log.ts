@@ -159,9 +159,9 @@ export class OrderLog {
     return o;
   }
 
-  /** Every order, in submission order. */
-  all(): Order[] {
-    const out = new Array<Order>(this.n);
+  /** The first `n` orders (default all), in submission order. */
+  all(n = this.n): Order[] {
+    const out = new Array<Order>(Math.min(n, this.n));
     for (let i = 0; i < out.length; i++) out[i] = this.order(i);
     return out;
   }

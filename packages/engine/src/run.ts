@@ -4,11 +4,11 @@ import { FillLog } from './fill-log';
 import type { BacktestConfig } from './config';
 import { buildNotices } from './event-notices';
 import { PRIORITY, type EngineMessage, type EventNotice, type Phase, type SessionMessage } from './messages';
-import type { FillPoint, OrderRequest, Rejection } from './orders';
+import type { FillPoint, Order, OrderRequest, Rejection } from './orders';
 import { phaseOf, POST_CLOSE_OFFSET, PRE_OPEN_OFFSET, sessionInstants, type SessionInstants } from './phase-times';
 import { Marks } from './marks';
 import { Portfolio, type When } from './portfolio';
-import type { BacktestResult } from './results';
+import type { BacktestResult, Trade } from './results';
 import { HistoryView, type MutableClock } from './series-view';
 import { inMemorySource, isStreamingSource, type BarSource, type StreamingSource } from './source';
 import type { Strategy, StrategyContext } from './strategy';
@@ -375,9 +375,18 @@ export class Run {
     return this.result();
   }
 
+  /**
+   * The run's result. The orders and the round trips are made into objects when first read (a caller that reads
+   * only the fills or the equity does not pay for them); each is built once, from the state at the end of the run.
+   */
   private result(): BacktestResult {
     const pf = this.portfolio;
     const last = pf.equity[pf.equity.length - 1];
+    const broker = this.broker;
+    const orderCount = broker.log.length;
+    const lastSession = this.end;
+    let orders: Order[] | undefined;
+    let trades: Trade[] | undefined;
     return {
       strategy: this.strategy.name,
       start: this.cal.date(this.start),
@@ -388,11 +397,15 @@ export class Run {
       equity: pf.equity,
       ...(this.benchSym >= 0 ? { benchmark: this.universe.symbols[this.benchSym]! } : {}),
       fills: this.fills.all(),
-      orders: this.broker.orders(),
+      get orders(): Order[] {
+        return (orders ??= broker.orders(orderCount));
+      },
       rejections: this.rejections,
       costs: pf.costs,
       costTotals: pf.costTotals(),
-      trades: pf.trades(this.end),
+      get trades(): Trade[] {
+        return (trades ??= pf.trades(lastSession));
+      },
       positions: pf.snapshots(),
       stats: { bars: this.universe.barsSliced, messages: this.messages, sessions: this.end - this.start + 1 },
     };

@@ -99,4 +99,23 @@ describe('the order log (orders as columns, made into Order objects when read)',
     expect(open[0]).toBe(r.orders[1]);
     expect(r.fills.map((f) => [f.orderId, f.date, f.price])).toEqual([[1, '2025-08-05', 101], [2, '2025-08-07', 109]]);
   });
+
+  it('the result builds its orders and trades when first read, once, and lists them where it always did', () => {
+    const strategy: Strategy = {
+      name: 'round-trip',
+      onPreOpen(m, ctx) {
+        if (m.date === '2025-08-05') ctx.submit({ symbol: 'X', side: 'buy', quantity: 10, type: 'market-on-open' });
+        if (m.date === '2025-08-07') ctx.submit({ symbol: 'X', side: 'sell', quantity: 10, type: 'market-on-open' });
+      },
+    };
+    const r = runBacktest({ source: [X], initialCash: 100_000, strategy });
+    expect(Object.keys(r)).toEqual(['strategy', 'start', 'end', 'initialCash', 'finalEquity', 'finalCash', 'equity', 'fills', 'orders', 'rejections', 'costs', 'costTotals', 'trades', 'positions', 'stats']);
+    expect(r.orders).toBe(r.orders);
+    expect(r.trades).toBe(r.trades);
+    expect(r.trades.map((t) => [t.entryDate, t.exitDate, t.entryPrice, t.exitPrice, t.grossPnl])).toEqual([['2025-08-05', '2025-08-07', 101, 97, -40]]);
+    // A copy (spread, JSON) carries the values.
+    const copy = { ...r };
+    expect(Object.getOwnPropertyDescriptor(copy, 'trades')?.value).toBe(r.trades);
+    expect(JSON.parse(JSON.stringify(r)).orders).toEqual(JSON.parse(JSON.stringify(r.orders)));
+  });
 });
