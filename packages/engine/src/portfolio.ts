@@ -1,7 +1,8 @@
 import type { IsoDate } from '@aftershock/core';
+import { CostLog, KIND, NOTE } from './cost-log';
 import type { FillRecord } from './fill-log';
 import { removeAt } from './remove-at';
-import type { CostItem, CostKind, CostTotals, EquityPoint, PositionSnapshot, Trade } from './results';
+import type { CostTotals, EquityPoint, PositionSnapshot, Trade } from './results';
 
 const EPS = 1e-9;
 
@@ -50,7 +51,8 @@ export class Portfolio {
   readonly held: number[] = [];
   private readonly trade: (OpenTrade | undefined)[];
   private readonly isHeld: Uint8Array;
-  readonly costs: CostItem[] = [];
+  /** Every cost line, as columns (made into CostItem objects when read). */
+  readonly costLog: CostLog;
   /** Round trips closed so far, as their running records (made into `Trade` objects when asked, see trades). */
   private readonly closed: OpenTrade[] = [];
   readonly equity: EquityPoint[] = [];
@@ -63,8 +65,10 @@ export class Portfolio {
   constructor(
     readonly initialCash: number,
     private readonly symbols: readonly string[],
+    dateOf: (session: number) => IsoDate,
   ) {
     this.cash = initialCash;
+    this.costLog = new CostLog(symbols, dateOf);
     const n = symbols.length;
     this.qty = new Float64Array(n);
     this.avg = new Float64Array(n);
@@ -106,21 +110,16 @@ export class Portfolio {
     return { gross, value };
   }
 
-  /** One cost line; the optional fields are present only when given (built without object spreads). */
-  private costItem(kind: CostKind, symbol: string, amount: number, when: When, orderId: number | undefined, eventId: string | undefined, note: string | undefined): void {
-    const c: { -readonly [K in keyof CostItem]: CostItem[K] } = { kind, symbol, amount, ts: when.ts, session: when.session, date: when.date };
-    if (orderId !== undefined) c.orderId = orderId;
-    if (eventId !== undefined) c.eventId = eventId;
-    if (note !== undefined) c.note = note;
-    this.costs.push(c);
-  }
-
-  /** A cash flow that is a cost line (borrow, dividend): changes cash, itemised, attributed to the open trade. */
-  charge(kind: 'borrow' | 'dividend', sym: number, amount: number, when: When, note: string): void {
+  /**
+   * A cash flow that is a cost line (borrow, dividend): changes cash, itemised, attributed to the open trade. The
+   * note is written from `a`–`d` when the line is read: borrow (days, annual rate, day-count basis, value),
+   * dividend (quantity, per share).
+   */
+  charge(kind: 'borrow' | 'dividend', sym: number, amount: number, when: When, a: number, b: number, c = 0, d = 0): void {
     if (this.isHeld[sym] === 0) return;
     const t = this.trade[sym];
     this.cash += amount;
-    this.costItem(kind, this.symbols[sym]!, amount, when, undefined, t?.eventId, note);
+    this.costLog.append(KIND[kind], sym, amount, when.ts, when.session, 0, t?.eventId, kind === 'borrow' ? NOTE.borrow : NOTE.dividend, a, b, c, d);
     if (t !== undefined) t[kind] += amount;
   }
 
@@ -128,8 +127,8 @@ export class Portfolio {
     const dq = f.side === 'buy' ? f.quantity : -f.quantity;
     this.cash -= dq * f.price + f.commission;
     if (f.commission > 0 || f.slippage > 0) {
-      if (f.commission > 0) this.costItem('commission', f.symbol, -f.commission, f, f.orderId, f.eventId, undefined);
-      if (f.slippage > 0) this.costItem('slippage', f.symbol, -f.slippage, f, f.orderId, f.eventId, `${f.quantity} × |${f.price} − ${f.referencePrice}|`);
+      if (f.commission > 0) this.costLog.append(KIND.commission, sym, -f.commission, f.ts, f.session, f.orderId, f.eventId, NOTE.none);
+      if (f.slippage > 0) this.costLog.append(KIND.slippage, sym, -f.slippage, f.ts, f.session, f.orderId, f.eventId, NOTE.slippage, f.quantity, f.price, f.referencePrice);
     }
     if (this.isHeld[sym] === 0) {
       this.isHeld[sym] = 1;
@@ -277,9 +276,7 @@ export class Portfolio {
   }
 
   costTotals(): CostTotals {
-    const t = { commission: 0, slippage: 0, borrow: 0, dividend: 0 };
-    for (const c of this.costs) t[c.kind] += c.amount;
-    return { ...t, total: t.commission + t.slippage + t.borrow + t.dividend };
+    return this.costLog.totals();
   }
 
   recordEquity(session: number, date: IsoDate, benchmark: number | undefined): void {

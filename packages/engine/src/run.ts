@@ -8,7 +8,7 @@ import type { FillPoint, Order, OrderRequest, Rejection } from './orders';
 import { phaseOf, POST_CLOSE_OFFSET, PRE_OPEN_OFFSET, sessionInstants, type SessionInstants } from './phase-times';
 import { Marks } from './marks';
 import { Portfolio, type When } from './portfolio';
-import type { BacktestResult, Trade } from './results';
+import type { BacktestResult, CostItem, Trade } from './results';
 import { HistoryView, type MutableClock } from './series-view';
 import { inMemorySource, isStreamingSource, type BarSource, type StreamingSource } from './source';
 import type { Strategy, StrategyContext } from './strategy';
@@ -117,7 +117,7 @@ export class Run {
     }
     const n = this.universe.symbols.length;
     this.views = new Array<HistoryView | undefined>(n).fill(undefined);
-    this.portfolio = new Portfolio(config.initialCash, this.universe.symbols);
+    this.portfolio = new Portfolio(config.initialCash, this.universe.symbols, (s) => this.cal.date(s));
     this.marks = new Marks(this.portfolio, this.universe);
     this.fills = new FillLog(this.universe.symbols, (s) => this.cal.date(s));
     this.broker = new Broker(this.portfolio, { costs: config.costs ?? {}, margin: config.margin, allowShort: config.allowShort ?? true });
@@ -296,7 +296,7 @@ export class Run {
         const rate = this.borrowRates.rate(sym, date);
         const value = -q * pf.last[sym]!;
         const fee = (value * rate * days) / basis;
-        if (fee !== 0) pf.charge('borrow', sym, -fee, when, `${days} day(s) × ${(rate * 100).toFixed(2)}% / ${basis} on ${value.toFixed(2)}`);
+        if (fee !== 0) pf.charge('borrow', sym, -fee, when, days, rate, basis, value);
       }
     }
     if (costs.dividends === false) return;
@@ -309,7 +309,7 @@ export class Run {
       const d = this.universe.series[sym]!.dividend[slice.bars[k]!]!;
       const amount = q * d;
       const symbol = this.universe.symbols[sym]!;
-      pf.charge('dividend', sym, amount, when, `${q} × ${d} ex ${date}`);
+      pf.charge('dividend', sym, amount, when, q, d);
       if (!this.wants('dividend')) this.skip();
       else this.next({ type: 'dividend', ts: when.ts, priority: PRIORITY.dividend, seq: this.seq++, session: s, date, symbol, perShare: d, quantity: q, amount });
     }
@@ -376,7 +376,7 @@ export class Run {
   }
 
   /**
-   * The run's result. The orders and the round trips are made into objects when first read (a caller that reads
+   * The run's result. The orders, the cost lines and the round trips are made into objects when first read (a caller that reads
    * only the fills or the equity does not pay for them); each is built once, from the state at the end of the run.
    */
   private result(): BacktestResult {
@@ -385,8 +385,10 @@ export class Run {
     const broker = this.broker;
     const orderCount = broker.log.length;
     const lastSession = this.end;
+    const costCount = pf.costLog.length;
     let orders: Order[] | undefined;
     let trades: Trade[] | undefined;
+    let costs: CostItem[] | undefined;
     return {
       strategy: this.strategy.name,
       start: this.cal.date(this.start),
@@ -401,8 +403,10 @@ export class Run {
         return (orders ??= broker.orders(orderCount));
       },
       rejections: this.rejections,
-      costs: pf.costs,
-      costTotals: pf.costTotals(),
+      get costs(): CostItem[] {
+        return (costs ??= pf.costLog.all(costCount));
+      },
+      costTotals: pf.costLog.totals(costCount),
       get trades(): Trade[] {
         return (trades ??= pf.trades(lastSession));
       },
