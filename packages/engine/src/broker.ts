@@ -33,7 +33,7 @@ export interface BrokerOptions {
  */
 export class Broker {
   /** Every order submitted, as columns (see OrderLog). */
-  readonly log = new OrderLog();
+  readonly log: OrderLog;
   /** Indices in the log of the working orders, in submission order. */
   private working: number[] = [];
   /** The fill reported last (one record, rewritten by every fill: the sink copies what it keeps). */
@@ -42,7 +42,10 @@ export class Broker {
   constructor(
     private readonly portfolio: Portfolio,
     private readonly opts: BrokerOptions,
-  ) {}
+    symbols: readonly string[],
+  ) {
+    this.log = new OrderLog(symbols);
+  }
 
   /** Why the order submitted last is invalid (a rejection code and message), or undefined when it was queued. */
   invalid: { code: RejectCode; message: string } | undefined;

@@ -1,4 +1,5 @@
 import type { IsoDate } from '@aftershock/core';
+import type { OrderLog } from './order-log';
 import type { Fill, FillPoint, OrderType, Side } from './orders';
 
 /** A fill's fields as the broker writes them, in one reused record (no object per fill while the run goes on). */
@@ -35,20 +36,21 @@ const TYPES: readonly OrderType[] = ['market-on-open', 'market-on-close', 'limit
  * The run's fills as typed columns, made into `Fill` objects only when someone reads them: a strategy's onFill or
  * a stream subscriber at once, the result at the end. The columns live outside the JavaScript heap, so a run's
  * fills are not copied by every young-generation collection of the run. Each fill is built once: every reader gets
- * the same object. The symbol and date come back from the universe index and session (the same strings).
+ * the same object. The symbol and date come back from the universe index and session, the reason and event id from
+ * the order (the same strings).
  */
 export class FillLog {
   private n = 0;
   private num = new Float64Array(0);
   private ints = new Int32Array(0);
   private codes = new Uint8Array(0);
-  private readonly reason: (string | undefined)[] = [];
-  private readonly eventId: (string | undefined)[] = [];
   private readonly built: Fill[] = [];
 
   constructor(
     private readonly symbols: readonly string[],
     private readonly dateOf: (session: number) => IsoDate,
+    /** The run's orders: a fill's reason and event id are its order's. */
+    private readonly orders: OrderLog,
   ) {}
 
   get length(): number {
@@ -72,8 +74,6 @@ export class FillLog {
     this.codes[i * 3] = SIDES.indexOf(f.side);
     this.codes[i * 3 + 1] = POINTS.indexOf(f.at);
     this.codes[i * 3 + 2] = TYPES.indexOf(f.type);
-    this.reason.push(f.reason);
-    this.eventId.push(f.eventId);
     this.n = i + 1;
     return i;
   }
@@ -111,8 +111,9 @@ export class FillLog {
       at: POINTS[this.codes[i * 3 + 1]!]!,
       type: TYPES[this.codes[i * 3 + 2]!]!,
     };
-    const reason = this.reason[i];
-    const eventId = this.eventId[i];
+    const order = this.num[x]! - 1;
+    const reason = this.orders.reason(order);
+    const eventId = this.orders.eventId(order);
     if (reason !== undefined) f.reason = reason;
     if (eventId !== undefined) f.eventId = eventId;
     this.built[i] = f;

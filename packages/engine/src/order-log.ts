@@ -13,7 +13,10 @@ export const STATUS = { working: 0, filled: 1, cancelled: 2, expired: 3, rejecte
 
 const NUMS = 4;
 const INTS = 3;
-const CODES = 4;
+const CODES = 5;
+/** Flags in the fifth code: a limit price, a stop price given. */
+const HAS_LIMIT = 1;
+const HAS_STOP = 2;
 
 /**
  * The run's orders as typed columns (id = index + 1), made into `Order` objects only when someone reads them
@@ -29,14 +32,15 @@ export class OrderLog {
   private num = new Float64Array(0);
   /** Per order: universe index (−1 unknown), submission session, first session it works in. */
   private ints = new Int32Array(0);
-  /** Per order: side, type, time in force, status (codes above). */
+  /** Per order: side, type, time in force, status (codes above), and which prices were given. */
   private codes = new Uint8Array(0);
-  private readonly symbol: string[] = [];
-  private readonly hasLimit: boolean[] = [];
-  private readonly hasStop: boolean[] = [];
   private readonly reasons: (string | undefined)[] = [];
   private readonly eventIds: (string | undefined)[] = [];
-  private readonly built: (Order | undefined)[] = [];
+  /** Orders built so far, by index (every invalid one from its submission). */
+  private readonly built = new Map<number, Order>();
+
+  /** `symbols`: the run's universe (a valid order's symbol is the universe's symbol at its index). */
+  constructor(private readonly symbols: readonly string[]) {}
 
   get length(): number {
     return this.n;
@@ -66,12 +70,10 @@ export class OrderLog {
     this.codes[z + 1] = valid ? TYPE[req.type] : 0;
     this.codes[z + 2] = req.tif === 'gtc' ? TIF.gtc : TIF.day;
     this.codes[z + 3] = valid ? STATUS.working : STATUS.rejected;
-    this.symbol.push(req.symbol);
-    this.hasLimit.push(hasLimit);
-    this.hasStop.push(hasStop);
+    this.codes[z + 4] = (hasLimit ? HAS_LIMIT : 0) | (hasStop ? HAS_STOP : 0);
     this.reasons.push(req.reason);
     this.eventIds.push(req.eventId);
-    this.built.push(plain ? undefined : toOrder(req, i + 1, ts, session, valid ? 'working' : 'rejected'));
+    if (!plain) this.built.set(i, toOrder(req, i + 1, ts, session, valid ? 'working' : 'rejected'));
     this.n = i + 1;
     return i;
   }
@@ -115,8 +117,9 @@ export class OrderLog {
   status(i: number): number {
     return this.codes[i * CODES + 3]!;
   }
+  /** The symbol of order `i` (of a valid order: the universe's; an invalid one's as given). */
   symbolOf(i: number): string {
-    return this.symbol[i]!;
+    return this.built.get(i)?.symbol ?? this.symbols[this.ints[i * INTS]!]!;
   }
   reason(i: number): string | undefined {
     return this.reasons[i];
@@ -128,19 +131,20 @@ export class OrderLog {
   /** Sets an order's status (and that of its object, if built). */
   setStatus(i: number, status: number): void {
     this.codes[i * CODES + 3] = status;
-    const o = this.built[i];
+    const o = this.built.get(i);
     if (o !== undefined) o.status = STATUSES[status]!;
   }
 
   /** Order `i` as an object (built on first request; optional fields present only when given). */
   order(i: number): Order {
-    const had = this.built[i];
+    const had = this.built.get(i);
     if (had !== undefined) return had;
     const x = i * NUMS;
     const z = i * CODES;
+    const flags = this.codes[z + 4]!;
     const o: { -readonly [K in keyof Order]: Order[K] } = {
       id: i + 1,
-      symbol: this.symbol[i]!,
+      symbol: this.symbols[this.ints[i * INTS]!]!,
       side: SIDES[this.codes[z]!]!,
       quantity: this.num[x]!,
       type: TYPES[this.codes[z + 1]!]!,
@@ -149,13 +153,13 @@ export class OrderLog {
       submittedSession: this.ints[i * INTS + 1]!,
       status: STATUSES[this.codes[z + 3]!]!,
     };
-    if (this.hasLimit[i]) o.limitPrice = this.num[x + 1]!;
-    if (this.hasStop[i]) o.stopPrice = this.num[x + 2]!;
+    if ((flags & HAS_LIMIT) !== 0) o.limitPrice = this.num[x + 1]!;
+    if ((flags & HAS_STOP) !== 0) o.stopPrice = this.num[x + 2]!;
     const reason = this.reasons[i];
     const eventId = this.eventIds[i];
     if (reason !== undefined) o.reason = reason;
     if (eventId !== undefined) o.eventId = eventId;
-    this.built[i] = o;
+    this.built.set(i, o);
     return o;
   }
 

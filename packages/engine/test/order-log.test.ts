@@ -33,7 +33,7 @@ const requests: { req: OrderRequest; valid: boolean }[] = [
 
 describe('the order log (orders as columns, made into Order objects when read)', () => {
   it('gives back every order exactly as submitted: same fields, same order of keys, same values', () => {
-    const log = new OrderLog();
+    const log = new OrderLog(['X']);
     requests.forEach(({ req, valid }, k) => log.append(req, k === 4 ? -1 : 0, 1_000 + k, 7 + k, 7, valid));
     const want = requests.map(({ req, valid }, k) => expected(req, k + 1, 1_000 + k, 7 + k, valid ? 'working' : 'rejected'));
     expect(log.all()).toStrictEqual(want);
@@ -42,7 +42,7 @@ describe('the order log (orders as columns, made into Order objects when read)',
   });
 
   it('each order is built once, and a status set after it was read reaches the object already handed out', () => {
-    const log = new OrderLog();
+    const log = new OrderLog(['X']);
     for (const { req, valid } of requests) log.append(req, 0, 0, 0, 0, valid);
     const first = log.order(1);
     expect(log.order(1)).toBe(first);
@@ -55,13 +55,15 @@ describe('the order log (orders as columns, made into Order objects when read)',
   });
 
   it('grows past its first capacity without losing a column', () => {
-    const log = new OrderLog();
-    for (let k = 0; k < 300; k++) log.append({ symbol: 'X', side: k % 2 === 0 ? 'buy' : 'sell', quantity: k + 1, type: 'limit', limitPrice: 50 + k / 4, reason: `r${k}` }, k % 5, k * 60_000, k, k + 1, true);
+    const syms = ['A', 'B', 'C', 'D', 'E'];
+    const req = (k: number): OrderRequest => ({ symbol: syms[k % 5]!, side: k % 2 === 0 ? 'buy' : 'sell', quantity: k + 1, type: 'limit', limitPrice: 50 + k / 4, reason: `r${k}` });
+    const log = new OrderLog(syms);
+    for (let k = 0; k < 300; k++) log.append(req(k), k % 5, k * 60_000, k, k + 1, true);
     const all = log.all();
     expect(all).toHaveLength(300);
     all.forEach((o, k) => {
-      expect(o).toStrictEqual(expected({ symbol: 'X', side: k % 2 === 0 ? 'buy' : 'sell', quantity: k + 1, type: 'limit', limitPrice: 50 + k / 4, reason: `r${k}` }, k + 1, k * 60_000, k, 'working'));
-      expect([log.sym(k), log.activeFrom(k)]).toEqual([k % 5, k + 1]);
+      expect(o).toStrictEqual(expected(req(k), k + 1, k * 60_000, k, 'working'));
+      expect([log.sym(k), log.activeFrom(k), log.symbolOf(k)]).toEqual([k % 5, k + 1, syms[k % 5]]);
     });
   });
 
