@@ -7,7 +7,9 @@
  * numbers). Fast path, 1e-6 ≤ |x| < 1e17 (nearly every number a study writes): a·10^k with 10^k exact (k ≤ 22) is
  * computed exactly as a double-double h + l (Dekker's product); h lands in [1e16, 1e17), where every double is an
  * even integer, so the 17 digits are h + round(l), rounded half up like `toExponential`. The output equals
- * `fmt17Exact` (seeded tests compare them); anything else is written from `fmt17Exact`.
+ * `fmt17Exact` (seeded tests compare them); 0 < |x| < 1e-6 is read from `toExponential(16)`, anything else written
+ * from `fmt17Exact`. Needs 32 bytes of room at `pos`: the 17 digits are always stored, the trailing zeros past the
+ * returned position included. Returns the position after the number.
  */
 export function writeNum17(buf: Uint8Array, pos: number, x: number): number {
   if (x !== x) {
@@ -123,45 +125,29 @@ export function writeNum17(buf: Uint8Array, pos: number, x: number): number {
   return q + 4;
 }
 
-/** The 17 digits of hi·10^9 + lo (10^7 ≤ hi < 10^8, 0 ≤ lo < 10^9) as ASCII at buf[at..at+16], two at a time. */
+/**
+ * The 17 digits of hi·10^9 + lo (10^7 ≤ hi < 10^8, 0 ≤ lo < 10^9) as ASCII at buf[at..at+16]: four digits a store,
+ * from a table of four-byte words, through a DataView of the buffer (kept for the last buffer seen: a writer's).
+ */
 function put17(buf: Uint8Array, at: number, hi: number, lo: number): void {
-  const T = DIG2;
+  if (buf !== viewOf) {
+    viewOf = buf;
+    view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  }
+  const v = view;
   const h1 = (hi / 10000) | 0;
-  const h2 = hi - h1 * 10000;
-  let v = (h1 / 100) | 0;
-  let i = v << 1;
-  buf[at] = T[i]!;
-  buf[at + 1] = T[i + 1]!;
-  i = (h1 - v * 100) << 1;
-  buf[at + 2] = T[i]!;
-  buf[at + 3] = T[i + 1]!;
-  v = (h2 / 100) | 0;
-  i = v << 1;
-  buf[at + 4] = T[i]!;
-  buf[at + 5] = T[i + 1]!;
-  i = (h2 - v * 100) << 1;
-  buf[at + 6] = T[i]!;
-  buf[at + 7] = T[i + 1]!;
+  v.setUint32(at, DIG4[h1]!, true);
+  v.setUint32(at + 4, DIG4[hi - h1 * 10000]!, true);
   const l0 = (lo / 100000000) | 0;
   buf[at + 8] = 48 + l0;
   const rest = lo - l0 * 100000000;
   const l1 = (rest / 10000) | 0;
-  const l2 = rest - l1 * 10000;
-  v = (l1 / 100) | 0;
-  i = v << 1;
-  buf[at + 9] = T[i]!;
-  buf[at + 10] = T[i + 1]!;
-  i = (l1 - v * 100) << 1;
-  buf[at + 11] = T[i]!;
-  buf[at + 12] = T[i + 1]!;
-  v = (l2 / 100) | 0;
-  i = v << 1;
-  buf[at + 13] = T[i]!;
-  buf[at + 14] = T[i + 1]!;
-  i = (l2 - v * 100) << 1;
-  buf[at + 15] = T[i]!;
-  buf[at + 16] = T[i + 1]!;
+  v.setUint32(at + 9, DIG4[l1]!, true);
+  v.setUint32(at + 13, DIG4[rest - l1 * 10000]!, true);
 }
+
+let viewOf: Uint8Array | undefined;
+let view = new DataView(new ArrayBuffer(0));
 
 /**
  * 0 < |x| < 1e-6: always the scientific form (the fixed one, 0.000000ddd, is longer), read from `toExponential(16)`
@@ -244,11 +230,10 @@ const POW10_HI = POW10.map((p) => {
   return c - (c - p);
 });
 const POW10_LO = POW10.map((p, k) => p - POW10_HI[k]!);
-/** "00".."99" as ASCII pairs. */
-const DIG2 = new Uint8Array(200);
-for (let n = 0; n < 100; n++) {
-  DIG2[2 * n] = 48 + ((n / 10) | 0);
-  DIG2[2 * n + 1] = 48 + (n % 10);
+/** "0000".."9999" as ASCII, each a little-endian 32-bit word (the first digit in the lowest byte). */
+const DIG4 = new Uint32Array(10000);
+for (let n = 0; n < 10000; n++) {
+  DIG4[n] = (48 + ((n / 1000) | 0)) | ((48 + (((n / 100) | 0) % 10)) << 8) | ((48 + (((n / 10) | 0) % 10)) << 16) | ((48 + (n % 10)) << 24);
 }
 const F64 = new Float64Array(1);
 const U32 = new Uint32Array(F64.buffer);
