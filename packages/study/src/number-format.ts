@@ -147,7 +147,7 @@ function put17(buf: Uint8Array, at: number, hi: number, lo: number): void {
 }
 
 let viewOf: Uint8Array | undefined;
-let view = new DataView(new ArrayBuffer(0));
+let view: DataView = new DataView(new ArrayBuffer(0));
 
 /**
  * 0 < |x| < 1e-6: always the scientific form (the fixed one, 0.000000ddd, is longer), read from `toExponential(16)`
