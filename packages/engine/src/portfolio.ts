@@ -2,33 +2,10 @@ import type { IsoDate } from '@aftershock/core';
 import { CostLog, KIND, NOTE } from './cost-log';
 import type { FillRecord } from './fill-log';
 import { removeAt } from './remove-at';
+import { TradeLog } from './trade-log';
 import type { CostTotals, EquityPoint, PositionSnapshot, Trade } from './results';
 
 const EPS = 1e-9;
-
-interface OpenTrade {
-  id: number;
-  symbol: string;
-  direction: 'long' | 'short';
-  maxQty: number;
-  entryQty: number;
-  entryNotional: number;
-  exitQty: number;
-  exitNotional: number;
-  entryDate: IsoDate;
-  entrySession: number;
-  exitDate?: IsoDate;
-  exitSession?: number;
-  entryReason?: string;
-  exitReason?: string;
-  eventId?: string;
-  /** Price P&L at execution prices (slippage included). */
-  realized: number;
-  commission: number;
-  slippage: number;
-  borrow: number;
-  dividend: number;
-}
 
 export interface When {
   readonly ts: number;
@@ -49,14 +26,14 @@ export class Portfolio {
   readonly realized: Float64Array;
   /** Universe indices of open positions, in the order they were opened. */
   readonly held: number[] = [];
-  private readonly trade: (OpenTrade | undefined)[];
+  /** Per universe index, the index of its open round trip in `tradeLog`, or −1. */
+  private readonly trade: Int32Array;
+  /** Every round trip, as columns (made into Trade objects when read). */
+  private readonly tradeLog: TradeLog;
   private readonly isHeld: Uint8Array;
   /** Every cost line, as columns (made into CostItem objects when read). */
   readonly costLog: CostLog;
-  /** Round trips closed so far, as their running records (made into `Trade` objects when asked, see trades). */
-  private readonly closed: OpenTrade[] = [];
   readonly equity: EquityPoint[] = [];
-  private nextTradeId = 1;
   /** Open short positions. */
   private shorts = 0;
   /** Set for good once a position was marked or filled at a negative (or NaN) price. */
@@ -75,7 +52,8 @@ export class Portfolio {
     this.last = new Float64Array(n);
     this.realized = new Float64Array(n);
     this.isHeld = new Uint8Array(n);
-    this.trade = new Array<OpenTrade | undefined>(n).fill(undefined);
+    this.trade = new Int32Array(n).fill(-1);
+    this.tradeLog = new TradeLog(symbols, dateOf);
   }
 
   quantity(sym: number): number {
@@ -117,10 +95,10 @@ export class Portfolio {
    */
   charge(kind: 'borrow' | 'dividend', sym: number, amount: number, when: When, a: number, b: number, c = 0, d = 0): void {
     if (this.isHeld[sym] === 0) return;
-    const t = this.trade[sym];
+    const t = this.trade[sym]!;
     this.cash += amount;
-    this.costLog.append(KIND[kind], sym, amount, when.ts, when.session, 0, t?.eventId, kind === 'borrow' ? NOTE.borrow : NOTE.dividend, a, b, c, d);
-    if (t !== undefined) t[kind] += amount;
+    this.costLog.append(KIND[kind], sym, amount, when.ts, when.session, 0, t >= 0 ? this.tradeLog.eventId(t) : undefined, kind === 'borrow' ? NOTE.borrow : NOTE.dividend, a, b, c, d);
+    if (t >= 0) this.tradeLog.charged(t, kind, amount);
   }
 
   applyFill(sym: number, f: FillRecord): void {
@@ -145,56 +123,27 @@ export class Portfolio {
       const realized = closeQty * (f.price - avg[sym]!) * Math.sign(q0);
       this.realized[sym] = this.realized[sym]! + realized;
       const t = this.trade[sym]!;
-      t.realized += realized;
-      t.exitQty += closeQty;
-      t.exitNotional += closeQty * f.price;
-      t.commission -= f.commission * share;
-      t.slippage -= f.slippage * share;
+      this.tradeLog.exited(t, closeQty, f.price, realized, f.commission * share, f.slippage * share);
       qty[sym] = q0 + Math.sign(dq) * closeQty;
       rest = dq - Math.sign(dq) * closeQty;
       if (Math.abs(qty[sym]!) < EPS) {
         qty[sym] = 0;
         avg[sym] = 0;
-        t.exitDate = f.date;
-        t.exitSession = f.session;
-        if (f.reason !== undefined) t.exitReason = f.reason;
-        this.closed.push(t);
-        this.trade[sym] = undefined;
+        this.tradeLog.closed(t, f.session, f.reason);
+        this.trade[sym] = -1;
       }
     }
     if (Math.abs(rest) > EPS) {
       const share = Math.abs(rest) / total;
-      let t = this.trade[sym];
-      if (t === undefined) {
-        t = {
-          id: this.nextTradeId++,
-          symbol: f.symbol,
-          direction: rest > 0 ? 'long' : 'short',
-          maxQty: 0,
-          entryQty: 0,
-          entryNotional: 0,
-          exitQty: 0,
-          exitNotional: 0,
-          entryDate: f.date,
-          entrySession: f.session,
-          realized: 0,
-          commission: 0,
-          slippage: 0,
-          borrow: 0,
-          dividend: 0,
-        };
-        if (f.reason !== undefined) t.entryReason = f.reason;
-        if (f.eventId !== undefined) t.eventId = f.eventId;
+      let t = this.trade[sym]!;
+      if (t < 0) {
+        t = this.tradeLog.open(sym, rest < 0, f.session, f.reason, f.eventId);
         this.trade[sym] = t;
       }
       const q = Math.abs(qty[sym]!);
       avg[sym] = (q * avg[sym]! + Math.abs(rest) * f.price) / (q + Math.abs(rest));
       qty[sym] = qty[sym]! + rest;
-      t.entryQty += Math.abs(rest);
-      t.entryNotional += Math.abs(rest) * f.price;
-      t.maxQty = Math.max(t.maxQty, Math.abs(qty[sym]!));
-      t.commission -= f.commission * share;
-      t.slippage -= f.slippage * share;
+      this.tradeLog.entered(t, Math.abs(rest), f.price, Math.abs(qty[sym]!), f.commission * share, f.slippage * share);
     }
     this.last[sym] = f.price;
     if (!(f.price >= 0)) this.negativeMark = true;
@@ -206,54 +155,15 @@ export class Portfolio {
     }
   }
 
-  private toTrade(t: OpenTrade, unrealized: number, open: boolean): Trade {
-    const costs = { commission: t.commission, slippage: t.slippage, borrow: t.borrow, dividend: t.dividend };
-    const pnl = t.realized + unrealized + t.commission + t.borrow + t.dividend;
-    const grossPnl = pnl - costs.commission - costs.slippage - costs.borrow - costs.dividend;
-    const out: { -readonly [K in keyof Trade]: Trade[K] } = {
-      id: t.id,
-      symbol: t.symbol,
-      direction: t.direction,
-      quantity: t.maxQty,
-      entryDate: t.entryDate,
-      entrySession: t.entrySession,
-      entryPrice: t.entryNotional / t.entryQty,
-      grossPnl,
-      pnl,
-      costs,
-      returnPct: t.entryNotional > 0 ? pnl / t.entryNotional : 0,
-      sessionsHeld: sessionsHeld(t.entrySession, t.exitSession ?? t.entrySession),
-      open,
-    };
-    if (t.exitDate !== undefined) {
-      out.exitDate = t.exitDate;
-      out.exitSession = t.exitSession!;
-      out.exitPrice = t.exitNotional / t.exitQty;
-    }
-    if (t.entryReason !== undefined) out.entryReason = t.entryReason;
-    if (t.exitReason !== undefined) out.exitReason = t.exitReason;
-    if (t.eventId !== undefined) out.eventId = t.eventId;
-    return out;
-  }
-
-  /** Closed trades and the open ones (marked at the last price), by id. */
+  /** Every round trip by id: the closed ones as they were at their exit, the open ones marked at the last price. */
   trades(lastSession: number): Trade[] {
-    const open: Trade[] = [];
+    const log = this.tradeLog;
+    const out = new Array<Trade>(log.length);
+    for (let j = 0; j < out.length; j++) out[j] = log.trade(j, 0, lastSession);
     for (const k of this.held) {
-      const t = this.trade[k];
-      if (t === undefined) continue;
-      const tr = this.toTrade(t, this.qty[k]! * (this.last[k]! - this.avg[k]!), true);
-      open.push({ ...tr, sessionsHeld: sessionsHeld(tr.entrySession, lastSession) });
+      const j = this.trade[k]!;
+      if (j >= 0) out[j] = log.trade(j, this.qty[k]! * (this.last[k]! - this.avg[k]!), lastSession);
     }
-    // A closed record no longer changes: made into its Trade now, it is what it was at its exit.
-    const closed = this.closed.map((t) => this.toTrade(t, 0, false));
-    // Trade ids run 1, 2, 3 … in opening order, each closed or open: placing each at its id orders them
-    // without a sort.
-    const n = closed.length + open.length;
-    if (n !== this.nextTradeId - 1) return [...closed, ...open].sort((a, b) => a.id - b.id);
-    const out = new Array<Trade>(n);
-    for (const t of closed) out[t.id - 1] = t;
-    for (const t of open) out[t.id - 1] = t;
     return out;
   }
 
@@ -287,10 +197,4 @@ export class Portfolio {
     if (benchmark !== undefined) p.benchmark = benchmark;
     this.equity.push(p);
   }
-}
-
-/** Sessions from the entry session through the exit session, both counted (as a strategy's `hold` K: a trade
- * in at the open of one session and out at its close is 1). */
-function sessionsHeld(entrySession: number, exitSession: number): number {
-  return exitSession - entrySession + 1;
 }
