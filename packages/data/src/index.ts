@@ -18,7 +18,7 @@ export type { PriceColumnMapping, PriceField, PriceOptions } from './prices';
 export { defaultEstudy2PricesPath, loadEstudy2Prices } from './estudy2';
 export { CHECKOUT_DATA_DIR, CONFIG_FILE, DATA_ENV, SAMPLE_DATA_DIR, SAMPLE_SPAN, findRepoRoot, resolveDataRoot, sharedDataDir } from './data-root';
 export type { DataRoot, DataRootOptions } from './data-root';
-export { findSymbolFiles, listSymbols, loadPricePath, loadSymbol, loadSymbolFiles, loadUniverse } from './store';
+export { findSymbolFiles, listSymbols, loadPricePath, loadSymbol, loadSymbolFiles, loadUniverse, symbolFileFinder } from './store';
 export type { StoreOptions, SymbolFiles } from './store';
 export { parseTiming } from './timing';
 export { formatOf, readEventTables } from './event-table';

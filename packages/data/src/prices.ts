@@ -88,7 +88,7 @@ export function parsePrices(input: string | Uint8Array, file: string, opts: Pric
   const header = c.fields();
   const ncols = c.count;
   const headerLine = c.line;
-  const { index, unknown } = resolveColumns(header, PRICE_COLUMN_ALIASES, opts.columns ?? {});
+  const { index, unknown } = priceColumns(header, opts.columns);
   // A file read through a mapping names the columns it uses; the rest are the vendor's and pass silently.
   for (const u of opts.columns ? [] : unknown) fp.warn('PRICE_UNKNOWN_COLUMN', `column ${JSON.stringify(header[u])} is not a price field and is ignored`, headerLine, header[u]);
   const missing = (['date', 'close'] as const).filter((k) => index[k] < 0);
@@ -294,6 +294,20 @@ export function parsePrices(input: string | Uint8Array, file: string, opts: Pric
   fp.close();
   return out;
 }
+
+/** The price columns of a header: resolveColumns, remembered for the last few headers (a folder's files share one). */
+function priceColumns(header: readonly string[], mapping: PriceColumnMapping | undefined): ReturnType<typeof resolveColumns<PriceField>> {
+  const key = `${header.join('\u0000')}\u0001${mapping ? JSON.stringify(mapping) : ''}`;
+  let hit = COLUMNS_SEEN.get(key);
+  if (!hit) {
+    hit = resolveColumns(header, PRICE_COLUMN_ALIASES, mapping ?? {});
+    if (COLUMNS_SEEN.size >= 64) COLUMNS_SEEN.clear();
+    COLUMNS_SEEN.set(key, hit);
+  }
+  return hit;
+}
+
+const COLUMNS_SEEN = new Map<string, ReturnType<typeof resolveColumns<PriceField>>>();
 
 /** Reports why a row failed the combined check; returns true when the row is still usable (it never is). */
 function checkRow(c: CsvCursor, fp: FileProblems, line: number, header: readonly string[], cols: readonly number[], iVol: number, high: number, low: number): boolean {

@@ -61,6 +61,50 @@ export function findSymbolFiles(root: DataRoot | string, symbol: string): Symbol
 }
 
 /**
+ * findSymbolFiles for many symbols of one root: each of its price folders is listed once, instead of every candidate
+ * file being looked up for every symbol (a study of a 360-file folder made six lookups a symbol, four of them in
+ * folders that do not exist). A folder that does not exist holds nothing; a name its listing lacks is still looked
+ * up, so a case-insensitive file system finds what findSymbolFiles finds.
+ */
+export function symbolFileFinder(root: DataRoot | string): (symbol: string) => SymbolFiles | undefined {
+  const dir = rootDir(root);
+  const listings = new Map<string, ReadonlySet<string> | null | undefined>();
+  /** The names in a folder; null when it does not exist; undefined when it cannot be listed (then look each up). */
+  const listing = (folder: string): ReadonlySet<string> | null | undefined => {
+    if (!listings.has(folder)) {
+      let names: ReadonlySet<string> | null | undefined;
+      try {
+        names = new Set(readdirSync(folder));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        names = code === 'ENOENT' || code === 'ENOTDIR' ? null : undefined;
+      }
+      listings.set(folder, names);
+    }
+    return listings.get(folder);
+  };
+  const exists = (folder: string, name: string): boolean => {
+    const names = listing(folder);
+    return names === null ? false : names?.has(name) === true || entryExists(join(folder, name));
+  };
+  return (symbol) => {
+    if (!SYMBOL_RE.test(symbol)) return undefined;
+    for (const d of PRICE_DIRS) {
+      const pricesDir = join(dir, d.prices);
+      if (!exists(pricesDir, `${symbol}.csv`)) continue;
+      const divDir = join(dir, d.dividends);
+      return {
+        symbol,
+        prices: join(pricesDir, `${symbol}.csv`),
+        ...(exists(divDir, `${symbol}_dividends.csv`) ? { dividends: join(divDir, `${symbol}_dividends.csv`) } : {}),
+        ...(exists(divDir, `${symbol}_splits.csv`) ? { splits: join(divDir, `${symbol}_splits.csv`) } : {}),
+      };
+    }
+    return undefined;
+  };
+}
+
+/**
  * Loads one symbol from a data root with its dividends (and split factors if a `<SYMBOL>_splits.csv` exists).
  * Throws DATA_UNKNOWN_SYMBOL when no file holds it, a ValidationError when its files have errors.
  *

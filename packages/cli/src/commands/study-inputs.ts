@@ -10,6 +10,7 @@ import {
   loadMarketCalendar,
   loadStoreMarketCalendar,
   loadSymbolFiles,
+  symbolFileFinder,
   readParquetPrices,
   type EventFileKind,
   type EventLoadOptions,
@@ -105,8 +106,9 @@ export async function readStudyPrices(path: string, market: string, symbols: rea
   if (isParquetPath(path)) prices = await readParquetPrices(path, { symbols: [...new Set([market, ...symbols])], calendar });
   else if (statSync(path).isDirectory()) {
     prices = new Map();
+    const find = symbolFileFinder(path);
     for (const s of new Set([market, ...symbols])) {
-      const files = findSymbolFiles(path, s);
+      const files = find(s);
       if (files) prices.set(s, loadSymbolFiles(files, read));
     }
   } else prices = loadLongPrices(path, read);
