@@ -1,5 +1,6 @@
 import type { IsoDate } from '@aftershock/core';
 import type { CostItem, CostKind, CostTotals } from './results';
+import { objectArray } from './object-array';
 
 const KINDS: readonly CostKind[] = ['commission', 'slippage', 'borrow', 'dividend'];
 export const KIND = { commission: 0, slippage: 1, borrow: 2, dividend: 3 } as const;
@@ -30,12 +31,13 @@ export class CostLog {
   /** Per line: universe index, session, order id (0: none). */
   private ints = new Int32Array(0);
   private codes = new Uint8Array(0);
-  private readonly eventIds: (string | undefined)[] = [];
-  private readonly built: CostItem[] = [];
+  private readonly eventIds = objectArray<string | undefined>();
+  private readonly built = objectArray<CostItem>();
 
   constructor(
     private readonly symbols: readonly string[],
-    private readonly dateOf: (session: number) => IsoDate,
+    /** The calendar (its `date` of a session: a method, the same call target in every run). */
+    private readonly dates: { date(session: number): IsoDate },
   ) {}
 
   get length(): number {
@@ -88,7 +90,7 @@ export class CostLog {
     if (had !== undefined) return had;
     const x = i * NUMS;
     const session = this.ints[i * 3 + 1]!;
-    const date = this.dateOf(session);
+    const date = this.dates.date(session);
     const c: { -readonly [K in keyof CostItem]: CostItem[K] } = {
       kind: KINDS[this.codes[i * 2]!]!,
       symbol: this.symbols[this.ints[i * 3]!]!,

@@ -1,6 +1,7 @@
 import type { IsoDate } from '@aftershock/core';
 import type { OrderLog } from './order-log';
 import type { Fill, FillPoint, OrderType, Side } from './orders';
+import { objectArray } from './object-array';
 
 /** A fill's fields as the broker writes them, in one reused record (no object per fill while the run goes on). */
 export interface FillRecord {
@@ -44,11 +45,12 @@ export class FillLog {
   private num = new Float64Array(0);
   private ints = new Int32Array(0);
   private codes = new Uint8Array(0);
-  private readonly built: Fill[] = [];
+  private readonly built = objectArray<Fill>();
 
   constructor(
     private readonly symbols: readonly string[],
-    private readonly dateOf: (session: number) => IsoDate,
+    /** The calendar (its `date` of a session: a method, the same call target in every run). */
+    private readonly dates: { date(session: number): IsoDate },
     /** The run's orders: a fill's reason and event id are its order's. */
     private readonly orders: OrderLog,
   ) {}
@@ -107,7 +109,7 @@ export class FillLog {
       slippage: this.num[x + 5]!,
       ts: this.num[x + 6]!,
       session,
-      date: this.dateOf(session),
+      date: this.dates.date(session),
       at: POINTS[this.codes[i * 3 + 1]!]!,
       type: TYPES[this.codes[i * 3 + 2]!]!,
     };

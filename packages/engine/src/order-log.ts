@@ -1,4 +1,5 @@
 import type { Order, OrderRequest, OrderStatus, OrderType, Side, TimeInForce } from './orders';
+import { objectArray } from './object-array';
 
 const SIDES: readonly Side[] = ['buy', 'sell'];
 const TYPES: readonly OrderType[] = ['market-on-open', 'market-on-close', 'limit', 'stop'];
@@ -34,8 +35,8 @@ export class OrderLog {
   private ints = new Int32Array(0);
   /** Per order: side, type, time in force, status (codes above), and which prices were given. */
   private codes = new Uint8Array(0);
-  private readonly reasons: (string | undefined)[] = [];
-  private readonly eventIds: (string | undefined)[] = [];
+  private readonly reasons = objectArray<string | undefined>();
+  private readonly eventIds = objectArray<string | undefined>();
   /** Orders built so far, by index (every invalid one from its submission). */
   private readonly built = new Map<number, Order>();
 

@@ -4,6 +4,7 @@ import type { FillRecord } from './fill-log';
 import { removeAt } from './remove-at';
 import { TradeLog } from './trade-log';
 import type { CostTotals, EquityPoint, PositionSnapshot, Trade } from './results';
+import { objectArray } from './object-array';
 
 const EPS = 1e-9;
 
@@ -33,7 +34,7 @@ export class Portfolio {
   private readonly isHeld: Uint8Array;
   /** Every cost line, as columns (made into CostItem objects when read). */
   readonly costLog: CostLog;
-  readonly equity: EquityPoint[] = [];
+  readonly equity = objectArray<EquityPoint>();
   /** Open short positions. */
   private shorts = 0;
   /** Set for good once a position was marked or filled at a negative (or NaN) price. */
@@ -42,10 +43,10 @@ export class Portfolio {
   constructor(
     readonly initialCash: number,
     private readonly symbols: readonly string[],
-    dateOf: (session: number) => IsoDate,
+    dates: { date(session: number): IsoDate },
   ) {
     this.cash = initialCash;
-    this.costLog = new CostLog(symbols, dateOf);
+    this.costLog = new CostLog(symbols, dates);
     const n = symbols.length;
     this.qty = new Float64Array(n);
     this.avg = new Float64Array(n);
@@ -53,7 +54,7 @@ export class Portfolio {
     this.realized = new Float64Array(n);
     this.isHeld = new Uint8Array(n);
     this.trade = new Int32Array(n).fill(-1);
-    this.tradeLog = new TradeLog(symbols, dateOf);
+    this.tradeLog = new TradeLog(symbols, dates);
   }
 
   quantity(sym: number): number {

@@ -117,10 +117,10 @@ export class Run {
     }
     const n = this.universe.symbols.length;
     this.views = new Array<HistoryView | undefined>(n).fill(undefined);
-    this.portfolio = new Portfolio(config.initialCash, this.universe.symbols, (s) => this.cal.date(s));
+    this.portfolio = new Portfolio(config.initialCash, this.universe.symbols, this.cal);
     this.marks = new Marks(this.portfolio, this.universe);
     this.broker = new Broker(this.portfolio, { costs: config.costs ?? {}, margin: config.margin, allowShort: config.allowShort ?? true }, this.universe.symbols);
-    this.fills = new FillLog(this.universe.symbols, (s) => this.cal.date(s), this.broker.log);
+    this.fills = new FillLog(this.universe.symbols, this.cal, this.broker.log);
     this.notices = buildNotices(config.events ?? [], this.cal, config.earningsLead ?? 'tsKnown', config.day0 ?? {});
     const startDate = this.cal.date(this.start);
     this.instants = sessionInstants(this.cal, this.start - 1, this.openEnded ? this.start : this.end);

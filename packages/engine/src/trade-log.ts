@@ -1,5 +1,6 @@
 import type { IsoDate } from '@aftershock/core';
 import type { Trade } from './results';
+import { objectArray } from './object-array';
 
 /** Per round trip, the running sums (in this order in the number columns). */
 const MAX_QTY = 0;
@@ -26,13 +27,14 @@ export class TradeLog {
   /** Per trade: universe index, entry session, exit session (−1 while open). */
   private ints = new Int32Array(0);
   private dir = new Uint8Array(0);
-  private readonly entryReasons: (string | undefined)[] = [];
-  private readonly exitReasons: (string | undefined)[] = [];
-  private readonly eventIds: (string | undefined)[] = [];
+  private readonly entryReasons = objectArray<string | undefined>();
+  private readonly exitReasons = objectArray<string | undefined>();
+  private readonly eventIds = objectArray<string | undefined>();
 
   constructor(
     private readonly symbols: readonly string[],
-    private readonly dateOf: (session: number) => IsoDate,
+    /** The calendar (its `date` of a session: a method, the same call target in every run). */
+    private readonly dates: { date(session: number): IsoDate },
   ) {}
 
   get length(): number {
@@ -124,7 +126,7 @@ export class TradeLog {
       symbol: this.symbols[this.ints[j * INTS]!]!,
       direction: this.dir[j] === 1 ? 'short' : 'long',
       quantity: a[x + MAX_QTY]!,
-      entryDate: this.dateOf(entrySession),
+      entryDate: this.dates.date(entrySession),
       entrySession,
       entryPrice: entryNotional / a[x + ENTRY_QTY]!,
       grossPnl,
@@ -136,7 +138,7 @@ export class TradeLog {
       open,
     };
     if (!open) {
-      out.exitDate = this.dateOf(exitSession);
+      out.exitDate = this.dates.date(exitSession);
       out.exitSession = exitSession;
       out.exitPrice = a[x + EXIT_NOTIONAL]! / a[x + EXIT_QTY]!;
     }

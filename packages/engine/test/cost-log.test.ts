@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { CostLog, KIND, NOTE } from '../src/cost-log';
 
-const dateOf = (s: number): string => `2025-08-${String(s).padStart(2, '0')}`;
+const dates = { date: (s: number): string => `2025-08-${String(s).padStart(2, '0')}` };
 
 describe('the cost log (cost lines as columns, items and notes written when read)', () => {
   it('writes each line as the item the engine always built: fields, key order, notes', () => {
-    const log = new CostLog(['AAA', 'BBB'], dateOf);
+    const log = new CostLog(['AAA', 'BBB'], dates);
     log.append(KIND.commission, 0, -1.25, 1000, 4, 7, 'e1', NOTE.none);
     log.append(KIND.slippage, 1, -0.4900000000000091, 1001, 5, 8, undefined, NOTE.slippage, 100, 100.0049, 100);
     log.append(KIND.borrow, 1, -3.2876712328767126, 1002, 6, 0, 'e2', NOTE.borrow, 3, 0.3, 365, 4000.005);
@@ -25,7 +25,7 @@ describe('the cost log (cost lines as columns, items and notes written when read
   });
 
   it('sums the totals in line order, per kind, from the stored amounts', () => {
-    const log = new CostLog(['A'], dateOf);
+    const log = new CostLog(['A'], dates);
     const amounts = [-0.1, -0.2, 0.3, -1e-17, 2.5, -0.7];
     const kinds = [KIND.commission, KIND.slippage, KIND.dividend, KIND.commission, KIND.dividend, KIND.borrow];
     for (let i = 0; i < 200; i++) log.append(kinds[i % 6]!, 0, amounts[i % 6]! * (1 + i / 7), i, i, 0, undefined, NOTE.none);

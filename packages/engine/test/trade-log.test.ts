@@ -3,11 +3,11 @@ import { runBacktest, type Strategy } from '../src/index';
 import { TradeLog } from '../src/trade-log';
 import { series } from './bars';
 
-const dateOf = (s: number): string => `2025-08-${String(s).padStart(2, '0')}`;
+const dates = { date: (s: number): string => `2025-08-${String(s).padStart(2, '0')}` };
 
 describe('the trade log (round trips as columns, Trade objects when read)', () => {
   it('sums entries, exits and costs as the round trip runs and writes the Trade from them', () => {
-    const log = new TradeLog(['AAA', 'BBB'], dateOf);
+    const log = new TradeLog(['AAA', 'BBB'], dates);
     const j = log.open(1, false, 4, 'in', 'e1');
     log.entered(j, 10, 100, 10, 1, 0.5); // buy 10 @ 100, commission 1, slippage 0.5
     log.entered(j, 5, 106, 15, 1, 0.25); // add 5 @ 106
