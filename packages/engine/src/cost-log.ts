@@ -1,6 +1,7 @@
 import type { IsoDate } from '@aftershock/core';
 import type { CostItem, CostKind, CostTotals } from './results';
 import { objectArray } from './object-array';
+import { grown } from './grown';
 
 const KINDS: readonly CostKind[] = ['commission', 'slippage', 'borrow', 'dividend'];
 export const KIND = { commission: 0, slippage: 1, borrow: 2, dividend: 3 } as const;
@@ -65,15 +66,9 @@ export class CostLog {
   }
 
   private grow(cap: number): void {
-    const num = new Float64Array(cap * NUMS);
-    num.set(this.num);
-    const ints = new Int32Array(cap * 3);
-    ints.set(this.ints);
-    const codes = new Uint8Array(cap * 2);
-    codes.set(this.codes);
-    this.num = num;
-    this.ints = ints;
-    this.codes = codes;
+    this.num = grown(this.num, cap * NUMS);
+    this.ints = grown(this.ints, cap * 3);
+    this.codes = grown(this.codes, cap * 2);
   }
 
   /** Per kind, the sum of the first `n` lines' amounts, in line order, and their total. */

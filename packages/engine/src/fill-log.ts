@@ -2,6 +2,7 @@ import type { IsoDate } from '@aftershock/core';
 import type { OrderLog } from './order-log';
 import type { Fill, FillPoint, OrderType, Side } from './orders';
 import { objectArray } from './object-array';
+import { grown } from './grown';
 
 /** A fill's fields as the broker writes them, in one reused record (no object per fill while the run goes on). */
 export interface FillRecord {
@@ -81,15 +82,9 @@ export class FillLog {
   }
 
   private grow(cap: number): void {
-    const num = new Float64Array(cap * 7);
-    num.set(this.num);
-    const ints = new Int32Array(cap * 2);
-    ints.set(this.ints);
-    const codes = new Uint8Array(cap * 3);
-    codes.set(this.codes);
-    this.num = num;
-    this.ints = ints;
-    this.codes = codes;
+    this.num = grown(this.num, cap * 7);
+    this.ints = grown(this.ints, cap * 2);
+    this.codes = grown(this.codes, cap * 3);
   }
 
   /** Fill `i` as an object (built on first request; optional fields present only when given). */

@@ -1,4 +1,5 @@
 import { AftershockError, type BarSeries, type IsoDate } from '@aftershock/core';
+import { grown } from './grown';
 
 /** One bar as a streaming source yields it. */
 export interface BarRow {
@@ -51,20 +52,13 @@ export class GrowingSeries implements BarSeries {
   }
 
   private grow(cap: number): void {
-    const f = (a: Float64Array): Float64Array => {
-      const b = new Float64Array(cap);
-      b.set(a);
-      return b;
-    };
-    const s = new Int32Array(cap);
-    s.set(this.session);
-    this.session = s;
-    this.open = f(this.open);
-    this.high = f(this.high);
-    this.low = f(this.low);
-    this.close = f(this.close);
-    this.volume = f(this.volume);
-    this.adjClose = f(this.adjClose);
-    this.dividend = f(this.dividend);
+    this.session = grown(this.session, cap);
+    this.open = grown(this.open, cap);
+    this.high = grown(this.high, cap);
+    this.low = grown(this.low, cap);
+    this.close = grown(this.close, cap);
+    this.volume = grown(this.volume, cap);
+    this.adjClose = grown(this.adjClose, cap);
+    this.dividend = grown(this.dividend, cap);
   }
 }

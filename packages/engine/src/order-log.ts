@@ -1,5 +1,6 @@
 import type { Order, OrderRequest, OrderStatus, OrderType, Side, TimeInForce } from './orders';
 import { objectArray } from './object-array';
+import { grown } from './grown';
 
 const SIDES: readonly Side[] = ['buy', 'sell'];
 const TYPES: readonly OrderType[] = ['market-on-open', 'market-on-close', 'limit', 'stop'];
@@ -80,15 +81,9 @@ export class OrderLog {
   }
 
   private grow(cap: number): void {
-    const num = new Float64Array(cap * NUMS);
-    num.set(this.num);
-    const ints = new Int32Array(cap * INTS);
-    ints.set(this.ints);
-    const codes = new Uint8Array(cap * CODES);
-    codes.set(this.codes);
-    this.num = num;
-    this.ints = ints;
-    this.codes = codes;
+    this.num = grown(this.num, cap * NUMS);
+    this.ints = grown(this.ints, cap * INTS);
+    this.codes = grown(this.codes, cap * CODES);
   }
 
   quantity(i: number): number {

@@ -1,6 +1,7 @@
 import type { IsoDate } from '@aftershock/core';
 import type { Trade } from './results';
 import { objectArray } from './object-array';
+import { grown } from './grown';
 
 /** Per round trip, the running sums (in this order in the number columns). */
 const MAX_QTY = 0;
@@ -58,15 +59,9 @@ export class TradeLog {
   }
 
   private grow(cap: number): void {
-    const num = new Float64Array(cap * NUMS);
-    num.set(this.num);
-    const ints = new Int32Array(cap * INTS);
-    ints.set(this.ints);
-    const dir = new Uint8Array(cap);
-    dir.set(this.dir);
-    this.num = num;
-    this.ints = ints;
-    this.dir = dir;
+    this.num = grown(this.num, cap * NUMS);
+    this.ints = grown(this.ints, cap * INTS);
+    this.dir = grown(this.dir, cap);
   }
 
   eventId(j: number): string | undefined {
