@@ -5,6 +5,7 @@ import { BarBuilder } from '../src/bar-builder';
 import { BAR_CLOSE, BAR_DATE, BAR_HIGH, BAR_LOW, BAR_OPEN, BAR_VOLUME, barRoles, scanPlainBars } from '../src/plain-bars';
 import { parsePrices } from '../src/index';
 import { sessionIndex } from '../src/session-index';
+import { applyEdits } from './helpers';
 
 /*
  * scanPlainBars reads runs of plain, valid, warning-free rows of a per-symbol price file in one loop and leaves every
@@ -69,11 +70,7 @@ describe('scanPlainBars', () => {
     const edit = fc.record({ at: fc.nat(), del: fc.integer({ min: 0, max: 3 }), ins: fc.constantFrom('', '-', '"', ',', '\n', '\r', '.', 'x', '0', '9', '99999999', '\0', '2024-02-29', '2023-02-29', '-12-31') });
     fc.assert(
       fc.property(file, fc.array(edit, { minLength: 1, maxLength: 3 }), (text, edits) => {
-        let t = text;
-        for (const e of edits) {
-          const at = t.length === 0 ? 0 : e.at % (t.length + 1);
-          t = t.slice(0, at) + e.ins + t.slice(at + e.del);
-        }
+        const t = applyEdits(text, edits);
         expect(parsed(enc.encode(t))).toEqual(parsed(t));
       }),
       { numRuns: 1500 },

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Problems, xnysCalendar, type BarSeries } from '@aftershock/core';
 import { COL_DATE, COL_NUMBER, COL_SKIP, scanPlainRow, scanPlainRowBytes } from '../src/fast-row';
 import { loadUniverse, parsePrices, resolveDataRoot } from '../src/index';
+import { applyEdits } from './helpers';
 
 /*
  * Price files are scanned as bytes (scanPlainRowBytes) and decoded to text only when a row needs the general
@@ -92,11 +93,7 @@ describe('parsePrices on bytes', () => {
   it('gives the same series and the same problems (code, line, field, message) as the text, on valid and broken files', () => {
     fc.assert(
       fc.property(file, fc.array(edit, { maxLength: 3 }), (text, edits) => {
-        let t = text;
-        for (const e of edits) {
-          const at = t.length === 0 ? 0 : e.at % (t.length + 1);
-          t = t.slice(0, at) + e.ins + t.slice(at + e.del);
-        }
+        const t = applyEdits(text, edits);
         expect(parsed(enc.encode(t))).toEqual(parsed(t));
       }),
       { numRuns: 1500 },
