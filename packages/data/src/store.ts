@@ -42,19 +42,22 @@ function rootDir(root: DataRoot | string): string {
 
 /** Locates a symbol's price file (focus/ first, then universe/prices/, prices/, the root) and its dividends and splits. */
 export function findSymbolFiles(root: DataRoot | string, symbol: string): SymbolFiles | undefined {
-  const dir = rootDir(root);
+  // A broken or looping link counts as present, so reading it names the problem instead of "unknown symbol".
+  return searchSymbolFiles(rootDir(root), symbol, (folder, name) => entryExists(join(folder, name)));
+}
+
+/** The search of findSymbolFiles, with `exists(folder, name)` telling whether a file is there. */
+function searchSymbolFiles(dir: string, symbol: string, exists: (folder: string, name: string) => boolean): SymbolFiles | undefined {
   if (!SYMBOL_RE.test(symbol)) return undefined;
   for (const d of PRICE_DIRS) {
-    const prices = join(dir, d.prices, `${symbol}.csv`);
-    // A broken or looping link counts as present, so reading it names the problem instead of "unknown symbol".
-    if (!entryExists(prices)) continue;
-    const dividends = join(dir, d.dividends, `${symbol}_dividends.csv`);
-    const splits = join(dir, d.dividends, `${symbol}_splits.csv`);
+    const pricesDir = join(dir, d.prices);
+    if (!exists(pricesDir, `${symbol}.csv`)) continue;
+    const divDir = join(dir, d.dividends);
     return {
       symbol,
-      prices,
-      ...(entryExists(dividends) ? { dividends } : {}),
-      ...(entryExists(splits) ? { splits } : {}),
+      prices: join(pricesDir, `${symbol}.csv`),
+      ...(exists(divDir, `${symbol}_dividends.csv`) ? { dividends: join(divDir, `${symbol}_dividends.csv`) } : {}),
+      ...(exists(divDir, `${symbol}_splits.csv`) ? { splits: join(divDir, `${symbol}_splits.csv`) } : {}),
     };
   }
   return undefined;
@@ -87,21 +90,7 @@ export function symbolFileFinder(root: DataRoot | string): (symbol: string) => S
     const names = listing(folder);
     return names === null ? false : names?.has(name) === true || entryExists(join(folder, name));
   };
-  return (symbol) => {
-    if (!SYMBOL_RE.test(symbol)) return undefined;
-    for (const d of PRICE_DIRS) {
-      const pricesDir = join(dir, d.prices);
-      if (!exists(pricesDir, `${symbol}.csv`)) continue;
-      const divDir = join(dir, d.dividends);
-      return {
-        symbol,
-        prices: join(pricesDir, `${symbol}.csv`),
-        ...(exists(divDir, `${symbol}_dividends.csv`) ? { dividends: join(divDir, `${symbol}_dividends.csv`) } : {}),
-        ...(exists(divDir, `${symbol}_splits.csv`) ? { splits: join(divDir, `${symbol}_splits.csv`) } : {}),
-      };
-    }
-    return undefined;
-  };
+  return (symbol) => searchSymbolFiles(dir, symbol, exists);
 }
 
 /**
