@@ -3,6 +3,7 @@ import type { OrderLog } from './order-log';
 import type { Fill, FillPoint, OrderType, Side } from './orders';
 import { objectArray } from './object-array';
 import { grown } from './grown';
+import { FillObject } from './kept-objects';
 
 /** A fill's fields as the broker writes them, in one reused record (no object per fill while the run goes on). */
 export interface FillRecord {
@@ -25,9 +26,13 @@ export interface FillRecord {
   eventId: string | undefined;
 }
 
-/** A fresh, empty record. */
+/**
+ * A fresh, empty record. Its money and time fields start as NaN, a double, as the values written later are: a
+ * field that started as a small integer would be widened at the first price written, and every run's new record
+ * would then be migrated to the widened shape, discarding code optimised for it.
+ */
 export function fillRecord(): FillRecord {
-  return { orderId: 0, sym: 0, symbol: '', side: 'buy', quantity: 0, price: 0, referencePrice: 0, commission: 0, slippage: 0, ts: 0, session: 0, date: '', at: 'open', type: 'market-on-open', reason: undefined, eventId: undefined };
+  return { orderId: 0, sym: 0, symbol: '', side: 'buy', quantity: NaN, price: NaN, referencePrice: NaN, commission: NaN, slippage: NaN, ts: NaN, session: 0, date: '', at: 'open', type: 'market-on-open', reason: undefined, eventId: undefined };
 }
 
 const SIDES: readonly Side[] = ['buy', 'sell'];
@@ -93,26 +98,24 @@ export class FillLog {
     if (had !== undefined) return had;
     const x = i * 7;
     const session = this.ints[i * 2 + 1]!;
-    const f: { -readonly [K in keyof Fill]: Fill[K] } = {
-      orderId: this.num[x]!,
-      symbol: this.symbols[this.ints[i * 2]!]!,
-      side: SIDES[this.codes[i * 3]!]!,
-      quantity: this.num[x + 1]!,
-      price: this.num[x + 2]!,
-      referencePrice: this.num[x + 3]!,
-      commission: this.num[x + 4]!,
-      slippage: this.num[x + 5]!,
-      ts: this.num[x + 6]!,
-      session,
-      date: this.dates.date(session),
-      at: POINTS[this.codes[i * 3 + 1]!]!,
-      type: TYPES[this.codes[i * 3 + 2]!]!,
-    };
     const order = this.num[x]! - 1;
-    const reason = this.orders.reason(order);
-    const eventId = this.orders.eventId(order);
-    if (reason !== undefined) f.reason = reason;
-    if (eventId !== undefined) f.eventId = eventId;
+    const f = new FillObject(
+      this.num[x]!,
+      this.symbols[this.ints[i * 2]!]!,
+      SIDES[this.codes[i * 3]!]!,
+      this.num[x + 1]!,
+      this.num[x + 2]!,
+      this.num[x + 3]!,
+      this.num[x + 4]!,
+      this.num[x + 5]!,
+      this.num[x + 6]!,
+      session,
+      this.dates.date(session),
+      POINTS[this.codes[i * 3 + 1]!]!,
+      TYPES[this.codes[i * 3 + 2]!]!,
+      this.orders.reason(order),
+      this.orders.eventId(order),
+    );
     this.built[i] = f;
     return f;
   }

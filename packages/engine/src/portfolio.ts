@@ -1,10 +1,10 @@
 import type { IsoDate } from '@aftershock/core';
 import { CostLog, KIND, NOTE } from './cost-log';
 import type { FillRecord } from './fill-log';
-import { removeAt } from './remove-at';
 import { TradeLog } from './trade-log';
 import type { CostTotals, EquityPoint, PositionSnapshot, Trade } from './results';
 import { objectArray } from './object-array';
+import { EquityPointObject } from './kept-objects';
 
 const EPS = 1e-9;
 
@@ -25,8 +25,16 @@ export class Portfolio {
   readonly avg: Float64Array;
   readonly last: Float64Array;
   readonly realized: Float64Array;
-  /** Universe indices of open positions, in the order they were opened. */
-  readonly held: number[] = [];
+  /**
+   * Universe indices of open positions in the order they were opened, with −1 where a position closed since the
+   * last compaction: closing one writes one slot instead of searching and shifting the list (a run closes
+   * thousands), and the list is compacted, in order, when it is next read.
+   */
+  private readonly heldList: number[] = [];
+  /** Per universe index, its slot in `heldList` while it is held. */
+  private readonly heldAt: Int32Array;
+  /** Closed slots in `heldList` not yet compacted. */
+  private holes = 0;
   /** Per universe index, the index of its open round trip in `tradeLog`, or −1. */
   private readonly trade: Int32Array;
   /** Every round trip, as columns (made into Trade objects when read). */
@@ -53,8 +61,28 @@ export class Portfolio {
     this.last = new Float64Array(n);
     this.realized = new Float64Array(n);
     this.isHeld = new Uint8Array(n);
+    this.heldAt = new Int32Array(n);
     this.trade = new Int32Array(n).fill(-1);
     this.tradeLog = new TradeLog(symbols, dates);
+  }
+
+  /** Universe indices of open positions, in the order they were opened. */
+  get held(): readonly number[] {
+    if (this.holes > 0) this.compact();
+    return this.heldList;
+  }
+
+  private compact(): void {
+    const h = this.heldList;
+    let j = 0;
+    for (let i = 0; i < h.length; i++) {
+      const k = h[i]!;
+      if (k < 0) continue;
+      this.heldAt[k] = j;
+      h[j++] = k;
+    }
+    while (h.length > j) h.pop();
+    this.holes = 0;
   }
 
   quantity(sym: number): number {
@@ -111,7 +139,8 @@ export class Portfolio {
     }
     if (this.isHeld[sym] === 0) {
       this.isHeld[sym] = 1;
-      this.held.push(sym);
+      this.heldAt[sym] = this.heldList.length;
+      this.heldList.push(sym);
     }
     const qty = this.qty;
     const avg = this.avg;
@@ -152,7 +181,8 @@ export class Portfolio {
     if (qty[sym]! < 0) this.shorts++;
     if (qty[sym] === 0) {
       this.isHeld[sym] = 0;
-      removeAt(this.held, this.held.indexOf(sym));
+      this.heldList[this.heldAt[sym]!] = -1;
+      this.holes++;
     }
   }
 
@@ -194,8 +224,6 @@ export class Portfolio {
     let value = 0;
     const h = this.held;
     for (let i = 0; i < h.length; i++) value += this.qty[h[i]!]! * this.last[h[i]!]!;
-    const p: { -readonly [K in keyof EquityPoint]: EquityPoint[K] } = { session, date, cash: this.cash, positionsValue: value, equity: this.cash + value };
-    if (benchmark !== undefined) p.benchmark = benchmark;
-    this.equity.push(p);
+    this.equity.push(new EquityPointObject(session, date, this.cash, value, benchmark));
   }
 }

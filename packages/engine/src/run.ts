@@ -20,6 +20,8 @@ import { validateBacktestConfig } from './validate-config';
 
 const NOOP: Strategy = { name: 'none' };
 const NO_COSTS: NonNullable<BacktestConfig['costs']> = {};
+/** The default stop test: one function for every run, so the session loop's call site sees one target. */
+const NEVER = (): boolean => false;
 
 /** A benchmark series that is not in the universe joins it as its last symbol. */
 function withBenchmark(source: BarSource | StreamingSource, bench: BarSeries | string | undefined): BarSource | StreamingSource {
@@ -40,7 +42,7 @@ function withBenchmark(source: BarSource | StreamingSource, bench: BarSeries | s
  * the broker matches, then the phase message (with its slice and event notices) goes to the observer and to the
  * strategy. Everything is synchronous and allocation-light: one slice per session, shared by its phases.
  */
-export class Run {
+export class Run implements OutcomeSink {
   readonly cal: TradingCalendar;
   readonly universe: Universe;
   readonly portfolio: Portfolio;
@@ -71,25 +73,9 @@ export class Run {
   /** The calendar's open and close instants, computed for the run's sessions once per calendar. */
   private readonly instants: SessionInstants;
   /** Where the outcome of the match in progress is stamped (see matchAt). */
-  private matchWhen: When = { ts: 0, session: 0, date: '' };
+  private matchWhen: When = { ts: Number.NaN, session: 0, date: '' };
   private now: When = { ts: Number.NaN, session: -1, date: '' };
   private matchPriority = 0;
-  private readonly outcomes: OutcomeSink = {
-    filled: (sym) => {
-      const when = this.matchWhen;
-      const i = this.fills.record(this.broker.last);
-      this.marks.filled(sym);
-      if (this.wants('fill')) this.next({ type: 'fill', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, fill: this.fills.fill(i) });
-      else this.skip();
-    },
-    rejected: (rejection) => {
-      const when = this.matchWhen;
-      this.rejections.push(rejection);
-      if (this.wants('reject')) this.next({ type: 'reject', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, rejection });
-      else this.skip();
-    },
-  };
-
   constructor(
     private readonly config: BacktestConfig,
     /** Who sees every message (the stream's subscriber); none for runBacktest. */
@@ -157,6 +143,26 @@ export class Run {
       first = Math.min(first, this.cal.ordinalOnOrAfter(l));
     }
     return first;
+  }
+
+  // The broker reports a match's outcomes to the run itself: methods, so its call sites see the same targets in
+  // every run (a per-run closure is a new target, and code optimised in an earlier run is thrown away).
+
+  /** A fill of the match in progress (OutcomeSink): logged, marked, and sent to whoever reads fills. */
+  filled(sym: number): void {
+    const when = this.matchWhen;
+    const i = this.fills.record(this.broker.last);
+    this.marks.filled(sym);
+    if (this.wants('fill')) this.next({ type: 'fill', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, fill: this.fills.fill(i) });
+    else this.skip();
+  }
+
+  /** A rejection of the match in progress (OutcomeSink). */
+  rejected(rejection: Rejection): void {
+    const when = this.matchWhen;
+    this.rejections.push(rejection);
+    if (this.wants('reject')) this.next({ type: 'reject', ts: when.ts, priority: this.matchPriority, seq: this.seq++, session: when.session, date: when.date, rejection });
+    else this.skip();
   }
 
   private remember(n: EventNotice): void {
@@ -275,7 +281,7 @@ export class Run {
     this.ensureMarks();
     this.matchWhen = this.when();
     this.matchPriority = priority;
-    this.broker.match(point, s, this.matchWhen, this.universe.today, this.universe.series, this.outcomes);
+    this.broker.match(point, s, this.matchWhen, this.universe.today, this.universe.series, this);
   }
 
   /** Borrow accrued on shorts, then dividends of today's ex-dates on held positions (before the pre-open message). */
@@ -321,7 +327,7 @@ export class Run {
   }
 
   /** Runs every session and returns the result. */
-  execute(shouldStop: () => boolean = () => false): BacktestResult {
+  execute(shouldStop: () => boolean = NEVER): BacktestResult {
     this.strategy.init?.(this.ctx);
     this.flushRejects();
     const u = this.universe;
