@@ -14,6 +14,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     reporters: ['default', './test/summary-reporter.ts'],
     setupFiles: ['./test/fast-check-setup.ts'],
+    globalSetup: ['./test/temp-root.ts'],
     env: { FC_SEED },
     pool: 'forks',
     maxWorkers: 2,
