@@ -56,15 +56,39 @@ function notRegularKind(st: Stats): string | undefined {
  * @example readRegularFile('data/crwv_events.csv', { what: 'event file' })
  */
 export function readRegularFile(path: string, opts: { readonly what?: string; readonly maxBytes?: number } = {}): string {
-  const b = readRegularFileBytes(path, opts);
+  // Decoded at once, so the bytes can live in a reused buffer (its own: never the one of the bytes a caller holds).
+  const b = readBytes(path, opts, TEXT_SCRATCH);
   return b.toString('utf8', 0, b.length);
+}
+
+/** Largest read that goes into the reused buffer (a bigger file gets a buffer of its own, freed after use). */
+const SCRATCH_MAX_BYTES = 8 * 1024 * 1024;
+/** A buffer reused from read to read: reading is synchronous, so one serves every call of its kind. */
+interface Scratch {
+  buf: Buffer | undefined;
+}
+/** The buffer of `scratch` byte reads, and the one of readRegularFile (a text read between byte reads never overwrites them). */
+const BYTES_SCRATCH: Scratch = { buf: undefined };
+const TEXT_SCRATCH: Scratch = { buf: undefined };
+
+/** `n` bytes of the reused buffer (grown when too small), or a fresh buffer above SCRATCH_MAX_BYTES. */
+function scratchBytes(s: Scratch, n: number): Buffer {
+  if (n > SCRATCH_MAX_BYTES) return Buffer.allocUnsafe(n);
+  if (!s.buf || s.buf.length < n) s.buf = Buffer.allocUnsafe(Math.min(SCRATCH_MAX_BYTES, Math.max(n, 2 * (s.buf?.length ?? 0))));
+  return s.buf.subarray(0, n);
 }
 
 /**
  * `readRegularFile`'s bytes, undecoded (same refusals and codes): for parsers that scan bytes. The memory right after
- * them (same ArrayBuffer) is normally a 0 byte, usable as an end sentinel.
+ * them (same ArrayBuffer) is normally a 0 byte, usable as an end sentinel. With `scratch`, the bytes are read into
+ * one buffer that the next `scratch` read reuses (no allocation per file, e.g. for a folder of 360 price files):
+ * use them before reading another file, and keep nothing that views them.
  */
-export function readRegularFileBytes(path: string, opts: { readonly what?: string; readonly maxBytes?: number } = {}): Buffer {
+export function readRegularFileBytes(path: string, opts: { readonly what?: string; readonly maxBytes?: number; readonly scratch?: boolean } = {}): Buffer {
+  return readBytes(path, opts, opts.scratch ? BYTES_SCRATCH : undefined);
+}
+
+function readBytes(path: string, opts: { readonly what?: string; readonly maxBytes?: number }, scratch: Scratch | undefined): Buffer {
   const what = opts.what ?? 'file';
   const max = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
   const refused = notARegularFile(path, what);
@@ -81,7 +105,8 @@ export function readRegularFileBytes(path: string, opts: { readonly what?: strin
     if (kind) throw new AftershockError('FILE_NOT_REGULAR', `${what} ${path} is ${kind}, not a regular file`, { file: path });
     if (st.size > max) throw tooLarge(path, what, st.size, max);
     // Read at most max + 1 bytes, so a file that grows while it is read cannot exhaust memory either.
-    const buf = Buffer.allocUnsafe(Math.min(max + 1, Math.max(st.size, 0) + 65536));
+    const room = Math.min(max + 1, Math.max(st.size, 0) + 65536);
+    const buf = scratch ? scratchBytes(scratch, room) : Buffer.allocUnsafe(room);
     let n = 0;
     for (;;) {
       if (n === buf.length) break;

@@ -45,7 +45,10 @@ export function readTextFile(path: string, what = 'file'): string {
   return readRegularFile(path, { what });
 }
 
-/** `readTextFile`'s bytes, undecoded (same refusals): price files are scanned as bytes (see parsePrices). */
+/**
+ * `readTextFile`'s bytes, undecoded (same refusals): price files are scanned as bytes (see parsePrices). The bytes
+ * are in the buffer the next read reuses (core's `scratch` read): parse them before reading another file.
+ */
 export function readFileBytes(path: string, what = 'file'): Uint8Array {
-  return readRegularFileBytes(path, { what });
+  return readRegularFileBytes(path, { what, scratch: true });
 }
