@@ -22,6 +22,7 @@ import { EVENT_COLUMN_ALIASES, KIND_WORDS, type EventField } from './event-colum
 import type { EventRow, EventTable } from './event-table';
 import type { FileProblems } from './file-problems';
 import { dateReader, type DateReader } from './date-format';
+import { parseIsoDayAt } from './session-index';
 import { parseTiming } from './timing';
 
 /**
@@ -104,9 +105,14 @@ export class RowContext {
     return v;
   }
 
+  /** The last timing text read and what it reads as (a file repeats a few words on every row). */
+  private lastTiming: { raw: string; t: Timing | undefined } = { raw: '', t: undefined };
+
   timing(fallback: Timing = 'unknown'): Timing | undefined {
-    if (this.text('timing') === '') return fallback;
-    const t = parseTiming(this.text('timing'));
+    const raw = this.text('timing');
+    if (raw === '') return fallback;
+    if (raw !== this.lastTiming.raw) this.lastTiming = { raw, t: parseTiming(raw) };
+    const t = this.lastTiming.t;
     return t ?? this.bad('timing', `unknown timing ${JSON.stringify(this.text('timing'))} (before-open, during, after-close, unknown; BMO, AMC, DMH, HH:MM)`);
   }
 
@@ -263,7 +269,11 @@ export class RowContext {
 /** `YYYY-MM-DD`, optionally followed by a time after a space or a T. */
 function isoPrefix(raw: string): IsoDate | undefined {
   const s = raw.slice(0, 10);
-  return isValidIsoDate(s) && (raw.length === 10 || /^[ T]/.test(raw.slice(10))) ? s : undefined;
+  // On 10 characters from year 0100 on, parseIsoDayAt accepts exactly what core's isValidIsoDate does, without its
+  // RegExp and Date (test/event-dates.test.ts; core reads years 0–99 as 1900–1999, so those are left to it).
+  const day = s.length === 10 ? parseIsoDayAt(s, 0, 10) : NaN;
+  const ok = day === day && (s >= '0100' || isValidIsoDate(s));
+  return ok && (raw.length === 10 || /^[ T]/.test(raw.slice(10))) ? s : undefined;
 }
 
 const CONFIRMED: Readonly<Record<string, boolean>> = { yes: true, y: true, true: true, '1': true, no: false, n: false, false: false, '0': false };

@@ -45,6 +45,12 @@ export interface EventLoadOptions {
   /** Sessions before an earnings release at which its date is taken to be public, when `known_at` is empty (default 14). */
   readonly earningsLeadSessions?: number;
   readonly problems?: Problems;
+  /**
+   * With kind `auto`: a file whose kind none of its tables tells, and which has no other error, is read as this kind
+   * — the events and problems of reading it again with that kind, without reading it twice (aftershock study reads
+   * a bare `symbol,event_date` file as custom events).
+   */
+  readonly fallbackKind?: EventFileKind;
 }
 
 
@@ -67,10 +73,9 @@ export function parseEvents(text: string, file: string, opts: EventLoadOptions =
   const problems = opts.problems ?? new Problems();
   const fp = new FileProblems(problems, file);
   const out: MarketEvent[] = [];
-  for (const table of readEventTables(text, fp, opts.format ?? formatOf(file), opts.delimiter)) {
-    if (table.rows.length === 0 && table.columns.length === 0) continue;
-    convertTable(table, fp, opts, out);
-  }
+  const tables = readEventTables(text, fp, opts.format ?? formatOf(file), opts.delimiter).filter((t) => t.rows.length > 0 || t.columns.length > 0);
+  const as: EventLoadOptions = opts.fallbackKind !== undefined && fallsBack(tables, fp, opts) ? { ...opts, kind: opts.fallbackKind } : opts;
+  for (const table of tables) convertTable(table, fp, as, out);
   fp.close();
   return sortEvents(dedupe(out, fp));
 }
@@ -115,6 +120,17 @@ function dedupe(events: MarketEvent[], fp: FileProblems): MarketEvent[] {
     } else seen.set(e.id, e);
   }
   return [...seen.values()];
+}
+
+/**
+ * Whether a file is read as `opts.fallbackKind`: read as `auto`, it would have exactly one error per table, "cannot
+ * tell which events this file holds" (no error while reading its tables, no table whose kind is told or that is a
+ * relations table).
+ */
+function fallsBack(tables: readonly EventTable[], fp: FileProblems, opts: EventLoadOptions): boolean {
+  if (opts.fallbackKind === undefined || (opts.kind ?? 'auto') !== 'auto' || fp.errors > 0 || tables.length === 0) return false;
+  const mapping = fieldMapping(opts.columns);
+  return tables.every((t) => detectKind(t, resolveColumns(t.columns, EVENT_COLUMN_ALIASES, mapping).index, 'auto') === undefined);
 }
 
 function convertTable(table: EventTable, fp: FileProblems, opts: EventLoadOptions, out: MarketEvent[]): void {

@@ -75,7 +75,8 @@ export function readStudyEvents(path: string, o: StudyInputOptions, calendar: Tr
   }
   const opts: EventLoadOptions = {
     calendar,
-    ...(o.eventKind !== undefined ? { kind: o.eventKind as EventFileKind } : {}),
+    // A file that names no kind is read as custom events in one pass (the retry below is for files where it cannot be).
+    ...(o.eventKind !== undefined ? { kind: o.eventKind as EventFileKind } : { fallbackKind: 'custom' }),
     ...(o.eventColumns !== undefined ? { columns: parseColumnMap(o.eventColumns, [...Object.keys(EVENT_COLUMN_ALIASES), 'time'], 'event-columns') } : {}),
     ...(o.eventDelimiter !== undefined ? { delimiter: o.eventDelimiter } : {}),
     ...(o.eventDateFormat !== undefined ? { dateFormat: o.eventDateFormat } : {}),
