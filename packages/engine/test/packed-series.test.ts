@@ -50,6 +50,22 @@ describe('packed closes shared across runs', () => {
     expect(Object.is(b.chunk[b.offset + 2], -0)).toBe(true);
   });
 
+  it('a change in either half of the bits of a close makes a fresh copy (another NaN payload, the lowest mantissa bit)', () => {
+    const X = series('X', rows);
+    X.close[0] = Number.NaN;
+    const a = packedSeries(X);
+    const words = new Uint32Array(X.close.buffer, X.close.byteOffset, X.close.length * 2);
+    words[0] = words[0]! ^ 1; // NaN with another payload: still NaN as a number
+    expect(Number.isNaN(X.close[0])).toBe(true);
+    const b = packedSeries(X);
+    expect(b).not.toBe(a);
+    words[3] = words[3]! ^ (1 << 20); // the high word of close 1
+    const c = packedSeries(X);
+    expect(c).not.toBe(b);
+    expect(c.chunk[c.offset + 1]).toBe(X.close[1]);
+    expect(packedSeries(X)).toBe(c);
+  });
+
   it('runs over a series changed between them see its current closes (views, fills, equity)', () => {
     const X = series('X', rows);
     const seen1: number[][] = [];
