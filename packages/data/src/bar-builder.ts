@@ -126,8 +126,14 @@ export function finishSeries(b: BarBuilder, idx: SessionIndex, fp: FileProblems 
   const session = new Int32Array(buf, cols * 8 * n, n);
   session.set(b.session.subarray(0, n));
   if (b.reusable && SPARE.length === 0) SPARE.push({ session: b.session, open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume, adjClose: b.adjClose });
-  const dates = new Array<IsoDate>(n);
-  for (let i = 0; i < n; i++) dates[i] = idx.dateOf(session[i]!);
+  // Bars on consecutive sessions (most series) take their dates as one slice of the calendar's; else one by one
+  // (pushed, so that either way the array is a packed one).
+  let dates: IsoDate[];
+  if (n > 0 && session[n - 1]! - session[0]! === n - 1) dates = idx.dates.slice(session[0]!, session[0]! + n);
+  else {
+    dates = [];
+    for (let i = 0; i < n; i++) dates.push(idx.dateOf(session[i]!));
+  }
   const first = n > 0 ? dates[0]! : '';
   const last = n > 0 ? dates[n - 1]! : '';
 

@@ -61,6 +61,8 @@ export interface SessionIndex {
   readonly ordinals: Int32Array;
   /** The calendar's own (shared) date string of an ordinal. */
   dateOf(ordinal: number): string;
+  /** Those strings by ordinal (read only): a run of consecutive sessions' dates is one slice of it. */
+  readonly dates: readonly string[];
 }
 
 const cache = new WeakMap<TradingCalendar, SessionIndex>();
@@ -80,6 +82,7 @@ export function sessionIndex(cal: TradingCalendar): SessionIndex {
     ordinals: table,
     ordinalOfDay: (day) => (day >= firstDay && day <= lastDay ? table[day - firstDay]! : -2),
     dateOf: (o) => sessions[o]!,
+    dates: sessions,
   };
   cache.set(cal, idx);
   return idx;
