@@ -12,6 +12,18 @@
  * returned position included. Returns the position after the number.
  */
 export function writeNum17(buf: Uint8Array, pos: number, x: number): number {
+  // The number goes to the body through a typed array: the body is too large for V8 to inline into its callers, and
+  // a double passed as an argument to a call that is not inlined is boxed (a heap number for every number written).
+  NUM_IN[0] = x;
+  return writeNumIn(buf, pos);
+}
+
+/** The number `writeNum17` is writing (read once, at the start of `writeNumIn`). */
+const NUM_IN = new Float64Array(1);
+
+/** `writeNum17` of NUM_IN[0]. */
+function writeNumIn(buf: Uint8Array, pos: number): number {
+  const x = NUM_IN[0]!;
   if (x !== x) {
     buf[pos] = 78; // N
     buf[pos + 1] = 65; // A
