@@ -9,10 +9,14 @@ import { join } from 'node:path';
  * a run left about a thousand folders in the system temp folder.
  */
 export default function setup(): () => void {
-  const root = mkdtempSync(join(tmpdir(), 'aftershock-test-'));
+  const system = tmpdir();
+  const root = mkdtempSync(join(system, 'aftershock-test-'));
   const before = process.env['TMPDIR'];
   process.env['TMPDIR'] = root;
+  // What is kept from run to run on purpose (the unpacked packaged Chromium) still goes to the system temp folder.
+  process.env['AFTERSHOCK_SYSTEM_TMPDIR'] = system;
   return () => {
+    delete process.env['AFTERSHOCK_SYSTEM_TMPDIR'];
     if (before === undefined) delete process.env['TMPDIR'];
     else process.env['TMPDIR'] = before;
     if (process.env['AFTERSHOCK_KEEP_TEST_TMP'] === undefined) rmSync(root, { recursive: true, force: true });

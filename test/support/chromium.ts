@@ -68,10 +68,11 @@ export async function launchChromium(): Promise<LaunchedChromium> {
 async function packagedChromium(): Promise<string> {
   const main = createRequire(import.meta.url).resolve('@sparticuz/chromium'); // …/build/index.js (package.json is not exported)
   const version = (JSON.parse(readFileSync(join(dirname(main), '..', 'package.json'), 'utf8')) as { version: string }).version;
-  const cache = join(tmpdir(), `aftershock-chromium-${version}`);
+  // The system temp folder, not the test run's own (test/temp-root.ts): the unpacked browser outlives the run.
+  const base = process.env['AFTERSHOCK_SYSTEM_TMPDIR'] ?? tmpdir();
+  const cache = join(base, `aftershock-chromium-${version}`);
   const exe = join(cache, 'chromium');
   if (existsSync(exe)) return exe;
-  const base = tmpdir();
   const fresh = mkdtempSync(join(base, `aftershock-chromium-${version}-`));
   const prev = process.env['TMPDIR'];
   process.env['TMPDIR'] = fresh;
