@@ -2,6 +2,10 @@
 export type IsoDate = string;
 
 const ISO_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Date.UTC reads a year 0–99 as 1900–1999. The Gregorian calendar repeats every 400 years (146,097 days), so dates
+// are computed 400 years later and moved back: years 0000–0099 get their own day numbers and leap days.
+const CYCLE_YEARS = 400;
+const CYCLE_DAYS = 146_097;
 
 /** Days since 1970-01-01 for an ISO date, or NaN when it is not a real date. Pure integer math, no time zone. */
 export function isoToDayNumber(iso: string): number {
@@ -11,7 +15,7 @@ export function isoToDayNumber(iso: string): number {
   const mo = Number(m[2]);
   const d = Number(m[3]);
   if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return NaN;
-  return Date.UTC(y, mo - 1, d) / 86_400_000;
+  return Date.UTC(y + CYCLE_YEARS, mo - 1, d) / 86_400_000 - CYCLE_DAYS;
 }
 
 export function dayNumberToIso(n: number): IsoDate {
@@ -28,7 +32,7 @@ export function weekdayOf(dayNumber: number): number {
 }
 
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return new Date(Date.UTC(y + CYCLE_YEARS, m, 0)).getUTCDate();
 }
 
 export function addDays(iso: IsoDate, n: number): IsoDate {
