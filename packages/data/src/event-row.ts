@@ -1,7 +1,6 @@
 import {
   DEFAULT_EARNINGS_LEAD_SESSIONS,
   addDays,
-  isValidIsoDate,
   releaseInstant,
   resolveDay0,
   scheduledInstant,
@@ -269,11 +268,10 @@ export class RowContext {
 /** `YYYY-MM-DD`, optionally followed by a time after a space or a T. */
 function isoPrefix(raw: string): IsoDate | undefined {
   const s = raw.slice(0, 10);
-  // On 10 characters from year 0100 on, parseIsoDayAt accepts exactly what core's isValidIsoDate does, without its
-  // RegExp and Date (test/event-dates.test.ts; core reads years 0–99 as 1900–1999, so those are left to it).
+  // On 10 characters parseIsoDayAt accepts exactly what core's isValidIsoDate does, without its RegExp and Date
+  // (test/event-dates.test.ts).
   const day = s.length === 10 ? parseIsoDayAt(s, 0, 10) : NaN;
-  const ok = day === day && (s >= '0100' || isValidIsoDate(s));
-  return ok && (raw.length === 10 || /^[ T]/.test(raw.slice(10))) ? s : undefined;
+  return day === day && (raw.length === 10 || /^[ T]/.test(raw.slice(10))) ? s : undefined;
 }
 
 const CONFIRMED: Readonly<Record<string, boolean>> = { yes: true, y: true, true: true, '1': true, no: false, n: false, false: false, '0': false };
