@@ -33,8 +33,11 @@ export interface RelWindow {
   readonly end: number;
 }
 
+/** A panel's geometry: its rows and windows, without the firms. */
+export type PanelGeometry = Omit<Panel, 'n' | 'ret' | 'mkt' | 'factors'>;
+
 /** Builds the panel geometry for estimation and event windows given in relative days (estimation before event). */
-export function panelGeometry(est: RelWindow, evt: RelWindow): Omit<Panel, 'n' | 'ret' | 'mkt' | 'factors'> {
+export function panelGeometry(est: RelWindow, evt: RelWindow): PanelGeometry {
   const relFirst = est.start;
   return {
     rows: evt.end - relFirst + 1,
@@ -46,6 +49,24 @@ export function panelGeometry(est: RelWindow, evt: RelWindow): Omit<Panel, 'n' |
   };
 }
 
+/**
+ * A panel of `n` firms on `geo`'s rows. Every panel is made here, as one object literal with its fields in one
+ * order (two shapes: with and without factors): V8 gives an object spread with more fields after it
+ * (`{ ...geo, n, ret, mkt }`) a new hidden class on every call, and the kernels, which read every panel's fields,
+ * then met a shape they had not seen on every study and were deoptimised each time.
+ */
+export function makePanel(geo: PanelGeometry, n: number, ret: Float64Array, mkt: Float64Array, factors?: FactorPanel): Panel {
+  const { rows, relFirst, estStart, estEnd, evtStart, evtEnd } = geo;
+  return factors
+    ? { n, rows, relFirst, estStart, estEnd, evtStart, evtEnd, ret, mkt, factors }
+    : { n, rows, relFirst, estStart, estEnd, evtStart, evtEnd, ret, mkt };
+}
+
+/** Factor series with each firm's offset taken from `keep` (the shape every FactorPanel has). */
+function keptFactors(f: FactorPanel, keep: readonly number[]): FactorPanel {
+  return { names: f.names, series: f.series, rf: f.rf, start: Int32Array.from(keep, (i) => f.start[i]!) };
+}
+
 /** A panel holding only the firms in `keep` (in that order). */
 export function subPanel(p: Panel, keep: readonly number[]): Panel {
   const ret = new Float64Array(keep.length * p.rows);
@@ -54,7 +75,7 @@ export function subPanel(p: Panel, keep: readonly number[]): Panel {
     ret.set(p.ret.subarray(i * p.rows, (i + 1) * p.rows), k * p.rows);
     mkt.set(p.mkt.subarray(i * p.rows, (i + 1) * p.rows), k * p.rows);
   });
-  return { ...p, n: keep.length, ret, mkt, ...(p.factors ? { factors: { ...p.factors, start: Int32Array.from(keep, (i) => p.factors!.start[i]!) } } : {}) };
+  return makePanel(p, keep.length, ret, mkt, p.factors ? keptFactors(p.factors, keep) : undefined);
 }
 
 /** Blocks `keep[k]` (ascending) of `width` entries moved to block k in place; the view of the kept blocks. */
@@ -67,6 +88,6 @@ export function compactRows(a: Float64Array, keep: readonly number[], width: num
 
 /** `subPanel` without a copy: the panel's own buffers compacted in place (`keep` ascending). */
 export function compactPanel(p: Panel, keep: readonly number[]): Panel {
-  const factors = p.factors ? { ...p.factors, start: Int32Array.from(keep, (i) => p.factors!.start[i]!) } : undefined;
-  return { ...p, n: keep.length, ret: compactRows(p.ret, keep, p.rows), mkt: compactRows(p.mkt, keep, p.rows), ...(factors ? { factors } : {}) };
+  const factors = p.factors ? keptFactors(p.factors, keep) : undefined;
+  return makePanel(p, keep.length, compactRows(p.ret, keep, p.rows), compactRows(p.mkt, keep, p.rows), factors);
 }

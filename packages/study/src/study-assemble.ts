@@ -3,7 +3,7 @@ import { firmCar } from './aggregate';
 import { defaultCalendarWindow, studyCalendarTime } from './calendar-time-study';
 import { confounders, type LocatedEvent } from './confounding';
 import { predictedRow } from './models';
-import { panelGeometry, subPanel, type Panel, type RelWindow } from './panel';
+import { makePanel, panelGeometry, subPanel, type Panel, type RelWindow } from './panel';
 import { sampleStats, type SampleOptions } from './sample-stats';
 import { selectFirms } from './select-firms';
 import type { StudySetup } from './study-setup';
@@ -37,7 +37,7 @@ export function assembleStudy(setup: StudySetup, config: StudyConfig, all: reado
   if (!g.fit || !g.panel || g.kept.length === 0) throw noUsableEvents(excluded);
   const fac = setup.factors;
   const n = g.kept.length;
-  const panel: Panel = { ...geo, n, ret: g.panel.ret, mkt: g.panel.mkt, ...(fac ? { factors: { names: fac.names, series: fac.series, rf: fac.rf, start: g.panel.factorStart ?? new Int32Array(n) } } : {}) };
+  const panel: Panel = makePanel(geo, n, g.panel.ret, g.panel.mkt, fac ? { names: fac.names, series: fac.series, rf: fac.rf, start: g.panel.factorStart ?? new Int32Array(n) } : undefined);
   const { fit, kept, day0Return, calendarReturns, candidates } = g;
   const located = (c: ShardCandidate): LocatedEvent => ({ event: all[c.index]!, m0: c.m0, day0: c.day0 });
 

@@ -1,7 +1,7 @@
 import { AftershockError, resolveDay0, type BarSeries, type IsoDate, type MarketEvent } from '@aftershock/core';
 import { defaultCalendarWindow } from './calendar-time-study';
 import { fitModels, type ModelFit } from './models';
-import { compactPanel, panelGeometry, type Panel, type RelWindow } from './panel';
+import { compactPanel, makePanel, panelGeometry, type Panel, type RelWindow } from './panel';
 import { selectFirms } from './select-firms';
 import type { StudySetup } from './study-setup';
 import type { StudyConfig } from './study-types';
@@ -127,7 +127,7 @@ export function fitStudyShard(setup: StudySetup, config: StudyConfig, prices: Re
     mkt.set(aligner.marketReturns.subarray(r0, r0 + rows), i * rows);
   });
   const factors = fac ? { names: fac.names, series: fac.series, rf: fac.rf, start: Int32Array.from(kept, (k) => cands[k]!.m0 + est.start) } : undefined;
-  let panel: Panel = { ...geo, n: kept.length, ret, mkt, ...(factors ? { factors } : {}) };
+  let panel: Panel = makePanel(geo, kept.length, ret, mkt, factors);
   let fit = fitModels(panel, model, profile);
   const ok: number[] = [];
   kept.forEach((k, i) => {

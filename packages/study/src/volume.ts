@@ -2,7 +2,7 @@ import type { BarSeries, IsoDate, MarketEvent } from '@aftershock/core';
 import { firmCar } from './aggregate';
 import { fitModels, type ModelFit } from './models';
 import type { MarketAligner } from './market-align';
-import { compactPanel, panelGeometry, type Panel, type RelWindow } from './panel';
+import { compactPanel, makePanel, panelGeometry, type Panel, type RelWindow } from './panel';
 import { sampleStats } from './sample-stats';
 import { tFlag, type TestValue } from './significance';
 
@@ -119,7 +119,7 @@ export function volumeStudy(input: VolumeInput, model: VolumeModel): VolumeResul
       ret.set(own(f.bars).subarray(r0, r0 + rows), i * rows);
       mkt.set(mlv.subarray(r0, r0 + rows), i * rows);
     });
-    return { ...geo, n: list.length, ret, mkt };
+    return makePanel(geo, list.length, ret, mkt);
   };
   const kind = model === 'market-model' ? 'market-model' : 'constant-mean';
   let panel = build(input.firms);
