@@ -40,7 +40,7 @@ export function arTableFile(res: StudyResult, first: number): TableFile {
       let widest = 0;
       for (const b of [...window, ...rel]) widest = Math.max(widest, b.length);
       for (const e of res.events) {
-        // Read once per event: the event objects keep their fields in a dictionary.
+        // Read once per event (the closures and views are the same on every row).
         const { ret, mkt, ar, dateAt } = e;
         const predicted = e.predictedFrom(first);
         const sym = encodeCell(e.symbol);

@@ -1,10 +1,10 @@
-import { AftershockError, eventField, ValidationError, type IsoDate, type MarketEvent } from '@aftershock/core';
+import { AftershockError, eventField, ValidationError, type MarketEvent } from '@aftershock/core';
 import { firmCar } from './aggregate';
 import { defaultCalendarWindow, studyCalendarTime } from './calendar-time-study';
 import { confounders, type LocatedEvent } from './confounding';
-import { predictedRow } from './models';
 import { makePanel, panelGeometry, subPanel, type Panel, type RelWindow } from './panel';
 import { sampleStats, type SampleOptions } from './sample-stats';
+import { studyEvent } from './study-event';
 import { selectFirms } from './select-firms';
 import type { StudySetup } from './study-setup';
 import { gatherShards, type GatheredShards } from './study-gather';
@@ -55,8 +55,6 @@ export function assembleStudy(setup: StudySetup, config: StudyConfig, all: reado
     const r0 = c.m0 + est.start;
     const fr = fit.estFirstRow[i]!;
     const lr = fit.estLastRow[i]!;
-    // Views into the panel and fit buffers (no copy); treat them as read-only.
-    const slice = (a: Float64Array) => a.subarray(i * rows, (i + 1) * rows);
     const m: EventModel = {
       estimationLength: fit.T[i]!,
       alpha: fit.alpha[i]!,
@@ -75,34 +73,22 @@ export function assembleStudy(setup: StudySetup, config: StudyConfig, all: reado
       estFirstDate: fr >= 0 ? market.dates[r0 + fr]! : null,
       estLastDate: lr >= 0 ? market.dates[r0 + lr]! : null,
     };
-    const row: Omit<StudyEvent, 'dateAt' | 'predictedFrom'> = {
-      event,
-      symbol: event.symbol,
-      eventDate: event.date,
-      day0: c.day0,
-      day0Explanation: c.explanation,
-      day0Return: day0Return[i]!,
-      model: m,
-      // Derived on access (100,000 events would hold 25.6 M date references and a panel of predictions otherwise).
-      get dates() {
-        return market.dates.slice(r0, r0 + rows);
+    return studyEvent(
+      {
+        event,
+        symbol: event.symbol,
+        eventDate: event.date,
+        day0: c.day0,
+        day0Explanation: c.explanation,
+        day0Return: day0Return[i]!,
+        model: m,
+        cars: cars.map((w) => firmCar(panel, fit, i, w, returns)),
+        confoundedBy: confounded[i]!,
+        inTests: !(config.excludeConfounded === true && confounded[i]!.length > 0),
+        ...(groupBy !== undefined ? { group: eventField(event, groupBy) } : {}),
       },
-      ret: slice(panel.ret),
-      mkt: slice(panel.mkt),
-      get predicted() {
-        return predictedRow(panel, fit, i);
-      },
-      ar: slice(fit.ar),
-      cars: cars.map((w) => firmCar(panel, fit, i, w, returns)),
-      confoundedBy: confounded[i]!,
-      inTests: !(config.excludeConfounded === true && confounded[i]!.length > 0),
-      ...(groupBy !== undefined ? { group: eventField(event, groupBy) } : {}),
-    };
-    // Not enumerable: an event compares (toEqual, sharded against whole) by its data, not by these closures.
-    return Object.defineProperties(row, {
-      dateAt: { value: (r: number): IsoDate => market.dates[r0 + r]! },
-      predictedFrom: { value: (from: number): Float64Array => predictedRow(panel, fit, i, from) },
-    }) as StudyEvent;
+      { panel, fit, i, r0, marketDates: market.dates },
+    );
   });
 
   // 5. Cross-sectional statistics, for all events and per group (without the confounded ones when so configured).
