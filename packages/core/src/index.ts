@@ -5,7 +5,7 @@ export type { IsoDate } from './dates';
 export { adjustForDividends, barIndexAt, barIndexAtOrBefore } from './bars';
 export type { BarSeries } from './bars';
 export { xnysCalendar, EXCHANGE_ZONE, CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, XNYS_CLOSE_MINUTE, XNYS_OPEN_MINUTE } from './calendar';
-export { MARKET_CALENDAR_DEFAULTS, marketCalendar } from './market-calendar';
+export { MARKET_CALENDAR_DEFAULTS, marketCalendar, marketCalendarOfDays } from './market-calendar';
 export type { MarketCalendarOptions } from './market-calendar';
 export { SessionCalendar, clockMinutes } from './session-calendar';
 export type { SessionCalendarSpec } from './session-calendar';

@@ -32,9 +32,20 @@ export function marketCalendar(dates: Iterable<IsoDate>, opts: MarketCalendarOpt
     if (Number.isNaN(n)) throw new AftershockError('BAD_DATE', `market calendar ${name}: not a date: ${JSON.stringify(d)}`);
     days.push(n);
   }
-  if (days.length === 0) throw new AftershockError('CALENDAR_EMPTY', `market calendar ${name}: the series has no bars`);
   days.sort((a, b) => a - b);
-  const sessions = days.filter((d, i) => i === 0 || d !== days[i - 1]);
+  return marketCalendarOfDays(
+    days.filter((d, i) => i === 0 || d !== days[i - 1]),
+    opts,
+  );
+}
+
+/**
+ * `marketCalendar` of sessions given as day numbers (days since 1970-01-01), ascending and unique: what a reader that
+ * has the days already (a price file's dates) passes without writing them as dates and reading them back.
+ */
+export function marketCalendarOfDays(sessions: readonly number[], opts: MarketCalendarOptions = {}): TradingCalendar {
+  const name = opts.symbol ?? 'market';
+  if (sessions.length === 0) throw new AftershockError('CALENDAR_EMPTY', `market calendar ${name}: the series has no bars`);
   const openMinute = opts.open !== undefined ? clockMinutes(opts.open) : XNYS_OPEN_MINUTE;
   const closeMinute = opts.close !== undefined ? clockMinutes(opts.close) : XNYS_CLOSE_MINUTE;
   if (!(openMinute < closeMinute)) {

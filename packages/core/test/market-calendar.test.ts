@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, marketCalendar, resolveDay0, weekdayOf, isoToDayNumber, xnysCalendar } from '../src/index';
+import { addDays, marketCalendar, marketCalendarOfDays, resolveDay0, weekdayOf, isoToDayNumber, xnysCalendar } from '../src/index';
 
 /** Weekdays of 2025 except `closed`. */
 function weekdays(closed: readonly string[]): string[] {
@@ -52,6 +52,23 @@ describe('marketCalendar: sessions from a market series', () => {
     expect(() => marketCalendar([])).toThrow(/no bars/);
     expect(() => marketCalendar(['2025-02-30'])).toThrow(/not a date/);
     expect(() => marketCalendar(['2025-03-03'], { open: '16:00', close: '09:30' })).toThrow(/before close/);
+  });
+});
+
+describe('marketCalendarOfDays: the same calendar from day numbers', () => {
+  it('answers every question as marketCalendar of the same dates does, and refuses what it refuses', () => {
+    const dates = weekdays(['2025-05-01', '2025-08-15']);
+    const a = marketCalendar(dates, { symbol: 'IDX', open: '09:00', close: '15:30', zone: 'Asia/Tokyo' });
+    const b = marketCalendarOfDays(dates.map(isoToDayNumber), { symbol: 'IDX', open: '09:00', close: '15:30', zone: 'Asia/Tokyo' });
+    expect([b.name, b.first, b.last, b.size]).toEqual([a.name, a.first, a.last, a.size]);
+    for (let d = a.first; d <= a.last; d = addDays(d, 1)) {
+      expect([b.isSession(d), b.closureReason(d), b.ordinalOnOrAfter(d), b.ordinalOnOrBefore(d)]).toEqual([a.isSession(d), a.closureReason(d), a.ordinalOnOrAfter(d), a.ordinalOnOrBefore(d)]);
+      if (a.isSession(d)) expect([b.openAt(d), b.closeAt(d)]).toEqual([a.openAt(d), a.closeAt(d)]);
+    }
+    for (let k = 0; k < a.size; k++) expect(b.date(k)).toBe(a.date(k));
+    expect(() => marketCalendarOfDays([])).toThrow(/no bars/);
+    expect(() => marketCalendarOfDays([20000], { open: '16:00', close: '09:30' })).toThrow(/before close/);
+    expect(() => marketCalendarOfDays([20001, 20000])).toThrow(/increasing/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { AftershockError, addDays, dayNumberToIso, isoToDayNumber, marketCalendar, type IsoDate, type MarketCalendarOptions, type TradingCalendar } from '@aftershock/core';
+import { AftershockError, addDays, dayNumberToIso, isoToDayNumber, marketCalendar, marketCalendarOfDays, type IsoDate, type MarketCalendarOptions, type TradingCalendar } from '@aftershock/core';
 import { resolveColumns } from './columns';
 import { readTextFile } from './csv';
 import { CsvCursor } from './csv-cursor';
@@ -22,6 +22,11 @@ export interface BarDateOptions {
  * parser, which reads the file against the calendar these dates make.
  */
 export function barDates(text: string, file: string, opts: BarDateOptions = {}): IsoDate[] {
+  return barDays(text, file, opts).map(dayNumberToIso);
+}
+
+/** `barDates` as day numbers (days since 1970-01-01), ascending: what a market calendar is made of. */
+function barDays(text: string, file: string, opts: BarDateOptions): number[] {
   const c = new CsvCursor(text, { file, ...(opts.delimiter !== undefined ? { delimiter: opts.delimiter } : {}) });
   if (!c.next()) return [];
   const { index } = resolveColumns(c.fields(), PRICE_COLUMN_ALIASES, opts.columns ?? {});
@@ -35,7 +40,7 @@ export function barDates(text: string, file: string, opts: BarDateOptions = {}):
     const day = read ? isoToDayNumber(read(c.field(index.date)) ?? '') : parseIsoDayAt(c.text, c.start(index.date), c.end(index.date));
     if (day === day) days.add(day);
   }
-  return [...days].sort((a, b) => a - b).map(dayNumberToIso);
+  return [...days].sort((a, b) => a - b);
 }
 
 /**
@@ -45,10 +50,11 @@ export function barDates(text: string, file: string, opts: BarDateOptions = {}):
  * @example loadMarketCalendar('prices/IDX.csv', { symbol: 'IDX' }).isSession('2025-07-04')
  */
 export function loadMarketCalendar(path: string, opts: BarDateOptions & Omit<MarketCalendarOptions, 'symbol'> = {}): TradingCalendar {
-  const dates = barDates(readTextFile(path, 'price file'), path, opts);
+  // The days straight into the calendar (not written as dates and read back).
+  const days = barDays(readTextFile(path, 'price file'), path, opts);
   const symbol = opts.symbol ?? basename(path).replace(/\.[^.]*$/, '');
-  if (dates.length === 0) throw new AftershockError('CALENDAR_EMPTY', `${path} has no dated bar for ${symbol}, so its sessions cannot make a calendar`, { file: path, field: 'date' });
-  return marketCalendar(dates, { symbol, ...(opts.open !== undefined ? { open: opts.open } : {}), ...(opts.close !== undefined ? { close: opts.close } : {}), ...(opts.zone !== undefined ? { zone: opts.zone } : {}) });
+  if (days.length === 0) throw new AftershockError('CALENDAR_EMPTY', `${path} has no dated bar for ${symbol}, so its sessions cannot make a calendar`, { file: path, field: 'date' });
+  return marketCalendarOfDays(days, { symbol, ...(opts.open !== undefined ? { open: opts.open } : {}), ...(opts.close !== undefined ? { close: opts.close } : {}), ...(opts.zone !== undefined ? { zone: opts.zone } : {}) });
 }
 
 let everyDayCal: TradingCalendar | undefined;
