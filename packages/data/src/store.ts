@@ -66,31 +66,51 @@ function searchSymbolFiles(dir: string, symbol: string, exists: (folder: string,
 /**
  * findSymbolFiles for many symbols of one root: each of its price folders is listed once, instead of every candidate
  * file being looked up for every symbol (a study of a 360-file folder made six lookups a symbol, four of them in
- * folders that do not exist). A folder that does not exist holds nothing; a name its listing lacks is still looked
- * up, so a case-insensitive file system finds what findSymbolFiles finds.
+ * folders that do not exist). A folder that does not exist holds nothing. A name its listing lacks is still looked
+ * up, so a case-insensitive file system finds what findSymbolFiles finds — unless the folder is known to tell case
+ * apart (one of its names, its case swapped, is not there): then its listing is the whole answer (a price folder
+ * read as the root looked up every symbol's dividends and splits files, 700 lookups a study).
  */
 export function symbolFileFinder(root: DataRoot | string): (symbol: string) => SymbolFiles | undefined {
   const dir = rootDir(root);
-  const listings = new Map<string, ReadonlySet<string> | null | undefined>();
-  /** The names in a folder; null when it does not exist; undefined when it cannot be listed (then look each up). */
-  const listing = (folder: string): ReadonlySet<string> | null | undefined => {
+  /** A folder's names and whether they are all it holds; null when it does not exist; undefined when it cannot be listed. */
+  const listings = new Map<string, { readonly names: ReadonlySet<string>; readonly complete: boolean } | null | undefined>();
+  const listing = (folder: string) => {
     if (!listings.has(folder)) {
-      let names: ReadonlySet<string> | null | undefined;
+      let l: { names: ReadonlySet<string>; complete: boolean } | null | undefined;
       try {
-        names = new Set(readdirSync(folder));
+        const names = new Set(readdirSync(folder));
+        l = { names, complete: tellsCase(folder, names) };
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
-        names = code === 'ENOENT' || code === 'ENOTDIR' ? null : undefined;
+        l = code === 'ENOENT' || code === 'ENOTDIR' ? null : undefined;
       }
-      listings.set(folder, names);
+      listings.set(folder, l);
     }
     return listings.get(folder);
   };
   const exists = (folder: string, name: string): boolean => {
-    const names = listing(folder);
-    return names === null ? false : names?.has(name) === true || entryExists(join(folder, name));
+    const l = listing(folder);
+    if (l === null) return false;
+    if (l?.names.has(name)) return true;
+    return l?.complete === true ? false : entryExists(join(folder, name));
   };
   return (symbol) => searchSymbolFiles(dir, symbol, exists);
+}
+
+/**
+ * Whether a folder's file system tells names apart by case: one of its names with the case of its ASCII letters
+ * swapped (a name no entry has) is not there. False when no name has a letter to swap, or when the swapped name is found (then the folder may
+ * hold names its listing does not spell as asked).
+ */
+function tellsCase(folder: string, names: ReadonlySet<string>): boolean {
+  for (const n of names) {
+    // ASCII letters only (every symbol is ASCII; other scripts fold case differently from file system to file system).
+    const swapped = n.replace(/[A-Za-z]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) ^ 32));
+    if (swapped === n || names.has(swapped)) continue;
+    return !entryExists(join(folder, swapped));
+  }
+  return false;
 }
 
 /**
