@@ -25,6 +25,14 @@ import { parseIsoDayAt } from './session-index';
 import { parseTiming } from './timing';
 
 /**
+ * Each event field's slot in a RowContext's column table: one constant object for every file read. The column index
+ * of resolveColumns is a new object per file, with too many fields added by key to stay a fast object: code compiled
+ * for one file's index met another hidden class on the next file (the study command reads one per run) and was
+ * deoptimised each time.
+ */
+const SLOT = Object.fromEntries(Object.keys(EVENT_COLUMN_ALIASES).map((k, i) => [k, i])) as Record<EventField, number>;
+
+/**
  * Reads the fields of one row at a time (`row`) and builds its event, reporting every problem with file, line and
  * column. One instance serves a whole table.
  */
@@ -32,10 +40,12 @@ export class RowContext {
   row: EventRow = { line: 0, values: {} };
   private readonly cal: TradingCalendar;
   private readonly lead: number;
+  /** The header name of each field's column (by SLOT), undefined when it has none. */
+  private readonly header: (string | undefined)[];
 
   constructor(
     private readonly table: EventTable,
-    private readonly index: Record<EventField, number>,
+    index: Record<EventField, number>,
     private readonly fp: FileProblems,
     private readonly fileSymbol: string,
     calendar: TradingCalendar = xnysCalendar(),
@@ -44,6 +54,8 @@ export class RowContext {
   ) {
     this.cal = withCachedInstants(calendar);
     this.lead = lead;
+    const fields = Object.keys(SLOT) as EventField[];
+    this.header = fields.map((f) => (index[f] >= 0 ? table.columns[index[f]]! : undefined));
     this.readDate = dateFormat === 'YYYY-MM-DD' ? isoPrefix : dateReader(dateFormat);
   }
 
@@ -56,13 +68,17 @@ export class RowContext {
   }
 
   col(f: EventField): string {
-    const i = this.index[f];
-    return i >= 0 ? this.table.columns[i]! : EVENT_COLUMN_ALIASES[f][0];
+    return this.header[SLOT[f]] ?? EVENT_COLUMN_ALIASES[f][0];
   }
 
   text(f: EventField): string {
-    const i = this.index[f];
-    return i >= 0 ? (this.row.values[this.table.columns[i]!] ?? '') : '';
+    const h = this.header[SLOT[f]];
+    return h !== undefined ? (this.row.values[h] ?? '') : '';
+  }
+
+  /** Whether the file has a column for field f. */
+  private has(f: EventField): boolean {
+    return this.header[SLOT[f]] !== undefined;
   }
 
   bad(f: EventField, message: string, code = 'EVENT_BAD_FIELD'): undefined {
@@ -71,7 +87,7 @@ export class RowContext {
   }
 
   symbol(): string {
-    return this.index.symbol >= 0 ? this.text('symbol') : this.fileSymbol;
+    return this.has('symbol') ? this.text('symbol') : this.fileSymbol;
   }
 
   eventKind(): EventKind | undefined {
@@ -191,10 +207,10 @@ export class RowContext {
 
   lockup(ipoDates: ReadonlyMap<string, IsoDate>): LockupEvent | undefined {
     const ok = this.hasSymbol();
-    let ipoDate: IsoDate | undefined | null = this.index.ipoDate >= 0 ? this.date('ipoDate', false) : null;
+    let ipoDate: IsoDate | undefined | null = this.has('ipoDate') ? this.date('ipoDate', false) : null;
     if (ipoDate === null) ipoDate = ipoDates.get(this.symbol()) ?? this.bad('ipoDate', `no IPO date for ${this.symbol()}`);
     const lockupDays = this.num('lockupDays');
-    let expiry: IsoDate | undefined | null = this.index.expiryDate >= 0 ? this.date('expiryDate', false) : this.index.date >= 0 ? this.date('date', false) : null;
+    let expiry: IsoDate | undefined | null = this.has('expiryDate') ? this.date('expiryDate', false) : this.has('date') ? this.date('date', false) : null;
     const timing = this.timing();
     const offerPrice = this.num('offerPrice');
     const sharesUnlockedPct = this.num('sharesUnlockedPct');
@@ -212,7 +228,7 @@ export class RowContext {
     if (expiry < ipoDate) return this.bad('expiryDate', `expiry ${expiry} is before the IPO date ${ipoDate}`, 'EVENT_BAD_DATE');
     const rawConfirmed = this.text('confirmed').toLowerCase();
     // Empty: an expiry date written out counts as confirmed, one computed from lock-up days as estimated.
-    const written = this.text('expiryDate') !== '' || (this.index.expiryDate < 0 && this.text('date') !== '');
+    const written = this.text('expiryDate') !== '' || (!this.has('expiryDate') && this.text('date') !== '');
     const confirmed = rawConfirmed === '' ? written : CONFIRMED[rawConfirmed];
     if (confirmed === undefined) return this.bad('confirmed', `confirmed must be yes/no/true/false, got ${JSON.stringify(this.text('confirmed'))}`);
     this.checkDay0(expiry, timing, 'lockup-expiry');
@@ -230,7 +246,7 @@ export class RowContext {
 
   ipo(): IpoEvent | undefined {
     const ok = this.hasSymbol();
-    const date = this.index.ipoDate >= 0 ? this.date('ipoDate') : this.date('date');
+    const date = this.has('ipoDate') ? this.date('ipoDate') : this.date('date');
     const timing = this.timing();
     const offerPrice = this.num('offerPrice');
     const knownAt = this.date('knownAt', false);
