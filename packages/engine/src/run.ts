@@ -9,7 +9,7 @@ import { phaseOf, POST_CLOSE_OFFSET, PRE_OPEN_OFFSET, sessionInstants, type Sess
 import { Marks } from './marks';
 import { Portfolio, type When } from './portfolio';
 import type { BacktestResult, CostItem, Trade } from './results';
-import { HistoryView, type MutableClock } from './series-view';
+import type { HistoryView, MutableClock } from './series-view';
 import { inMemorySource, isStreamingSource, type BarSource, type StreamingSource } from './source';
 import type { Strategy, StrategyContext } from './strategy';
 import { BorrowRates } from './borrow-rates';
@@ -50,7 +50,6 @@ export class Run implements OutcomeSink {
   readonly clock: MutableClock;
   readonly ctx: StrategyContext;
   private readonly strategy: Strategy;
-  private readonly views: (HistoryView | undefined)[];
   private readonly notices: EventNotice[];
   private noticeAt = 0;
   /** Scheduled notices public before the start whose release is still ahead: delivered at the first pre-open. */
@@ -101,8 +100,6 @@ export class Run implements OutcomeSink {
     if (config.benchmark !== undefined && this.benchSym < 0) {
       throw new AftershockError('UNKNOWN_SYMBOL', `benchmark ${String(config.benchmark)} is not in the universe`, { field: 'benchmark' });
     }
-    const n = this.universe.symbols.length;
-    this.views = new Array<HistoryView | undefined>(n).fill(undefined);
     this.portfolio = new Portfolio(config.initialCash, this.universe.symbols, this.cal);
     this.marks = new Marks(this.portfolio, this.universe);
     this.broker = new Broker(this.portfolio, { costs: config.costs ?? {}, margin: config.margin, allowShort: config.allowShort ?? true }, this.universe.symbols);
@@ -170,12 +167,7 @@ export class Run implements OutcomeSink {
   }
 
   private view(sym: number): HistoryView {
-    let v = this.views[sym];
-    if (v === undefined) {
-      v = new HistoryView(this.universe.symbols[sym]!, sym, this.universe, this.clock);
-      this.views[sym] = v;
-    }
-    return v;
+    return this.universe.view(sym, this.clock);
   }
 
   /** The clock's instant as a `When` (one object per phase: fills, costs and rejections copy its fields). */

@@ -4,9 +4,11 @@ import { packedSeries } from './packed-series';
 import type { BarSlice } from './messages';
 import { SliceColumns } from './slice-columns';
 import { isStreamingSource, type BarSource, type StreamingSource } from './source';
+import { HistoryView, type MutableClock } from './series-view';
 
 /** One symbol of a streaming source: its iterator and the next row (read, not yet reached by the clock). */
 interface Stream {
+  readonly sym: number;
   readonly it: Iterator<BarRow>;
   readonly series: GrowingSeries;
   row: BarRow | undefined;
@@ -60,6 +62,8 @@ export class Universe {
   /** Per loaded in-memory series: the arena chunk holding its closes and where they start (undefined for a stream). */
   readonly closeChunk: (Float64Array | undefined)[];
   readonly closeOffset: Int32Array;
+  /** The history views made so far, per symbol: the universe attaches their columns (see HistoryView). */
+  private readonly views: (HistoryView | undefined)[];
 
   constructor(source: BarSource | StreamingSource, private readonly cal: TradingCalendar) {
     this.source = source;
@@ -78,11 +82,28 @@ export class Universe {
     this.closeChunk = new Array<Float64Array | undefined>(n).fill(undefined);
     this.closeOffset = new Int32Array(n);
     this.streams = new Array<Stream | undefined>(n).fill(undefined);
+    this.views = new Array<HistoryView | undefined>(n).fill(undefined);
     this.columns = new SliceColumns(n);
     this.symbols.forEach((s, i) => {
       if (this.index.has(s)) throw new AftershockError('DUPLICATE_SYMBOL', `symbol ${s} appears twice in the universe`, { field: 'symbol' });
       this.index.set(s, i);
     });
+  }
+
+  /** The history view of `sym` (one per symbol and run), its columns attached when its series is there. */
+  view(sym: number, clock: MutableClock): HistoryView {
+    let v = this.views[sym];
+    if (v === undefined) {
+      v = new HistoryView(this.symbols[sym]!, sym, this, clock);
+      this.views[sym] = v;
+      this.attachView(sym);
+    }
+    return v;
+  }
+
+  private attachView(sym: number): void {
+    const s = this.series[sym];
+    if (s !== undefined) this.views[sym]?.attach(s, this.closeChunk[sym], this.closeOffset[sym]!);
   }
 
   symbolIndex(symbol: string): number {
@@ -142,7 +163,7 @@ export class Universe {
 
   private openStream(src: StreamingSource, i: number, startOrdinal: number): void {
     const series = new GrowingSeries(this.symbols[i]!);
-    const st: Stream = { it: src.stream(this.symbols[i]!), series, row: undefined, ordinal: -1 };
+    const st: Stream = { sym: i, it: src.stream(this.symbols[i]!), series, row: undefined, ordinal: -1 };
     this.streams[i] = st;
     this.series[i] = series;
     this.pull(st);
@@ -168,6 +189,8 @@ export class Universe {
   /** Appends the pending row to the growing series and reads the next one. */
   private take(st: Stream): void {
     st.series.append(st.row!, st.ordinal);
+    const v = this.views[st.sym];
+    if (v !== undefined && v.isStale(st.series)) v.attach(st.series, undefined, 0);
     this.pull(st);
     if (st.row === undefined) this.pendingStreams--;
   }
@@ -180,6 +203,7 @@ export class Universe {
     this.series[i] = s;
     this.closeChunk[i] = packed.chunk;
     this.closeOffset[i] = packed.offset;
+    this.attachView(i);
     // Bars before the start are warm-up history, visible from the beginning.
     let k = 0;
     while (k < s.length && s.session[k]! < startOrdinal) k++;

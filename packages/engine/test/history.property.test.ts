@@ -48,12 +48,16 @@ function read(f: () => number | string): number | string {
 
 const PROBES = (n: number): number[] => [-1, n - 2, n - 1, n, n - 1.5];
 
-/** Every read of every view at a phase: length, closedLength, and fields at the probe indices. */
+/**
+ * Every read of every view at a phase: length, closedLength, and fields at the probe indices. The views are the
+ * same objects from the first phase on (made at init, before a later symbol loads), and a streamed series grows
+ * past its first capacity (16 bars), so the reads also show that a view follows its series' columns.
+ */
 function snapshot(views: readonly SeriesView[]): unknown[] {
   return views.map((v) => ({
     length: v.length,
     closedLength: v.closedLength,
-    probes: PROBES(v.length).map((i) => [read(() => v.open(i)), read(() => v.close(i)), read(() => v.date(i))]),
+    probes: PROBES(v.length).map((i) => [read(() => v.open(i)), read(() => v.high(i)), read(() => v.low(i)), read(() => v.close(i)), read(() => v.date(i))]),
     adjClose: v.closedLength > 0 ? v.adjClose(v.closedLength - 1) : undefined,
   }));
 }
@@ -79,7 +83,7 @@ function model(all: readonly BarSeries[], s: number, phase: Phase | 'init', stre
     return {
       length,
       closedLength,
-      probes: PROBES(length).map((i) => [at(i, length, b.open), at(i, closedLength, b.close), at(i, length, b.dates)]),
+      probes: PROBES(length).map((i) => [at(i, length, b.open), at(i, closedLength, b.high), at(i, closedLength, b.low), at(i, closedLength, b.close), at(i, length, b.dates)]),
       adjClose: closedLength > 0 ? adj[closedLength - 1] : undefined,
     };
   });

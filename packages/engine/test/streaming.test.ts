@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isAftershockError } from '@aftershock/core';
-import { runBacktest, streamingSource, type BacktestConfig, type BarRow, type StreamingSource, type Strategy } from '../src/index';
-import { cal, flat, series } from './bars';
+import { runBacktest, streamingSource, type BacktestConfig, type BarRow, type SeriesView, type StreamingSource, type Strategy } from '../src/index';
+import { cal, flat, series, type Row } from './bars';
 
 const A = series('A', [
   ['2025-08-04', 100, 105, 95, 102],
@@ -132,5 +132,27 @@ describe('streaming source', () => {
     };
     expect(code(rows(['2025-08-05', '2025-08-04']))).toBe('STREAM_OUT_OF_ORDER: Z: bar 2025-08-04 does not come after 2025-08-05');
     expect(code(rows(['2025-08-04', '2025-08-09']))).toBe('NOT_A_SESSION: Z: bar dated 2025-08-09 is not a XNYS session');
+  });
+  it('a view kept from the start follows its series as the stream outgrows its first columns (16 bars)', () => {
+    const dates = cal.sessionsBetween('2025-06-02', '2025-07-31');
+    const rows = dates.map((d, i): Row => [d, 100 + i, 101 + i, 99 + i, 100.5 + i]);
+    const s = series('G', rows);
+    const seen: number[][] = [];
+    let view: SeriesView | undefined;
+    const strategy: Strategy = {
+      name: 'reader',
+      init: (ctx) => {
+        view = ctx.series('G');
+      },
+      onSessionClose(m, ctx) {
+        expect(ctx.series('G')).toBe(view);
+        const i = view!.closedLength - 1;
+        seen.push([view!.open(i), view!.high(i), view!.low(i), view!.close(i), i > 0 ? view!.close(i - 1) : NaN]);
+      },
+    };
+    runBacktest({ source: streamingSource([s]), initialCash: 1_000, strategy });
+    expect(seen).toHaveLength(dates.length);
+    expect(dates.length).toBeGreaterThan(32);
+    seen.forEach((r, i) => expect(r).toEqual([100 + i, 101 + i, 99 + i, 100.5 + i, i > 0 ? 99.5 + i : NaN]));
   });
 });
