@@ -26,6 +26,7 @@ export class HistoryView implements SeriesView {
   private readonly prior: Int32Array;
   private readonly today: Int32Array;
   private readonly level: Int32Array;
+  private readonly closed: Int32Array;
   private o: Float64Array = NONE;
   private h: Float64Array = NONE;
   private l: Float64Array = NONE;
@@ -43,6 +44,7 @@ export class HistoryView implements SeriesView {
     this.prior = universe.prior;
     this.today = universe.today;
     this.level = universe.level;
+    this.closed = universe.closed;
   }
 
   /**
@@ -79,7 +81,7 @@ export class HistoryView implements SeriesView {
 
   /** Bar `i` (an integer ≥ 0) is complete now: before today, or today's after the close. */
   private isClosed(i: number): boolean {
-    return i < this.prior[this.index]! || (i === this.today[this.index] && this.level[0] === 2);
+    return i < this.closed[this.index]!;
   }
 
   /** Bar `i` (an integer ≥ 0) is visible now: before today, or today's from the open. */

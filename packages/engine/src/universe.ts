@@ -34,6 +34,14 @@ export class Universe {
   readonly prior: Int32Array;
   /** 0 before the current session's open, 1 from its open, 2 from its close. */
   readonly level = new Int32Array(1);
+  /**
+   * Bars per symbol whose close is known now: `prior` until the close, one more from the close for a symbol with a
+   * bar today (written by the slicing loop and by complete), so a history read of a close is one comparison.
+   */
+  readonly closed: Int32Array;
+  /** The last slice's columns (its symbols' closes become known at the close). */
+  private lastSyms: Int32Array = EMPTY;
+  private lastBars: Int32Array = EMPTY;
   /** Next bar to slice per symbol. */
   private readonly next: Int32Array;
   /** Bar index per symbol in the session sliced last, or −1 (written by the slicing loop for every symbol). */
@@ -71,6 +79,7 @@ export class Universe {
     const n = this.symbols.length;
     this.series = new Array<BarSeries | undefined>(n).fill(undefined);
     this.prior = new Int32Array(n);
+    this.closed = new Int32Array(n);
     this.next = new Int32Array(n);
     this.today = new Int32Array(n).fill(-1);
     this.first = new Int32Array(n);
@@ -172,6 +181,7 @@ export class Universe {
     while (st.row !== undefined && st.ordinal < startOrdinal) this.take(st);
     this.next[i] = series.length;
     this.prior[i] = series.length;
+    this.closed[i] = series.length;
   }
 
   private pull(st: Stream): void {
@@ -209,6 +219,7 @@ export class Universe {
     while (k < s.length && s.session[k]! < startOrdinal) k++;
     this.next[i] = k;
     this.prior[i] = k;
+    this.closed[i] = k;
     // A series without gaps maps session s to bar s − first: slicing then never reads its session column.
     const n = s.length;
     this.lengths[i] = n;
@@ -238,9 +249,14 @@ export class Universe {
     const bars = this.columns.bars;
     const count = this.streaming ? this.sliceStreams(s, syms, bars, at) : this.sliceSeries(s, syms, bars, at);
     this.barsSliced += count;
-    if (count === 0) return EMPTY_SLICE;
+    if (count === 0) {
+      this.lastSyms = EMPTY;
+      return EMPTY_SLICE;
+    }
     this.columns.used(count);
-    return { start: 0, end: count, symbols: syms.subarray(at, at + count), bars: bars.subarray(at, at + count) };
+    this.lastSyms = syms.subarray(at, at + count);
+    this.lastBars = bars.subarray(at, at + count);
+    return { start: 0, end: count, symbols: this.lastSyms, bars: this.lastBars };
   }
 
   /** Bar index of `sym` in the session sliced last, or −1 when it has no bar there. */
@@ -253,6 +269,7 @@ export class Universe {
     const next = this.next;
     const today = this.today;
     const prior = this.prior;
+    const closed = this.closed;
     const n = this.symbols.length;
     for (let i = 0; i < n; i++) {
       const st = this.streams[i]!;
@@ -269,6 +286,7 @@ export class Universe {
       }
       next[i] = st.series.length;
       prior[i] = today[i]! >= 0 ? st.series.length - 1 : st.series.length;
+      closed[i] = prior[i]!;
     }
     return count;
   }
@@ -284,6 +302,7 @@ export class Universe {
     const nextDiv = this.nextDiv;
     const today = this.today;
     const prior = this.prior;
+    const closed = this.closed;
     for (let i = 0; i < n; i++) {
       const len = lengths[i]!;
       let k: number;
@@ -305,6 +324,7 @@ export class Universe {
         hit = k < len && sess[k] === s;
       }
       prior[i] = k;
+      closed[i] = k;
       if (hit) {
         syms[at + count] = i;
         bars[at + count] = k;
@@ -333,6 +353,10 @@ export class Universe {
   /** Makes today's bars complete (at the close). */
   complete(): void {
     this.level[0] = 2;
+    const syms = this.lastSyms;
+    const bars = this.lastBars;
+    const closed = this.closed;
+    for (let k = 0; k < syms.length; k++) closed[syms[k]!] = bars[k]! + 1;
   }
 
   /** Bars of `sym` visible now (today's from the open). */
@@ -342,7 +366,7 @@ export class Universe {
 
   /** Bars of `sym` with a known close now (today's from the close). */
   closedCount(sym: number): number {
-    return this.prior[sym]! + (this.level[0]! >= 2 && this.today[sym]! >= 0 ? 1 : 0);
+    return this.closed[sym]!;
   }
 }
 
