@@ -4,7 +4,7 @@ import { FillLog } from './fill-log';
 import type { BacktestConfig } from './config';
 import { buildNotices } from './event-notices';
 import { PRIORITY, type EngineMessage, type EventNotice, type Phase, type SessionMessage } from './messages';
-import type { FillPoint, Order, OrderRequest, Rejection } from './orders';
+import type { Fill, FillPoint, Order, OrderRequest, Rejection } from './orders';
 import { phaseOf, POST_CLOSE_OFFSET, PRE_OPEN_OFFSET, sessionInstants, type SessionInstants } from './phase-times';
 import { Marks } from './marks';
 import { Portfolio, type When } from './portfolio';
@@ -374,8 +374,9 @@ export class Run implements OutcomeSink {
   }
 
   /**
-   * The run's result. The orders, the cost lines and the round trips are made into objects when first read (a caller that reads
-   * only the fills or the equity does not pay for them); each is built once, from the state at the end of the run.
+   * The run's result. The fills, the orders, the cost lines and the round trips are made into objects when first
+   * read (a caller that reads only the equity or the stats does not pay for them: a sweep of thousands of runs);
+   * each is built once, from the state at the end of the run.
    */
   private result(): BacktestResult {
     const pf = this.portfolio;
@@ -384,6 +385,8 @@ export class Run implements OutcomeSink {
     const orderCount = broker.log.length;
     const lastSession = this.end;
     const costCount = pf.costLog.length;
+    const fillLog = this.fills;
+    let fills: Fill[] | undefined;
     let orders: Order[] | undefined;
     let trades: Trade[] | undefined;
     let costs: CostItem[] | undefined;
@@ -396,7 +399,9 @@ export class Run implements OutcomeSink {
       finalCash: pf.cash,
       equity: pf.equity,
       ...(this.benchSym >= 0 ? { benchmark: this.universe.symbols[this.benchSym]! } : {}),
-      fills: this.fills.all(),
+      get fills(): Fill[] {
+        return (fills ??= fillLog.all());
+      },
       get orders(): Order[] {
         return (orders ??= broker.orders(orderCount));
       },
