@@ -22,11 +22,10 @@ const NONE: Float64Array = new Float64Array(0);
  * per run in its own callback, 15–18 ms with the columns attached.
  */
 export class HistoryView implements SeriesView {
-  /** The universe's per-symbol counts of bars before today, today's bar index (−1: none) and the phase level. */
-  private readonly prior: Int32Array;
+  /** The universe's per-symbol counts of bars with a known close, today's bar index (−1: none) and the phase level. */
+  private readonly closed: Int32Array;
   private readonly today: Int32Array;
   private readonly level: Int32Array;
-  private readonly closed: Int32Array;
   private o: Float64Array = NONE;
   private h: Float64Array = NONE;
   private l: Float64Array = NONE;
@@ -41,7 +40,6 @@ export class HistoryView implements SeriesView {
     private readonly universe: Universe,
     private readonly clock: MutableClock,
   ) {
-    this.prior = universe.prior;
     this.today = universe.today;
     this.level = universe.level;
     this.closed = universe.closed;
@@ -86,7 +84,7 @@ export class HistoryView implements SeriesView {
 
   /** Bar `i` (an integer ≥ 0) is visible now: before today, or today's from the open. */
   private isVisible(i: number): boolean {
-    return i < this.prior[this.index]! || (i === this.today[this.index] && this.level[0]! >= 1);
+    return i < this.closed[this.index]! || (i === this.today[this.index] && this.level[0]! >= 1);
   }
 
   /** The series when bar `i` is complete now (every field known), else LOOK_AHEAD. */

@@ -26,17 +26,13 @@ export const EMPTY_SLICE: BarSlice = { start: 0, end: 0, symbols: EMPTY, bars: E
 export class Universe {
   readonly symbols: readonly string[];
   readonly series: (BarSeries | undefined)[];
-  /**
-   * Bars before the current session per symbol: all of them are known. Today's bar (`today`) is known from the
-   * open (its open, date, dividend) and complete from the close, as `level` says — so moving to the next phase
-   * writes one number, not one per symbol.
-   */
-  readonly prior: Int32Array;
   /** 0 before the current session's open, 1 from its open, 2 from its close. */
   readonly level = new Int32Array(1);
   /**
-   * Bars per symbol whose close is known now: `prior` until the close, one more from the close for a symbol with a
-   * bar today (written by the slicing loop and by complete), so a history read of a close is one comparison.
+   * Bars per symbol whose close is known now: the bars before the current session (all of them are known), and
+   * from the close today's bar too (`today`). Today's bar is known from the open (its open, date, dividend) and
+   * complete from the close, as `level` says. Written by the slicing loop and at the close, so a history read of a
+   * close is one comparison.
    */
   readonly closed: Int32Array;
   /** The last slice's columns (its symbols' closes become known at the close). */
@@ -78,7 +74,6 @@ export class Universe {
     this.symbols = source.symbols;
     const n = this.symbols.length;
     this.series = new Array<BarSeries | undefined>(n).fill(undefined);
-    this.prior = new Int32Array(n);
     this.closed = new Int32Array(n);
     this.next = new Int32Array(n);
     this.today = new Int32Array(n).fill(-1);
@@ -180,7 +175,6 @@ export class Universe {
     // Bars before the start are warm-up history, visible from the beginning.
     while (st.row !== undefined && st.ordinal < startOrdinal) this.take(st);
     this.next[i] = series.length;
-    this.prior[i] = series.length;
     this.closed[i] = series.length;
   }
 
@@ -218,7 +212,6 @@ export class Universe {
     let k = 0;
     while (k < s.length && s.session[k]! < startOrdinal) k++;
     this.next[i] = k;
-    this.prior[i] = k;
     this.closed[i] = k;
     // A series without gaps maps session s to bar s − first: slicing then never reads its session column.
     const n = s.length;
@@ -268,7 +261,6 @@ export class Universe {
     let count = 0;
     const next = this.next;
     const today = this.today;
-    const prior = this.prior;
     const closed = this.closed;
     const n = this.symbols.length;
     for (let i = 0; i < n; i++) {
@@ -285,8 +277,7 @@ export class Universe {
         count++;
       }
       next[i] = st.series.length;
-      prior[i] = today[i]! >= 0 ? st.series.length - 1 : st.series.length;
-      closed[i] = prior[i]!;
+      closed[i] = today[i]! >= 0 ? st.series.length - 1 : st.series.length;
     }
     return count;
   }
@@ -301,7 +292,6 @@ export class Universe {
     const lengths = this.lengths;
     const nextDiv = this.nextDiv;
     const today = this.today;
-    const prior = this.prior;
     const closed = this.closed;
     for (let i = 0; i < n; i++) {
       const len = lengths[i]!;
@@ -323,7 +313,6 @@ export class Universe {
         while (k < len && sess[k]! < s) k++;
         hit = k < len && sess[k] === s;
       }
-      prior[i] = k;
       closed[i] = k;
       if (hit) {
         syms[at + count] = i;
@@ -361,7 +350,7 @@ export class Universe {
 
   /** Bars of `sym` visible now (today's from the open). */
   visibleCount(sym: number): number {
-    return this.prior[sym]! + (this.level[0]! >= 1 && this.today[sym]! >= 0 ? 1 : 0);
+    return this.closed[sym]! + (this.level[0] === 1 && this.today[sym]! >= 0 ? 1 : 0);
   }
 
   /** Bars of `sym` with a known close now (today's from the close). */
