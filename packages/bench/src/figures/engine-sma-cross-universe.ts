@@ -1,12 +1,15 @@
 import { peakRssMb, timeBest, type Figure } from '../figure';
 import type { BacktestResult } from '@aftershock/engine';
 import { plainSmaCross, runSmaCross } from '../sma-cross';
+import { timeOrderedSmaCross } from '../time-ordered-sma-cross';
 import { barCount, engineUniverse } from './engine-universe';
 
 /**
  * `engine.sma-cross.universe`: SMA(20)/SMA(50) long-only crossover on all 360 symbols (610,589 bars) through the
  * engine (slices, history views, broker, portfolio; $10,000 per entry, market-on-close) vs the same rule as a
- * plain typed-array loop. The engine's entry count must equal the loop's.
+ * plain typed-array loop. The engine's entry count must equal the loop's. Printed beside it: the same rule as a bare
+ * loop in time order (session by session, no engine), the floor of any event-driven loop over this universe, and the
+ * engine's ratio to that (`timeOrderedMs`, `ratioTimeOrdered`).
  */
 export const engineSmaCrossUniverse: Figure = {
   name: 'engine.sma-cross.universe',
@@ -25,6 +28,11 @@ export const engineSmaCrossUniverse: Figure = {
       plain = plainSmaCross(universe);
     }, 5);
     const tOurs = await timeBest(ours, 3);
+    let timeOrdered = { entries: 0, pnl: 0 };
+    const tTimeOrdered = await timeBest(() => {
+      timeOrdered = timeOrderedSmaCross(universe);
+    }, 5);
+    if (timeOrdered.entries !== plain.entries) throw new Error(`time-ordered loop entries ${timeOrdered.entries} vs plain loop ${plain.entries}`);
     const fills = last!.fills.length;
     const entries = last!.fills.filter((f) => f.side === 'buy').length;
     const rejections = last!.rejections.length;
@@ -32,7 +40,16 @@ export const engineSmaCrossUniverse: Figure = {
     return {
       value: bars / tOurs,
       baseline: bars / tPlain,
-      extra: { bars, fills, entries, oursMs: Math.round(tOurs * 1000), plainMs: +(tPlain * 1000).toFixed(2), peakRssMb: peakRssMb() },
+      extra: {
+        bars,
+        fills,
+        entries,
+        oursMs: Math.round(tOurs * 1000),
+        plainMs: +(tPlain * 1000).toFixed(2),
+        timeOrderedMs: +(tTimeOrdered * 1000).toFixed(2),
+        ratioTimeOrdered: +(tTimeOrdered / tOurs).toFixed(3),
+        peakRssMb: peakRssMb(),
+      },
     };
   },
 };
