@@ -108,8 +108,13 @@ export interface FinishOptions {
 export function finishSeries(b: BarBuilder, idx: SessionIndex, fp: FileProblems | undefined, opts: FinishOptions = {}): BarSeries {
   const n = b.length;
   const fileAdj = opts.dividends === undefined && b.adjClose !== undefined && !opts.splits?.length;
+  // No dividend falls on the bars' dates (none given, or all outside them): the adjusted close is the close, copied
+  // into the same buffer — adjustForDividends would give the same numbers (close × 1) in an allocation of its own.
+  const firstDay = n > 0 ? idx.dateOf(b.session[0]!) : '';
+  const lastDay = n > 0 ? idx.dateOf(b.session[n - 1]!) : '';
+  const plainAdj = !fileAdj && !(opts.dividends ?? []).some((d) => n > 0 && d.date >= firstDay && d.date <= lastDay);
   // The columns copied to their length into one buffer: one allocation per series instead of one per column.
-  const cols = fileAdj ? 7 : 6;
+  const cols = fileAdj || plainAdj ? 7 : 6;
   const buf = new ArrayBuffer(n * (8 * cols + 4));
   const f64 = (k: number, from: Float64Array | undefined): Float64Array => {
     const a = new Float64Array(buf, k * 8 * n, n);
@@ -128,11 +133,15 @@ export function finishSeries(b: BarBuilder, idx: SessionIndex, fp: FileProblems 
   if (b.reusable && SPARE.length === 0) SPARE.push({ session: b.session, open: b.open, high: b.high, low: b.low, close: b.close, volume: b.volume, adjClose: b.adjClose });
   // Bars on consecutive sessions (most series) take their dates as one slice of the calendar's; else one by one
   // (pushed, so that either way the array is a packed one).
-  let dates: IsoDate[];
-  if (n > 0 && session[n - 1]! - session[0]! === n - 1) dates = idx.dates.slice(session[0]!, session[0]! + n);
+  let dates: readonly IsoDate[];
+  // Bars on every session of the calendar (most of a universe read on its market's calendar) share its array:
+  // 1,862 dates a series that would otherwise be copied, kept alive and moved by the GC with every series.
+  if (n > 0 && session[0] === 0 && n === idx.dates.length) dates = idx.dates;
+  else if (n > 0 && session[n - 1]! - session[0]! === n - 1) dates = idx.dates.slice(session[0]!, session[0]! + n);
   else {
-    dates = [];
-    for (let i = 0; i < n; i++) dates.push(idx.dateOf(session[i]!));
+    const own: IsoDate[] = [];
+    for (let i = 0; i < n; i++) own.push(idx.dateOf(session[i]!));
+    dates = own;
   }
   const first = n > 0 ? dates[0]! : '';
   const last = n > 0 ? dates[n - 1]! : '';
@@ -160,7 +169,7 @@ export function finishSeries(b: BarBuilder, idx: SessionIndex, fp: FileProblems 
     }
     dividend[at]! += d.amount;
   }
-  const adjClose = fromFile ?? adjustForDividends(close, dividend);
+  const adjClose = fromFile ?? (plainAdj ? f64(6, close) : adjustForDividends(close, dividend));
   return {
     symbol: b.symbol,
     length: n,
