@@ -74,7 +74,10 @@ function streamed(file: TableFile): FolderFile {
  */
 export async function writeStudy(res: StudyResult, dir: string, opts: StudyTableOptions = {}): Promise<string[]> {
   const files = new Map<string, FolderFile>();
-  for (const f of studyTableFiles(res, opts)) files.set(f.name, streamed(f));
+  // ar.csv (the largest by far) first: its fsync then runs while the other tables are formatted and written.
+  const tables = studyTableFiles(res, opts);
+  for (const f of tables) if (f.name === 'ar.csv') files.set(f.name, streamed(f));
+  for (const f of tables) if (f.name !== 'ar.csv') files.set(f.name, streamed(f));
   for (const g of res.groups) {
     const sub = join('groups', safeName(`${g.field}=${g.key}`));
     for (const f of sampleTableFiles(g.stats, isRegressionModel(res.model))) files.set(join(sub, f.name), streamed(f));
