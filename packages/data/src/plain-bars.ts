@@ -11,7 +11,8 @@ export const BAR_CLOSE = 5;
 export const BAR_VOLUME = 6;
 export const BAR_ADJ = 7;
 
-const POW10 = new Float64Array([1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]);
+/** 10^0 … 10^22, each exact in a double. */
+export const POW10_F64 = new Float64Array([1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]);
 /** The values of the row being read, by role (scanPlainBars is synchronous, so one array serves every call). */
 const VALS = new Float64Array(8);
 
@@ -110,9 +111,9 @@ export function scanPlainBars(b: Uint8Array, pos: number, n: number, roles: Uint
           if (m >= 1e15) break rows;
         }
         // Into a typed array by role: a double stays unboxed there (a local assigned in this loop would not). One
-        // division, also for scale 0 (POW10[0] = 1, so m / 1 is m exactly): `scale === 0 ? m : m / …` joined the
+        // division, also for scale 0 (POW10_F64[0] = 1, so m / 1 is m exactly): `scale === 0 ? m : m / …` joined the
         // tagged m with a double, and V8 then boxed every decimal value it read (38 MB of heap numbers a universe).
-        vals[role] = m / POW10[scale]!;
+        vals[role] = m / POW10_F64[scale]!;
         c += 48;
       } else if (role === BAR_DATE) {
         if (p + 10 > n || b[p + 4] !== 45 || b[p + 7] !== 45) break rows;
@@ -189,7 +190,7 @@ export function scanPlainBars(b: Uint8Array, pos: number, n: number, roles: Uint
  * under 2^53, and at least 1e15 whenever there are more than 15 significant digits (rounding is monotone), which is
  * how the caller refuses them.
  */
-function mantissaOf(b: Uint8Array, s: number, intEnd: number, scale: number): number {
+export function mantissaOf(b: Uint8Array, s: number, intEnd: number, scale: number): number {
   let m = 0;
   for (let i = s; i < intEnd; i++) m = m * 10 + (b[i]! - 48);
   const f = intEnd + 1;

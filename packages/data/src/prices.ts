@@ -8,6 +8,7 @@ import { dateReader } from './date-format';
 import { parseDividends, parseSplits, throwNewErrors, type Dividend, type Split } from './dividends';
 import { DEFAULT_MAX_PROBLEMS_PER_FILE, FileProblems } from './file-problems';
 import { COL_DATE, COL_NUMBER, COL_SKIP, scanPlainRow, scanPlainRowBytes } from './fast-row';
+import { isOhlcvLayout, scanOhlcvBars } from './ohlcv-bars';
 import { barRoles, scanPlainBars } from './plain-bars';
 import { parseIsoDayAt, sessionIndex } from './session-index';
 
@@ -238,11 +239,12 @@ export function parsePrices(input: string | Uint8Array, file: string, opts: Pric
       const padded = withZeroAfter(bytes);
       const bars = barRoles(ncols, { date: iDate, open: iOpen, high: iHigh, low: iLow, close: iClose, volume: iVol, adjClose: iAdj });
       const bb = b!;
+      const ohlcv = isOhlcvLayout(bars);
       for (;;) {
         // Runs of plain, valid rows without a warning in one loop; the row it leaves goes through the row scanner
         // and the checks above (a warning, a full builder), or to the general reader.
         const k0 = bb.length;
-        pos = scanPlainBars(padded, pos, nb, bars, idx, gapWarn, bb);
+        pos = ohlcv ? scanOhlcvBars(padded, pos, nb, bars.length === 7, idx, gapWarn, bb) : scanPlainBars(padded, pos, nb, bars, idx, gapWarn, bb);
         line += bb.length - k0;
         if (pos >= nb) break;
         const next = scanPlainRowBytes(padded, pos, nb, roles, vals);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Problems, xnysCalendar, type BarSeries } from '@aftershock/core';
 import { BarBuilder } from '../src/bar-builder';
 import { BAR_CLOSE, BAR_DATE, BAR_HIGH, BAR_LOW, BAR_OPEN, BAR_VOLUME, barRoles, scanPlainBars } from '../src/plain-bars';
+import { isOhlcvLayout, scanOhlcvBars } from '../src/ohlcv-bars';
 import { parsePrices } from '../src/index';
 import { sessionIndex } from '../src/session-index';
 import { applyEdits } from './helpers';
@@ -96,6 +97,50 @@ describe('scanPlainBars', () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  it('the Yahoo-layout loop (scanOhlcvBars) takes the same rows, values and stop as scanPlainBars', () => {
+    const idx = sessionIndex(cal);
+    const edit = fc.record({ at: fc.nat(), del: fc.integer({ min: 0, max: 3 }), ins: fc.constantFrom('', '-', ',', '\n', '\r', '.', 'x', '0', '99999999', '\0', '2024-02-29') });
+    const ohlcv = file.filter((t) => t.startsWith('Date,Open,High,Low,Close,'));
+    fc.assert(
+      fc.property(ohlcv, fc.array(edit, { maxLength: 2 }), fc.constantFrom(4, 64), (text, edits, capacity) => {
+        const t = applyEdits(text, edits);
+        const nl = t.indexOf('\n');
+        const header = t.slice(0, nl < 0 ? t.length : nl).replace(/\r$/, '').split(',');
+        const roles = barRoles(header.length, { date: 0, open: 1, high: 2, low: 3, close: 4, adjClose: header.length === 7 ? 5 : -1, volume: header.length - 1 });
+        // An edit that changed the header's column count leaves a layout this loop does not read.
+        expect(isOhlcvLayout(roles)).toBe(header.length === 6 || header.length === 7);
+        if (nl < 0 || !isOhlcvLayout(roles)) return;
+        const body = enc.encode(t);
+        const b = new Uint8Array(body.length + 1);
+        b.set(body);
+        const withAdj = header.length === 7;
+        const read = (scan: (bb: BarBuilder, pos: number) => number) => {
+          const bb = new BarBuilder('P', capacity, withAdj);
+          const stops: number[] = [];
+          let pos = nl + 1;
+          // Read on after each stop at a full builder, as parsePrices does.
+          for (;;) {
+            pos = scan(bb, pos);
+            stops.push(pos, bb.length);
+            if (pos >= body.length || bb.length < bb.session.length) break;
+            bb.reserve();
+          }
+          const cols = (['session', 'open', 'high', 'low', 'close', 'volume'] as const).map((k) => [...bb[k].subarray(0, bb.length)]);
+          return { stops, lastOrdinal: bb.lastOrdinal, cols, adj: bb.adjClose ? [...bb.adjClose.subarray(0, bb.length)] : undefined };
+        };
+        const plain = read((bb, pos) => scanPlainBars(b, pos, body.length, roles, idx, 3, bb));
+        expect(read((bb, pos) => scanOhlcvBars(b, pos, body.length, withAdj, idx, 3, bb))).toEqual(plain);
+      }),
+      { numRuns: 1500 },
+    );
+    // A builder that lacks the layout's Adj Close column (or has one it lacks) is left to the other paths.
+    const body = enc.encode(`${cal.date(5000)},1,2,1,1.5,7\n`);
+    const b = new Uint8Array(body.length + 1);
+    b.set(body);
+    expect(scanOhlcvBars(b, 0, body.length, false, idx, 3, new BarBuilder('P', 8, true))).toBe(0);
+    expect(scanOhlcvBars(b, 0, body.length, false, idx, 3, new BarBuilder('P', 8, false))).toBe(body.length);
   });
 
   it('stops where the builder is full, at a row boundary, and goes on from there to the same bars', () => {

@@ -1,0 +1,148 @@
+import type { BarBuilder } from './bar-builder';
+import { BAR_ADJ, BAR_CLOSE, BAR_DATE, BAR_HIGH, BAR_LOW, BAR_OPEN, BAR_VOLUME, POW10_F64, mantissaOf } from './plain-bars';
+import { daysFromCivil, monthDays, type SessionIndex } from './session-index';
+
+/** The values of the row being read, by column after the date (scanOhlcvBars is synchronous: one array serves). */
+const VALS = new Float64Array(6);
+
+/**
+ * Whether `roles` (barRoles) is the Yahoo layout `Date,Open,High,Low,Close,[Adj Close,]Volume` — a universe
+ * folder's files and most downloads — which scanOhlcvBars reads.
+ */
+export function isOhlcvLayout(roles: Uint8Array): boolean {
+  const n = roles.length;
+  if (n !== 6 && n !== 7) return false;
+  const want = n === 6 ? OHLCV : OHLCAV;
+  for (let j = 0; j < n; j++) if (roles[j] !== want[j]) return false;
+  return true;
+}
+
+const OHLCV = [BAR_DATE, BAR_OPEN, BAR_HIGH, BAR_LOW, BAR_CLOSE, BAR_VOLUME];
+const OHLCAV = [BAR_DATE, BAR_OPEN, BAR_HIGH, BAR_LOW, BAR_CLOSE, BAR_ADJ, BAR_VOLUME];
+
+/**
+ * scanPlainBars for the Yahoo layout (isOhlcvLayout): the same rows taken, the same values, the same stop — the
+ * date first, then the numbers in a loop of their own, with no dispatch on each column's role (a fifth less time
+ * on the 360 files of the universe). `bb` has an Adj Close column exactly when the layout has one. `b[n]` must be a
+ * 0 sentinel. See scanPlainBars for what a plain row is and why a row is left to the row-at-a-time path.
+ */
+export function scanOhlcvBars(b: Uint8Array, pos: number, n: number, withAdj: boolean, idx: SessionIndex, gapWarn: number, bb: BarBuilder): number {
+  const table = idx.ordinals;
+  const firstDay = idx.firstDay;
+  const span = table.length;
+  const session = bb.session;
+  const open = bb.open;
+  const high = bb.high;
+  const low = bb.low;
+  const close = bb.close;
+  const volume = bb.volume;
+  const adjClose = bb.adjClose;
+  const cap = session.length;
+  // A builder without the layout's Adj Close column (or with one it lacks): nothing read, the caller's paths go on.
+  if (withAdj !== (adjClose !== undefined)) return pos;
+  // The numbers after the date, and where the volume is among them.
+  const nums = withAdj ? 6 : 5;
+  const last = nums - 1;
+  let k = bb.length;
+  let prev = bb.lastOrdinal;
+  // The month of the last date read: its day number before day 1 and its length (most rows share the month).
+  let ymKey = -1;
+  let ymBase = 0;
+  let ymLen = 0;
+  const vals = VALS;
+  rows: while (pos < n && k < cap) {
+    let p = pos;
+    if (p + 10 > n || b[p + 4] !== 45 || b[p + 7] !== 45) break;
+    const y0 = b[p]! - 48;
+    const y1 = b[p + 1]! - 48;
+    const y2 = b[p + 2]! - 48;
+    const y3 = b[p + 3]! - 48;
+    const m0 = b[p + 5]! - 48;
+    const m1 = b[p + 6]! - 48;
+    const d0 = b[p + 8]! - 48;
+    const d1 = b[p + 9]! - 48;
+    // One unsigned test per digit: c − 48 in 0..9.
+    if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) break;
+    const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+    const mo = m0 * 10 + m1;
+    const key = y * 100 + mo;
+    if (key !== ymKey) {
+      if (mo < 1 || mo > 12) break;
+      ymKey = key;
+      ymLen = monthDays(y, mo);
+      ymBase = daysFromCivil(y, mo, 1) - 1;
+    }
+    const d = d0 * 10 + d1;
+    if (d < 1 || d > ymLen) break;
+    const at = ymBase + d - firstDay;
+    if (at < 0 || at >= span) break;
+    const ord = table[at]!;
+    p += 10;
+    if (b[p] !== 44) break;
+    p++;
+    let c = 0;
+    for (let f = 0; f < nums; f++) {
+      // Digits summed as int32, exact for up to 9 digits; a longer number is summed again as a double.
+      const s = p;
+      let mi = 0;
+      c = b[p]! - 48;
+      while ((c >>> 0) < 10) {
+        mi = (mi * 10 + c) | 0;
+        c = b[++p]! - 48;
+      }
+      const intEnd = p;
+      let scale = 0;
+      if (c === -2) {
+        const fr = ++p;
+        c = b[p]! - 48;
+        while ((c >>> 0) < 10) {
+          mi = (mi * 10 + c) | 0;
+          c = b[++p]! - 48;
+        }
+        scale = p - fr;
+      }
+      const nd = intEnd - s + scale;
+      // A number needs a digit (`.` alone is not one); at most 15 significant digits and 22 decimals.
+      if (nd === 0 || scale > 22) break rows;
+      let m = mi;
+      if (nd > 9) {
+        m = mantissaOf(b, s, intEnd, scale);
+        if (m >= 1e15) break rows;
+      }
+      // Through a typed array: the double stays unboxed (see scanPlainBars).
+      vals[f] = m / POW10_F64[scale]!;
+      c += 48;
+      if (f < last) {
+        if (c !== 44) break rows;
+        p++;
+      }
+    }
+    if (c === 10) p++;
+    else if (c === 13) {
+      if (b[p + 1] !== 10 || p + 1 >= n) break;
+      p += 2;
+    } else if (c !== 0 || p !== n) break;
+    const op = vals[0]!;
+    const hi = vals[1]!;
+    const lo = vals[2]!;
+    const cl = vals[3]!;
+    const adj = vals[4]!;
+    if (!(ord > prev && op > 0 && hi > 0 && lo > 0 && cl > 0 && hi >= lo && (!withAdj || adj > 0))) break;
+    // Rows that carry a warning (a gap, open or close outside the range) are left to the row-at-a-time path.
+    if ((prev >= 0 && ord - prev - 1 >= gapWarn) || op < lo || op > hi || cl < lo || cl > hi) break;
+    session[k] = ord;
+    open[k] = op;
+    high[k] = hi;
+    low[k] = lo;
+    close[k] = cl;
+    volume[k] = vals[last]!;
+    if (adjClose !== undefined) adjClose[k] = adj;
+    k++;
+    prev = ord;
+    pos = p;
+    // Kept up to date inside the loop (see scanPlainBars: on-stack replacement).
+    bb.length = k;
+    bb.lastOrdinal = prev;
+  }
+  return pos;
+}
