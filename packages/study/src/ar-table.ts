@@ -60,12 +60,14 @@ export function arTableFile(res: StudyResult, first: number): TableFile {
       const dates = new Map<string, DateCell>();
       const b = w.buffer;
       const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+      // Each event's predicted rows, computed into one array (none allocated per event).
+      const scratch = new Float64Array(Math.max(0, rows - first));
       let widest = 0;
       for (const c of [...window, ...rel]) widest = Math.max(widest, c.words.length * 4);
       for (const e of res.events) {
         // Read once per event (the closures and views are the same on every row).
         const { ret, mkt, ar, dateAt } = e;
-        const predicted = e.predictedFrom(first);
+        const predicted = e.predictedFrom(first, scratch);
         const sym = encodeCell(e.symbol);
         const ed = encodeCell(e.eventDate);
         const keyBytes = new Uint8Array(sym.length + 1 + ed.length);

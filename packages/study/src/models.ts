@@ -59,9 +59,13 @@ export function leverage(p: Panel, fit: ModelFit, i: number, r: number): number 
   return 1 + 1 / T + q;
 }
 
-/** The normal return the model predicts for rows from.. of firm i (the same expression `fitModels` subtracts); entry k is row from + k. */
-export function predictedRow(p: Panel, fit: ModelFit, i: number, from = 0): Float64Array {
-  const out = new Float64Array(Math.max(0, p.rows - from));
+/**
+ * The normal return the model predicts for rows from.. of firm i (the same expression `fitModels` subtracts); entry
+ * k is row from + k. Into `into` (a view of its first entries) when it is long enough, else a new array.
+ */
+export function predictedRow(p: Panel, fit: ModelFit, i: number, from = 0, into?: Float64Array): Float64Array {
+  const n = Math.max(0, p.rows - from);
+  const out = into === undefined || into.length < n ? new Float64Array(n) : into.length === n ? into : into.subarray(0, n);
   const fx = fit.factors;
   if (fx && p.factors) {
     // R − AR = RF + α + Σ β_k F_k (NaN where a factor is missing).

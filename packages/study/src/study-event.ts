@@ -47,7 +47,7 @@ class StudyEventRecord {
   declare readonly inTests: boolean;
   declare readonly group?: string;
   declare readonly dateAt: (r: number) => IsoDate;
-  declare readonly predictedFrom: (from: number) => Float64Array;
+  declare readonly predictedFrom: (from: number, into?: Float64Array) => Float64Array;
   readonly #src: EventRowSource;
 
   constructor(f: StudyEventFields, src: EventRowSource) {
@@ -75,7 +75,7 @@ class StudyEventRecord {
     if (f.group !== undefined) self.group = f.group;
     // Not enumerable: an event compares (toEqual, sharded against whole) by its data, not by these closures.
     Object.defineProperty(this, 'dateAt', { value: (r: number): IsoDate => src.marketDates[src.r0 + r]! });
-    Object.defineProperty(this, 'predictedFrom', { value: (from: number): Float64Array => predictedRow(src.panel, src.fit, src.i, from) });
+    Object.defineProperty(this, 'predictedFrom', { value: (from: number, into?: Float64Array): Float64Array => predictedRow(src.panel, src.fit, src.i, from, into) });
   }
 
   static {

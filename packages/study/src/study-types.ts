@@ -84,8 +84,11 @@ export interface StudyEvent {
   readonly predicted: Float64Array;
   /** `dates[r]` without building `dates` (like `predictedFrom`, a non-enumerable property: events compare by their data). */
   dateAt(r: number): IsoDate;
-  /** `predicted.subarray(from)`, computing only those rows (ar.csv's event-window rows). */
-  predictedFrom(from: number): Float64Array;
+  /**
+   * `predicted.subarray(from)`, computing only those rows (ar.csv's event-window rows); written into `into` (and
+   * returned as a view of it) when it has room for them, so a table of many events allocates nothing per event.
+   */
+  predictedFrom(from: number, into?: Float64Array): Float64Array;
   readonly ar: Float64Array;
   readonly cars: readonly FirmCar[];
   /** The firm's own other events (of the input, studied or not) whose day 0 lies inside this event's window. */

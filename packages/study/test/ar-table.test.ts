@@ -29,7 +29,17 @@ describe('ar.csv', () => {
     // The row accessors the tables use agree with the whole arrays.
     for (const e of res.events) {
       res.relDays.forEach((_, r) => expect(e.dateAt(r)).toBe(e.dates[r]));
-      for (const from of [0, 5, res.relDays.length - 1]) expect([...e.predictedFrom(from)]).toEqual([...e.predicted.subarray(from)]);
+      for (const from of [0, 5, res.relDays.length - 1]) {
+        expect([...e.predictedFrom(from)]).toEqual([...e.predicted.subarray(from)]);
+        // Into a caller's array when it has room (a view of it, the rest untouched), else a new one.
+        const into = new Float64Array(res.relDays.length + 2).fill(7);
+        const got = e.predictedFrom(from, into);
+        expect(got.buffer).toBe(into.buffer);
+        expect([...got]).toEqual([...e.predicted.subarray(from)]);
+        expect(into[res.relDays.length - from]).toBe(7);
+        const short = new Float64Array(1);
+        if (res.relDays.length - from > 1) expect(e.predictedFrom(from, short).buffer).not.toBe(short.buffer);
+      }
     }
     const got = studyTables(res, { arRows: 'all' })['ar.csv']!;
     expect(got).toBe(lines.join('\n') + '\n');
