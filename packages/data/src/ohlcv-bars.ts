@@ -38,6 +38,7 @@ export function scanOhlcvBars(b: Uint8Array, pos: number, n: number, withAdj: bo
   const volume = bb.volume;
   const adjClose = bb.adjClose;
   const cap = session.length;
+  const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   // A builder without the layout's Adj Close column (or with one it lacks): nothing read, the caller's paths go on.
   if (withAdj !== (adjClose !== undefined)) return pos;
   // The numbers after the date, and where the volume is among them.
@@ -45,33 +46,41 @@ export function scanOhlcvBars(b: Uint8Array, pos: number, n: number, withAdj: bo
   const last = nums - 1;
   let k = bb.length;
   let prev = bb.lastOrdinal;
-  // The month of the last date read: its day number before day 1 and its length (most rows share the month).
-  let ymKey = -1;
+  // The month of the last date read: its first 8 bytes, its day number before day 1 and its length (0 until one is
+  // read, so that no day matches the initial words).
+  let ymW0 = 0;
+  let ymW1 = 0;
   let ymBase = 0;
   let ymLen = 0;
   const vals = VALS;
   rows: while (pos < n && k < cap) {
     let p = pos;
-    if (p + 10 > n || b[p + 4] !== 45 || b[p + 7] !== 45) break;
-    const y0 = b[p]! - 48;
-    const y1 = b[p + 1]! - 48;
-    const y2 = b[p + 2]! - 48;
-    const y3 = b[p + 3]! - 48;
-    const m0 = b[p + 5]! - 48;
-    const m1 = b[p + 6]! - 48;
-    const d0 = b[p + 8]! - 48;
-    const d1 = b[p + 9]! - 48;
-    // One unsigned test per digit: c − 48 in 0..9.
-    if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) break;
-    const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-    const mo = m0 * 10 + m1;
-    const key = y * 100 + mo;
-    if (key !== ymKey) {
+    if (p + 10 > n) break;
+    // Most rows repeat the row before's `YYYY-MM-` (two words compared): only a new month's text is checked and its
+    // first day found.
+    const w0 = dv.getInt32(p, true);
+    const w1 = dv.getInt32(p + 4, true);
+    if (w0 !== ymW0 || w1 !== ymW1) {
+      if (b[p + 4] !== 45 || b[p + 7] !== 45) break;
+      const y0 = b[p]! - 48;
+      const y1 = b[p + 1]! - 48;
+      const y2 = b[p + 2]! - 48;
+      const y3 = b[p + 3]! - 48;
+      const m0 = b[p + 5]! - 48;
+      const m1 = b[p + 6]! - 48;
+      // One unsigned test per digit: c − 48 in 0..9.
+      if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9) break;
+      const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+      const mo = m0 * 10 + m1;
       if (mo < 1 || mo > 12) break;
-      ymKey = key;
+      ymW0 = w0;
+      ymW1 = w1;
       ymLen = monthDays(y, mo);
       ymBase = daysFromCivil(y, mo, 1) - 1;
     }
+    const d0 = b[p + 8]! - 48;
+    const d1 = b[p + 9]! - 48;
+    if ((d0 >>> 0) > 9 || (d1 >>> 0) > 9) break;
     const d = d0 * 10 + d1;
     if (d < 1 || d > ymLen) break;
     const at = ymBase + d - firstDay;

@@ -135,6 +135,23 @@ describe('scanPlainBars', () => {
       }),
       { numRuns: 1500 },
     );
+    // A date with any other character in any place is left to the row path, in a new month or the row before's.
+    // (2024-01-26 is a Friday: a day 2: read as 30 would be the session after the next one, no gap warning.)
+    for (const [prevDate, next] of [['2024-01-26', '2024-01-29'], ['2024-01-25', '2024-01-29'], [cal.date(5000), cal.date(5001)]] as const) {
+      const good = `${prevDate},1,2,1,1.5,7\n`;
+      for (let at = 0; at < 10; at++) {
+        for (const ch of ['x', ',', '/', ' ', '\0', ':', at === 4 || at === 7 ? '5' : '-']) {
+          const bad = `${next.slice(0, at)}${ch}${next.slice(at + 1)},1,2,1,1.5,7\n`;
+          const rows = enc.encode(good + bad);
+          const buf = new Uint8Array(rows.length + 1);
+          buf.set(rows);
+          for (const scan of [(bb: BarBuilder) => scanOhlcvBars(buf, 0, rows.length, false, idx, 3, bb), (bb: BarBuilder) => scanPlainBars(buf, 0, rows.length, barRoles(6, { date: 0, open: 1, high: 2, low: 3, close: 4, volume: 5, adjClose: -1 }), idx, 3, bb)]) {
+            const bb = new BarBuilder('P', 8, false);
+            expect([scan(bb), bb.length]).toEqual([good.length, 1]);
+          }
+        }
+      }
+    }
     // A builder that lacks the layout's Adj Close column (or has one it lacks) is left to the other paths.
     const body = enc.encode(`${cal.date(5000)},1,2,1,1.5,7\n`);
     const b = new Uint8Array(body.length + 1);
