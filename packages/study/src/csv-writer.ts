@@ -33,23 +33,26 @@ export class CsvWriter {
   text(s: string | null): this {
     if (s === null) return this.raw('NA');
     const len = s.length;
-    let plain = len <= 256;
-    if (plain) {
+    if (len <= 256) {
+      // Copied while checked, in one pass; a text that is not plain ASCII without a separator is written again
+      // over the copy, encoded (and quoted when it must be).
+      this.cell(len);
+      const buf = this.buf;
+      let p = this.pos;
       for (let j = 0; j < len; j++) {
         const c = s.charCodeAt(j);
         if (c === 44 || c === 34 || c === 10 || c === 13 || c >= 128) {
-          plain = false;
+          p = -1;
           break;
         }
+        buf[p++] = c;
       }
-    }
-    if (plain) {
-      this.cell(len);
-      for (let j = 0; j < len; j++) this.buf[this.pos++] = s.charCodeAt(j);
-      return this;
-    }
+      if (p >= 0) {
+        this.pos = p;
+        return this;
+      }
+    } else this.cell(0);
     const quoted = /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-    this.cell(0);
     this.bytes(CsvWriter.encoder.encode(quoted));
     return this;
   }
