@@ -108,13 +108,14 @@ export interface FinishOptions {
 export function finishSeries(b: BarBuilder, idx: SessionIndex, fp: FileProblems | undefined, opts: FinishOptions = {}): BarSeries {
   const n = b.length;
   const fileAdj = opts.dividends === undefined && b.adjClose !== undefined && !opts.splits?.length;
-  // No dividend falls on the bars' dates (none given, or all outside them): the adjusted close is the close, copied
-  // into the same buffer — adjustForDividends would give the same numbers (close × 1) in an allocation of its own.
+  // No dividend falls on the bars' dates (none given, or all outside them): the adjusted close is the close column
+  // itself — adjustForDividends would give the same numbers (close × 1) in an allocation of its own (series are
+  // read only once finished: nothing writes into a column).
   const firstDay = n > 0 ? idx.dateOf(b.session[0]!) : '';
   const lastDay = n > 0 ? idx.dateOf(b.session[n - 1]!) : '';
   const plainAdj = !fileAdj && !(opts.dividends ?? []).some((d) => n > 0 && d.date >= firstDay && d.date <= lastDay);
   // The columns copied to their length into one buffer: one allocation per series instead of one per column.
-  const cols = fileAdj || plainAdj ? 7 : 6;
+  const cols = fileAdj ? 7 : 6;
   const buf = new ArrayBuffer(n * (8 * cols + 4));
   const f64 = (k: number, from: Float64Array | undefined): Float64Array => {
     const a = new Float64Array(buf, k * 8 * n, n);
@@ -169,7 +170,7 @@ export function finishSeries(b: BarBuilder, idx: SessionIndex, fp: FileProblems 
     }
     dividend[at]! += d.amount;
   }
-  const adjClose = fromFile ?? (plainAdj ? f64(6, close) : adjustForDividends(close, dividend));
+  const adjClose = fromFile ?? (plainAdj ? close : adjustForDividends(close, dividend));
   return {
     symbol: b.symbol,
     length: n,
