@@ -1,5 +1,5 @@
 import type { BarBuilder } from './bar-builder';
-import { BAR_ADJ, BAR_CLOSE, BAR_DATE, BAR_HIGH, BAR_LOW, BAR_OPEN, BAR_VOLUME, POW10_F64, mantissaOf } from './plain-bars';
+import { BAR_ADJ, BAR_CLOSE, BAR_DATE, BAR_HIGH, BAR_LOW, BAR_OPEN, BAR_VOLUME, scanDecimal, takePlainRow } from './plain-bars';
 import { daysFromCivil, monthDays, type SessionIndex } from './session-index';
 
 /** The values of the row being read, by column after the date (scanOhlcvBars is synchronous: one array serves). */
@@ -30,22 +30,13 @@ export function scanOhlcvBars(b: Uint8Array, pos: number, n: number, withAdj: bo
   const table = idx.ordinals;
   const firstDay = idx.firstDay;
   const span = table.length;
-  const session = bb.session;
-  const open = bb.open;
-  const high = bb.high;
-  const low = bb.low;
-  const close = bb.close;
-  const volume = bb.volume;
-  const adjClose = bb.adjClose;
-  const cap = session.length;
+  const cap = bb.session.length;
   const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
   // A builder without the layout's Adj Close column (or with one it lacks): nothing read, the caller's paths go on.
-  if (withAdj !== (adjClose !== undefined)) return pos;
+  if (withAdj !== (bb.adjClose !== undefined)) return pos;
   // The numbers after the date, and where the volume is among them.
   const nums = withAdj ? 6 : 5;
   const last = nums - 1;
-  let k = bb.length;
-  let prev = bb.lastOrdinal;
   // The month of the last date read: its first 8 bytes, its day number before day 1 and its length (0 until one is
   // read, so that no day matches the initial words).
   let ymW0 = 0;
@@ -53,7 +44,7 @@ export function scanOhlcvBars(b: Uint8Array, pos: number, n: number, withAdj: bo
   let ymBase = 0;
   let ymLen = 0;
   const vals = VALS;
-  rows: while (pos < n && k < cap) {
+  rows: while (pos < n && bb.length < cap) {
     let p = pos;
     if (p + 10 > n) break;
     // Most rows repeat the row before's `YYYY-MM-` (two words compared): only a new month's text is checked and its
@@ -91,36 +82,9 @@ export function scanOhlcvBars(b: Uint8Array, pos: number, n: number, withAdj: bo
     p++;
     let c = 0;
     for (let f = 0; f < nums; f++) {
-      // Digits summed as int32, exact for up to 9 digits; a longer number is summed again as a double.
-      const s = p;
-      let mi = 0;
-      c = b[p]! - 48;
-      while ((c >>> 0) < 10) {
-        mi = (mi * 10 + c) | 0;
-        c = b[++p]! - 48;
-      }
-      const intEnd = p;
-      let scale = 0;
-      if (c === -2) {
-        const fr = ++p;
-        c = b[p]! - 48;
-        while ((c >>> 0) < 10) {
-          mi = (mi * 10 + c) | 0;
-          c = b[++p]! - 48;
-        }
-        scale = p - fr;
-      }
-      const nd = intEnd - s + scale;
-      // A number needs a digit (`.` alone is not one); at most 15 significant digits and 22 decimals.
-      if (nd === 0 || scale > 22) break rows;
-      let m = mi;
-      if (nd > 9) {
-        m = mantissaOf(b, s, intEnd, scale);
-        if (m >= 1e15) break rows;
-      }
-      // Through a typed array: the double stays unboxed (see scanPlainBars).
-      vals[f] = m / POW10_F64[scale]!;
-      c += 48;
+      p = scanDecimal(b, p, vals, f);
+      if (p < 0) break rows;
+      c = b[p]!;
       if (f < last) {
         if (c !== 44) break rows;
         p++;
@@ -136,22 +100,8 @@ export function scanOhlcvBars(b: Uint8Array, pos: number, n: number, withAdj: bo
     const lo = vals[2]!;
     const cl = vals[3]!;
     const adj = vals[4]!;
-    if (!(ord > prev && op > 0 && hi > 0 && lo > 0 && cl > 0 && hi >= lo && (!withAdj || adj > 0))) break;
-    // Rows that carry a warning (a gap, open or close outside the range) are left to the row-at-a-time path.
-    if ((prev >= 0 && ord - prev - 1 >= gapWarn) || op < lo || op > hi || cl < lo || cl > hi) break;
-    session[k] = ord;
-    open[k] = op;
-    high[k] = hi;
-    low[k] = lo;
-    close[k] = cl;
-    volume[k] = vals[last]!;
-    if (adjClose !== undefined) adjClose[k] = adj;
-    k++;
-    prev = ord;
+    if (!takePlainRow(bb, ord, op, hi, lo, cl, adj, vals[last]!, gapWarn)) break;
     pos = p;
-    // Kept up to date inside the loop (see scanPlainBars: on-stack replacement).
-    bb.length = k;
-    bb.lastOrdinal = prev;
   }
   return pos;
 }

@@ -48,14 +48,7 @@ export function scanPlainBars(b: Uint8Array, pos: number, n: number, roles: Uint
   const table = idx.ordinals;
   const firstDay = idx.firstDay;
   const span = table.length;
-  const session = bb.session;
-  const open = bb.open;
-  const high = bb.high;
-  const low = bb.low;
-  const close = bb.close;
-  const volume = bb.volume;
-  const adjClose = bb.adjClose;
-  const cap = session.length;
+  const cap = bb.session.length;
   let hasOpen = false;
   let hasHigh = false;
   let hasLow = false;
@@ -67,54 +60,22 @@ export function scanPlainBars(b: Uint8Array, pos: number, n: number, roles: Uint
     else if (r === BAR_LOW) hasLow = true;
     else if (r === BAR_VOLUME) hasVol = true;
   }
-  let k = bb.length;
-  let prev = bb.lastOrdinal;
   // The month of the last date read: its day number before day 1 and its length (most rows share the month).
   let ymKey = -1;
   let ymBase = 0;
   let ymLen = 0;
   const vals = VALS;
   vals[BAR_VOLUME] = NaN;
-  rows: while (pos < n && k < cap) {
+  rows: while (pos < n && bb.length < cap) {
     let p = pos;
     let ord = -1;
     for (let j = 0; j <= last; j++) {
       const role = roles[j]!;
       let c: number;
       if (role >= BAR_OPEN) {
-        // Digits summed as int32 (an integer multiply-add per digit instead of a floating-point one): exact for up
-        // to 9 digits. A longer number is summed again as a double (mantissaOf).
-        const s = p;
-        let mi = 0;
-        c = b[p]! - 48;
-        while ((c >>> 0) < 10) {
-          mi = (mi * 10 + c) | 0;
-          c = b[++p]! - 48;
-        }
-        const intEnd = p;
-        let scale = 0;
-        if (c === -2) {
-          const f = ++p;
-          c = b[p]! - 48;
-          while ((c >>> 0) < 10) {
-            mi = (mi * 10 + c) | 0;
-            c = b[++p]! - 48;
-          }
-          scale = p - f;
-        }
-        const nd = intEnd - s + scale;
-        // A number needs a digit (`.` alone is not one); at most 15 significant digits and 22 decimals.
-        if (nd === 0 || scale > 22) break rows;
-        let m = mi;
-        if (nd > 9) {
-          m = mantissaOf(b, s, intEnd, scale);
-          if (m >= 1e15) break rows;
-        }
-        // Into a typed array by role: a double stays unboxed there (a local assigned in this loop would not). One
-        // division, also for scale 0 (POW10_F64[0] = 1, so m / 1 is m exactly): `scale === 0 ? m : m / …` joined the
-        // tagged m with a double, and V8 then boxed every decimal value it read (38 MB of heap numbers a universe).
-        vals[role] = m / POW10_F64[scale]!;
-        c += 48;
+        p = scanDecimal(b, p, vals, role);
+        if (p < 0) break rows;
+        c = b[p]!;
       } else if (role === BAR_DATE) {
         if (p + 10 > n || b[p + 4] !== 45 || b[p + 7] !== 45) break rows;
         const y0 = b[p]! - 48;
@@ -164,25 +125,73 @@ export function scanPlainBars(b: Uint8Array, pos: number, n: number, roles: Uint
     const hi = hasHigh ? vals[BAR_HIGH]! : cl;
     const lo = hasLow ? vals[BAR_LOW]! : cl;
     const adj = vals[BAR_ADJ]!;
-    if (!(ord > prev && op > 0 && hi > 0 && lo > 0 && cl > 0 && hi >= lo && (adjClose === undefined || adj > 0))) break;
-    // Rows that carry a warning (a gap, open or close outside the range) are left to the row-at-a-time path.
-    if ((prev >= 0 && ord - prev - 1 >= gapWarn) || op < lo || op > hi || cl < lo || cl > hi) break;
-    session[k] = ord;
-    open[k] = op;
-    high[k] = hi;
-    low[k] = lo;
-    close[k] = cl;
-    volume[k] = hasVol ? vals[BAR_VOLUME]! : NaN;
-    if (adjClose !== undefined) adjClose[k] = adj;
-    k++;
-    prev = ord;
+    if (!takePlainRow(bb, ord, op, hi, lo, cl, adj, hasVol ? vals[BAR_VOLUME]! : NaN, gapWarn)) break;
     pos = p;
-    // Kept up to date inside the loop: code compiled while the loop runs (on-stack replacement) then has seen these
-    // stores and does not fall back to the interpreter when the function returns.
-    bb.length = k;
-    bb.lastOrdinal = prev;
   }
   return pos;
+}
+
+/**
+ * Reads the plain decimal at `b[p]` (digits, an optional point and digits) into `vals[slot]` and returns where it
+ * ends, or −1 when it is not one the fast path takes: no digit, more than 22 decimals or 15 significant digits.
+ * The value is exactly `Number(text)`: an exact integer divided by an exact power of ten.
+ */
+export function scanDecimal(b: Uint8Array, p: number, vals: Float64Array, slot: number): number {
+  // Digits summed as int32 (an integer multiply-add per digit instead of a floating-point one): exact for up to 9
+  // digits. A longer number is summed again as a double (mantissaOf).
+  const s = p;
+  let mi = 0;
+  let c = b[p]! - 48;
+  while ((c >>> 0) < 10) {
+    mi = (mi * 10 + c) | 0;
+    c = b[++p]! - 48;
+  }
+  const intEnd = p;
+  let scale = 0;
+  if (c === -2) {
+    const f = ++p;
+    c = b[p]! - 48;
+    while ((c >>> 0) < 10) {
+      mi = (mi * 10 + c) | 0;
+      c = b[++p]! - 48;
+    }
+    scale = p - f;
+  }
+  const nd = intEnd - s + scale;
+  if (nd === 0 || scale > 22) return -1;
+  let m = mi;
+  if (nd > 9) {
+    m = mantissaOf(b, s, intEnd, scale);
+    if (m >= 1e15) return -1;
+  }
+  // Into a typed array: a double stays unboxed there (a local assigned in the caller's loop would not). One
+  // division, also for scale 0 (POW10_F64[0] = 1, so m / 1 is m exactly): `scale === 0 ? m : m / …` joined the
+  // tagged m with a double, and V8 then boxed every decimal value it read (38 MB of heap numbers a universe).
+  vals[slot] = m / POW10_F64[scale]!;
+  return p;
+}
+
+/**
+ * Appends a scanned row to `bb` when the fast path may take it: on a session after the last bar, every price
+ * positive, high ≥ low, and nothing the row-at-a-time path would warn about (a gap of `gapWarn` sessions or more,
+ * open or close outside [low, high]). Returns false, appending nothing, otherwise.
+ */
+export function takePlainRow(bb: BarBuilder, ord: number, op: number, hi: number, lo: number, cl: number, adj: number, vol: number, gapWarn: number): boolean {
+  const prev = bb.lastOrdinal;
+  const adjClose = bb.adjClose;
+  if (!(ord > prev && op > 0 && hi > 0 && lo > 0 && cl > 0 && hi >= lo && (adjClose === undefined || adj > 0))) return false;
+  if ((prev >= 0 && ord - prev - 1 >= gapWarn) || op < lo || op > hi || cl < lo || cl > hi) return false;
+  const k = bb.length;
+  bb.session[k] = ord;
+  bb.open[k] = op;
+  bb.high[k] = hi;
+  bb.low[k] = lo;
+  bb.close[k] = cl;
+  bb.volume[k] = vol;
+  if (adjClose !== undefined) adjClose[k] = adj;
+  bb.length = k + 1;
+  bb.lastOrdinal = ord;
+  return true;
 }
 
 /**
