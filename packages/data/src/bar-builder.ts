@@ -44,6 +44,20 @@ export class BarBuilder {
     this.adjClose = withAdjClose ? new Float64Array(n) : undefined;
   }
 
+  /** Writes a bar at `length` (the caller has made room: reserve, or a scan that stops at capacity). */
+  append(ord: number, open: number, high: number, low: number, close: number, volume: number, adj: number): void {
+    const k = this.length;
+    this.session[k] = ord;
+    this.open[k] = open;
+    this.high[k] = high;
+    this.low[k] = low;
+    this.close[k] = close;
+    this.volume[k] = volume;
+    if (this.adjClose !== undefined) this.adjClose[k] = adj;
+    this.length = k + 1;
+    this.lastOrdinal = ord;
+  }
+
   /**
    * A builder on the columns the last finished scratch builder used (one file after another reuses them, since
    * finishSeries copies the bars out): no column is allocated, and no line count is needed to size them. Reading is

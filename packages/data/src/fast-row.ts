@@ -1,4 +1,4 @@
-import { daysFromCivil, monthDays, parseIsoDayAt } from './session-index';
+import { daysFromCivil, monthDays, parseIsoDayAt, yearMonthAt } from './session-index';
 
 /** What the fast row scanner does with each column. */
 export const COL_SKIP = 0;
@@ -131,21 +131,14 @@ export function scanPlainRowBytes(b: Uint8Array, pos: number, n: number, roles: 
 
 /** Day number of the `YYYY-MM-DD` in `b[at, at + 10)`, NaN unless it is exactly that and a real date (as `parseIsoDayAt`). */
 function isoDayOfBytes(b: Uint8Array, at: number): number {
-  if (b[at + 4] !== 45 || b[at + 7] !== 45) return NaN;
-  const y0 = b[at]! - 48;
-  const y1 = b[at + 1]! - 48;
-  const y2 = b[at + 2]! - 48;
-  const y3 = b[at + 3]! - 48;
-  const m0 = b[at + 5]! - 48;
-  const m1 = b[at + 6]! - 48;
+  const ym = yearMonthAt(b, at);
   const d0 = b[at + 8]! - 48;
   const d1 = b[at + 9]! - 48;
-  // One unsigned test per digit: c − 48 in 0..9.
-  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return NaN;
-  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-  const m = m0 * 10 + m1;
+  if (ym < 0 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) return NaN;
+  const y = (ym / 100) | 0;
+  const m = ym - y * 100;
   const d = d0 * 10 + d1;
-  if (m < 1 || m > 12 || d < 1) return NaN;
+  if (d < 1) return NaN;
   if (d > 28 && d > monthDays(y, m)) return NaN;
   return daysFromCivil(y, m, d);
 }

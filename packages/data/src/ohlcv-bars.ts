@@ -1,6 +1,6 @@
 import type { BarBuilder } from './bar-builder';
 import { BAR_ADJ, BAR_CLOSE, BAR_DATE, BAR_HIGH, BAR_LOW, BAR_OPEN, BAR_VOLUME, scanDecimal, takePlainRow } from './plain-bars';
-import { daysFromCivil, monthDays, type SessionIndex } from './session-index';
+import { daysFromCivil, monthDays, yearMonthAt, type SessionIndex } from './session-index';
 
 /** The values of the row being read, by column after the date (scanOhlcvBars is synchronous: one array serves). */
 const VALS = new Float64Array(6);
@@ -52,18 +52,10 @@ export function scanOhlcvBars(b: Uint8Array, pos: number, n: number, withAdj: bo
     const w0 = dv.getInt32(p, true);
     const w1 = dv.getInt32(p + 4, true);
     if (w0 !== ymW0 || w1 !== ymW1) {
-      if (b[p + 4] !== 45 || b[p + 7] !== 45) break;
-      const y0 = b[p]! - 48;
-      const y1 = b[p + 1]! - 48;
-      const y2 = b[p + 2]! - 48;
-      const y3 = b[p + 3]! - 48;
-      const m0 = b[p + 5]! - 48;
-      const m1 = b[p + 6]! - 48;
-      // One unsigned test per digit: c − 48 in 0..9.
-      if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9) break;
-      const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-      const mo = m0 * 10 + m1;
-      if (mo < 1 || mo > 12) break;
+      const key = yearMonthAt(b, p);
+      if (key < 0) break;
+      const y = (key / 100) | 0;
+      const mo = key - y * 100;
       ymW0 = w0;
       ymW1 = w1;
       ymLen = monthDays(y, mo);

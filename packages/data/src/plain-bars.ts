@@ -1,5 +1,5 @@
 import type { BarBuilder } from './bar-builder';
-import { daysFromCivil, monthDays, type SessionIndex } from './session-index';
+import { daysFromCivil, monthDays, yearMonthAt, type SessionIndex } from './session-index';
 
 /** What the fused bar loop does with each column of a per-symbol price file. */
 export const BAR_SKIP = 0;
@@ -77,22 +77,14 @@ export function scanPlainBars(b: Uint8Array, pos: number, n: number, roles: Uint
         if (p < 0) break rows;
         c = b[p]!;
       } else if (role === BAR_DATE) {
-        if (p + 10 > n || b[p + 4] !== 45 || b[p + 7] !== 45) break rows;
-        const y0 = b[p]! - 48;
-        const y1 = b[p + 1]! - 48;
-        const y2 = b[p + 2]! - 48;
-        const y3 = b[p + 3]! - 48;
-        const m0 = b[p + 5]! - 48;
-        const m1 = b[p + 6]! - 48;
+        if (p + 10 > n) break rows;
+        const key = yearMonthAt(b, p);
         const d0 = b[p + 8]! - 48;
         const d1 = b[p + 9]! - 48;
-        // One unsigned test per digit: c − 48 in 0..9.
-        if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) break rows;
-        const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
-        const m = m0 * 10 + m1;
-        const key = y * 100 + m;
+        if (key < 0 || (d0 >>> 0) > 9 || (d1 >>> 0) > 9) break rows;
         if (key !== ymKey) {
-          if (m < 1 || m > 12) break rows;
+          const y = (key / 100) | 0;
+          const m = key - y * 100;
           ymKey = key;
           ymLen = monthDays(y, m);
           ymBase = daysFromCivil(y, m, 1) - 1;
@@ -181,16 +173,7 @@ export function takePlainRow(bb: BarBuilder, ord: number, op: number, hi: number
   const adjClose = bb.adjClose;
   if (!(ord > prev && op > 0 && hi > 0 && lo > 0 && cl > 0 && hi >= lo && (adjClose === undefined || adj > 0))) return false;
   if ((prev >= 0 && ord - prev - 1 >= gapWarn) || op < lo || op > hi || cl < lo || cl > hi) return false;
-  const k = bb.length;
-  bb.session[k] = ord;
-  bb.open[k] = op;
-  bb.high[k] = hi;
-  bb.low[k] = lo;
-  bb.close[k] = cl;
-  bb.volume[k] = vol;
-  if (adjClose !== undefined) adjClose[k] = adj;
-  bb.length = k + 1;
-  bb.lastOrdinal = ord;
+  bb.append(ord, op, hi, lo, cl, vol, adj);
   return true;
 }
 

@@ -134,16 +134,7 @@ export function parsePrices(input: string | Uint8Array, file: string, opts: Pric
       fp.warn('PRICE_OHLC_INCONSISTENT', `${bb.symbol} ${idx.dateOf(ord)}: open ${open} or close ${close} is outside low ${low}..high ${high}`, line);
     }
     bb.reserve();
-    const k = bb.length;
-    bb.session[k] = ord;
-    bb.open[k] = open;
-    bb.high[k] = high;
-    bb.low[k] = low;
-    bb.close[k] = close;
-    bb.volume[k] = volume;
-    if (bb.adjClose) bb.adjClose[k] = adj;
-    bb.length = k + 1;
-    bb.lastOrdinal = ord;
+    bb.append(ord, open, high, low, close, volume, adj);
   };
 
   /** Reads the cursor's current row the general way, reporting everything wrong with it. */

@@ -34,6 +34,24 @@ function digits(text: string, at: number, n: number): number {
   return v;
 }
 
+/**
+ * The `YYYY-MM-` of a date at `b[at]` as the number YYYY × 100 + MM, or −1 unless the eight bytes are four digits,
+ * a dash, a month 01–12 and a dash (the day is the caller's). One unsigned test per digit: c − 48 in 0..9.
+ */
+export function yearMonthAt(b: Uint8Array, at: number): number {
+  if (b[at + 4] !== 45 || b[at + 7] !== 45) return -1;
+  const y0 = b[at]! - 48;
+  const y1 = b[at + 1]! - 48;
+  const y2 = b[at + 2]! - 48;
+  const y3 = b[at + 3]! - 48;
+  const m0 = b[at + 5]! - 48;
+  const m1 = b[at + 6]! - 48;
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (m0 >>> 0) > 9 || (m1 >>> 0) > 9) return -1;
+  const m = m0 * 10 + m1;
+  if (m < 1 || m > 12) return -1;
+  return (y0 * 1000 + y1 * 100 + y2 * 10 + y3) * 100 + m;
+}
+
 export function monthDays(y: number, m: number): number {
   if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
