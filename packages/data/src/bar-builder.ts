@@ -122,12 +122,6 @@ export interface FinishOptions {
 export function finishSeries(b: BarBuilder, idx: SessionIndex, fp: FileProblems | undefined, opts: FinishOptions = {}): BarSeries {
   const n = b.length;
   const fileAdj = opts.dividends === undefined && b.adjClose !== undefined && !opts.splits?.length;
-  // No dividend falls on the bars' dates (none given, or all outside them): the adjusted close is the close column
-  // itself — adjustForDividends would give the same numbers (close × 1) in an allocation of its own (series are
-  // read only once finished: nothing writes into a column).
-  const firstDay = n > 0 ? idx.dateOf(b.session[0]!) : '';
-  const lastDay = n > 0 ? idx.dateOf(b.session[n - 1]!) : '';
-  const plainAdj = !fileAdj && !(opts.dividends ?? []).some((d) => n > 0 && d.date >= firstDay && d.date <= lastDay);
   // The columns copied to their length into one buffer: one allocation per series instead of one per column.
   const cols = fileAdj ? 7 : 6;
   const buf = new ArrayBuffer(n * (8 * cols + 4));
@@ -176,15 +170,19 @@ export function finishSeries(b: BarBuilder, idx: SessionIndex, fp: FileProblems 
       divs = divs.map((d) => (d.date < s.date ? { ...d, amount: d.amount / s.ratio } : d));
     }
   }
+  let booked = false;
   for (const d of divs) {
     if (n === 0 || d.date < first || d.date > last) continue;
+    booked = true;
     const at = lowerBound(dates, d.date);
     if (dates[at] !== d.date) {
       fp?.warn('DIVIDEND_NOT_A_BAR', `${b.symbol} dividend ex-date ${d.date} has no bar; booked on the next bar, ${dates[at]}`, undefined, 'dividend');
     }
     dividend[at]! += d.amount;
   }
-  const adjClose = fromFile ?? (plainAdj ? close : adjustForDividends(close, dividend));
+  // With no dividend booked on the bars, the adjusted close is the close column itself: adjustForDividends would
+  // give the same numbers (close × 1) in an allocation of its own (a finished series is only read, never written).
+  const adjClose = fromFile ?? (booked ? adjustForDividends(close, dividend) : close);
   return {
     symbol: b.symbol,
     length: n,

@@ -12,7 +12,7 @@ export const BAR_VOLUME = 6;
 export const BAR_ADJ = 7;
 
 /** 10^0 … 10^22, each exact in a double. */
-export const POW10_F64 = new Float64Array([1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]);
+const POW10_F64 = new Float64Array([1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22]);
 /** The values of the row being read, by role (scanPlainBars is synchronous, so one array serves every call). */
 const VALS = new Float64Array(8);
 
@@ -182,7 +182,7 @@ export function takePlainRow(bb: BarBuilder, ord: number, op: number, hi: number
  * under 2^53, and at least 1e15 whenever there are more than 15 significant digits (rounding is monotone), which is
  * how the caller refuses them.
  */
-export function mantissaOf(b: Uint8Array, s: number, intEnd: number, scale: number): number {
+function mantissaOf(b: Uint8Array, s: number, intEnd: number, scale: number): number {
   let m = 0;
   for (let i = s; i < intEnd; i++) m = m * 10 + (b[i]! - 48);
   const f = intEnd + 1;
